@@ -1,0 +1,1 @@
+"""lz4 compression (pure-Rust codec inside the engine)."""

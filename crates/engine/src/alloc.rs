@@ -1,0 +1,61 @@
+//! The counting global allocator. Binaries declare it:
+//! `#[global_allocator] static A: CountingAlloc = CountingAlloc::system();`
+//! It forwards every call to the wrapped allocator and, while a run is being measured on
+//! the current thread, tells the meter about it. The meter may refuse an allocation that
+//! would pass the memory limit; the allocator then returns null.
+
+use core::alloc::{GlobalAlloc, Layout};
+use std::alloc::System;
+
+use crate::meter;
+
+pub struct CountingAlloc<A = System> {
+    inner: A,
+}
+
+impl CountingAlloc<System> {
+    pub const fn system() -> Self {
+        Self { inner: System }
+    }
+}
+
+impl<A> CountingAlloc<A> {
+    pub const fn new(inner: A) -> Self {
+        Self { inner }
+    }
+}
+
+// SAFETY: every call is forwarded unchanged to `inner`; the meter only observes sizes and
+// never touches the memory, and it refuses an allocation only by returning null, which
+// `GlobalAlloc` allows.
+unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if !meter::on_alloc(layout.size()) {
+            return core::ptr::null_mut();
+        }
+        unsafe { self.inner.alloc(layout) }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if !meter::on_alloc(layout.size()) {
+            return core::ptr::null_mut();
+        }
+        unsafe { self.inner.alloc_zeroed(layout) }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        meter::on_free(layout.size());
+        unsafe { self.inner.dealloc(ptr, layout) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if !meter::on_realloc(layout.size(), new_size) {
+            return core::ptr::null_mut();
+        }
+        unsafe { self.inner.realloc(ptr, layout, new_size) }
+    }
+}

@@ -1,0 +1,24 @@
+//! The measuring engine: runs a Python snippet in a fresh RustPython interpreter under the
+//! counting allocator and reports what it did to memory. Pure Rust: the same code runs in
+//! the command line, the tests and the browser's worker.
+
+mod alloc;
+mod host;
+mod imports;
+mod interp;
+mod meter;
+mod run;
+mod sample_data;
+mod shims;
+mod snippet_line;
+mod timeline;
+mod vfs;
+
+pub use alloc::CountingAlloc;
+#[cfg(not(target_arch = "wasm32"))]
+pub use host::NativeHost;
+pub use host::{Host, LimitKind, Stream};
+pub use imports::imported_modules;
+pub use run::{SNIPPET_FILENAME, engine_info, run};
+#[cfg(not(target_arch = "wasm32"))]
+pub use run::run_on_big_stack;

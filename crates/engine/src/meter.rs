@@ -1,0 +1,347 @@
+//! The meter: what the counting allocator reports to while a run is measured on this
+//! thread. It keeps the counters, the per-line figures, the timeline and the captured
+//! output, and calls the host for progress and limits. Everything it allocates itself it
+//! does while `busy`, so its own work is never counted.
+
+use core::cell::Cell;
+use core::ptr::null_mut;
+
+use memplay_model::{LineStat, RunReport, TimelinePoint};
+
+use crate::host::{Host, LimitKind, Stream};
+use crate::snippet_line;
+use crate::timeline::Timeline;
+
+/// Memory events between two looks at the clock.
+const TICK_EVENTS: u32 = 1024;
+/// How often progress is sent to the host, in milliseconds.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
+thread_local! {
+    static ACTIVE: Cell<*mut Meter> = const { Cell::new(null_mut()) };
+}
+
+#[derive(Clone, Copy, Default)]
+struct LineAcc {
+    hits: u64,
+    allocations: u64,
+    frees: u64,
+    allocated_bytes: u64,
+    net_bytes: i64,
+    peak_bytes: i64,
+}
+
+/// tracemalloc's view: live bytes since `start()`, and its own resettable peak.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct TraceMalloc {
+    pub tracing: bool,
+    pub base: i64,
+    pub peak: i64,
+}
+
+pub(crate) struct Meter {
+    busy: bool,
+    pub allocations: u64,
+    pub allocated_bytes: u64,
+    pub live: i64,
+    pub peak: i64,
+    memory_limit: i64,
+    pub limit_hit: Option<LimitKind>,
+    line: usize,
+    lines: Vec<LineAcc>,
+    pub timeline: Timeline,
+    pub tracemalloc: TraceMalloc,
+    pub stdout: String,
+    pub stderr: String,
+    output_limit: usize,
+    pub output_truncated: bool,
+    events: u32,
+    start_ms: f64,
+    time_limit_ms: f64,
+    last_progress_ms: f64,
+    host: *mut dyn Host,
+    template: RunReport,
+}
+
+impl Meter {
+    /// A meter for a snippet of `line_count` lines. `template` supplies the report fields
+    /// the meter does not own (limits, engine, warmed imports).
+    pub fn new(line_count: usize, template: RunReport, host: &mut dyn Host) -> Box<Self> {
+        let limits = template.limits;
+        // SAFETY: only the lifetime is erased; the meter is deactivated (see `Active`)
+        // before the run that borrowed `host` returns.
+        let host: *mut (dyn Host + '_) = host;
+        let host: *mut dyn Host = unsafe { core::mem::transmute(host) };
+        Box::new(Self {
+            busy: false,
+            allocations: 0,
+            allocated_bytes: 0,
+            live: 0,
+            peak: 0,
+            memory_limit: i64::try_from(limits.memory_bytes).unwrap_or(i64::MAX),
+            limit_hit: None,
+            line: 0,
+            lines: vec![LineAcc::default(); line_count + 1],
+            timeline: Timeline::new(),
+            tracemalloc: TraceMalloc::default(),
+            stdout: String::with_capacity(4096),
+            stderr: String::new(),
+            output_limit: usize::try_from(limits.output_bytes).unwrap_or(usize::MAX),
+            output_truncated: false,
+            events: 0,
+            start_ms: 0.0,
+            time_limit_ms: limits.time_ms as f64,
+            last_progress_ms: 0.0,
+            host,
+            template,
+        })
+    }
+
+    fn host(&mut self) -> &mut dyn Host {
+        // SAFETY: see `new`; the host outlives every use while the meter is active.
+        unsafe { &mut *self.host }
+    }
+
+    pub fn now_ms(&mut self) -> f64 {
+        self.host().now_ms()
+    }
+
+    pub fn elapsed_ms(&mut self) -> f64 {
+        self.now_ms() - self.start_ms
+    }
+
+    fn record_alloc(&mut self, size: usize) -> bool {
+        let size = size as i64;
+        if self.live.saturating_add(size) > self.memory_limit {
+            self.hit_limit(LimitKind::Memory);
+            return false;
+        }
+        let line = self.enter_current_line();
+        self.allocations += 1;
+        self.allocated_bytes += size as u64;
+        self.live += size;
+        let live = self.live;
+        let acc = &mut self.lines[line];
+        acc.allocations += 1;
+        acc.allocated_bytes += size as u64;
+        acc.net_bytes += size;
+        acc.peak_bytes = acc.peak_bytes.max(live);
+        self.after_change(line);
+        true
+    }
+
+    fn record_free(&mut self, size: usize) {
+        let line = self.enter_current_line();
+        self.live -= size as i64;
+        let acc = &mut self.lines[line];
+        acc.frees += 1;
+        acc.net_bytes -= size as i64;
+        self.after_change(line);
+    }
+
+    fn enter_current_line(&mut self) -> usize {
+        let line = snippet_line::current().min(self.lines.len() - 1);
+        if line != self.line {
+            self.line = line;
+            self.lines[line].hits += 1;
+            self.timeline.push(TimelinePoint { live_bytes: self.live, line: line as u32 }, self.peak);
+        }
+        line
+    }
+
+    fn after_change(&mut self, line: usize) {
+        if self.live > self.peak {
+            self.peak = self.live;
+        }
+        if self.tracemalloc.tracing && self.live > self.tracemalloc.peak {
+            self.tracemalloc.peak = self.live;
+        }
+        self.timeline.sample(TimelinePoint { live_bytes: self.live, line: line as u32 }, self.peak);
+        self.events += 1;
+        if self.events >= TICK_EVENTS {
+            self.events = 0;
+            self.tick();
+        }
+    }
+
+    /// Looks at the clock: sends progress now and then, and reports the time limit.
+    pub fn tick(&mut self) {
+        let now = self.now_ms();
+        if self.limit_hit.is_none() && now - self.start_ms > self.time_limit_ms {
+            self.hit_limit(LimitKind::Time);
+        } else if now - self.last_progress_ms >= PROGRESS_EVERY_MS {
+            self.last_progress_ms = now;
+            let partial = self.report();
+            self.host().progress(&partial);
+        }
+    }
+
+    fn hit_limit(&mut self, kind: LimitKind) {
+        if self.limit_hit.is_some() {
+            return;
+        }
+        self.limit_hit = Some(kind);
+        let partial = self.report();
+        self.host().limit(kind, &partial);
+    }
+
+    /// Captures output, keeping at most the output limit (stdout and stderr together).
+    pub fn write(&mut self, stream: Stream, text: &str) {
+        let used = self.stdout.len() + self.stderr.len();
+        let room = self.output_limit.saturating_sub(used);
+        let kept = if text.len() <= room {
+            text
+        } else {
+            self.output_truncated = true;
+            let mut end = room;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            &text[..end]
+        };
+        if !kept.is_empty() {
+            match stream {
+                Stream::Stdout => self.stdout.push_str(kept),
+                Stream::Stderr => self.stderr.push_str(kept),
+            }
+            self.host().output(stream, kept);
+        }
+        self.tick();
+    }
+
+    /// Per-line figures for the lines that saw any memory event.
+    pub fn line_stats(&self) -> Vec<LineStat> {
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, a)| a.hits > 0 || a.allocations > 0)
+            .map(|(line, a)| LineStat {
+                line: line as u32,
+                hits: a.hits,
+                allocations: a.allocations,
+                allocated_bytes: a.allocated_bytes,
+                net_bytes: a.net_bytes,
+                peak_bytes: a.peak_bytes.max(0) as u64,
+            })
+            .collect()
+    }
+
+    /// Blocks still alive per line: allocations minus frees (for tracemalloc statistics).
+    pub fn live_blocks(&self, line: usize) -> u64 {
+        self.lines.get(line).map_or(0, |a| a.allocations.saturating_sub(a.frees))
+    }
+
+    /// The report as far as the run has got.
+    pub fn report(&self) -> RunReport {
+        let mut r = self.template.clone();
+        r.peak_bytes = self.peak.max(0) as u64;
+        r.allocated_bytes = self.allocated_bytes;
+        r.allocations = self.allocations;
+        r.retained_bytes = self.live;
+        r.stdout = self.stdout.clone();
+        r.stderr = self.stderr.clone();
+        if self.output_truncated {
+            let notice = format!("\n[output truncated at {}]\n", memplay_model::format_bytes(self.output_limit as f64));
+            r.stderr.push_str(&notice);
+        }
+        r.truncated.output = self.output_truncated;
+        r.lines = self.line_stats();
+        let (timeline, cut) = self.timeline.downsampled();
+        r.timeline = timeline;
+        r.truncated.timeline = cut;
+        r
+    }
+}
+
+/// A meter made the active one for this thread; deactivated on drop.
+pub(crate) struct Active {
+    meter: Option<Box<Meter>>,
+}
+
+impl Active {
+    /// Starts measuring: counters from here on are relative to this moment.
+    pub fn start(mut meter: Box<Meter>) -> Self {
+        meter.start_ms = meter.now_ms();
+        meter.last_progress_ms = meter.start_ms;
+        meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 }, 0);
+        ACTIVE.with(|a| a.set(&mut *meter));
+        Self { meter: Some(meter) }
+    }
+
+    /// Stops measuring and hands the meter back, with a last timeline point.
+    pub fn stop(mut self) -> Box<Meter> {
+        ACTIVE.with(|a| a.set(null_mut()));
+        let mut meter = self.meter.take().expect("an active meter");
+        let point = TimelinePoint { live_bytes: meter.live, line: meter.line as u32 };
+        let peak = meter.peak;
+        meter.timeline.push(point, peak);
+        meter
+    }
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        ACTIVE.with(|a| a.set(null_mut()));
+    }
+}
+
+/// Runs `f` with the active meter, if any, with counting paused inside.
+pub(crate) fn with_active<R>(f: impl FnOnce(&mut Meter) -> R) -> Option<R> {
+    let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: the pointer is set only while `Active` owns the meter, on this thread.
+    let m = unsafe { &mut *ptr };
+    let was_busy = core::mem::replace(&mut m.busy, true);
+    let r = f(m);
+    m.busy = was_busy;
+    Some(r)
+}
+
+#[inline]
+fn active_idle() -> Option<&'static mut Meter> {
+    let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: as in `with_active`; a busy meter is the meter's own work, not counted.
+    let m = unsafe { &mut *ptr };
+    if m.busy { None } else { Some(m) }
+}
+
+pub(crate) fn on_alloc(size: usize) -> bool {
+    match active_idle() {
+        None => true,
+        Some(m) => {
+            m.busy = true;
+            let ok = m.record_alloc(size);
+            m.busy = false;
+            ok
+        }
+    }
+}
+
+pub(crate) fn on_free(size: usize) {
+    if let Some(m) = active_idle() {
+        m.busy = true;
+        m.record_free(size);
+        m.busy = false;
+    }
+}
+
+pub(crate) fn on_realloc(old: usize, new: usize) -> bool {
+    match active_idle() {
+        None => true,
+        Some(m) => {
+            m.busy = true;
+            let ok = m.record_alloc(new);
+            if ok {
+                m.record_free(old);
+            }
+            m.busy = false;
+            ok
+        }
+    }
+}

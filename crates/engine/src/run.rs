@@ -1,0 +1,160 @@
+//! One run: compile, warm the imports, take the baseline, execute, report.
+
+use memplay_model::{EngineInfo, RunError, RunOptions, RunReport};
+use rustpython_vm::{
+    AsObject, PyObjectRef, VirtualMachine,
+    builtins::{PyBaseExceptionRef, PyCode, PyStr, PyTuple},
+    compiler::Mode,
+    PyRef,
+};
+
+use crate::host::{Host, LimitKind};
+use crate::meter::{Active, Meter};
+use crate::{imports, interp, shims, snippet_line};
+
+/// The `co_filename` of the snippet's code: tracebacks and tracemalloc show it.
+pub const SNIPPET_FILENAME: &str = "<snippet>";
+
+pub fn engine_info() -> EngineInfo {
+    EngineInfo { name: "memplay (RustPython)".to_owned(), version: format!("{} / rustpython-vm 0.6.0", env!("CARGO_PKG_VERSION")) }
+}
+
+/// Runs `code` in a fresh interpreter and measures it. Never panics on any snippet; a
+/// limit or an exception ends the run with the figures up to that point.
+pub fn run(code: &str, options: &RunOptions, host: &mut dyn Host) -> RunReport {
+    shims::reset_run_state();
+    let interp = interp::build(options.limits.recursion);
+    let report = interp.enter(|vm| run_in(vm, code, options, host));
+    drop(interp);
+    shims::clear_run_state();
+    report
+}
+
+/// `run` on a thread with a large stack, so deep Python recursion reaches Python's own
+/// limit long before the native stack runs out.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_on_big_stack(code: &str, options: &RunOptions, host: &mut (dyn Host + Send)) -> RunReport {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("memplay-run".into())
+            .stack_size(512 << 20)
+            .spawn_scoped(s, move || run(code, options, host))
+            .expect("spawn the run thread")
+            .join()
+            .unwrap_or_else(|_| {
+                let mut r = RunReport::empty(options.limits, engine_info());
+                r.error = Some(RunError {
+                    kind: "EngineCrash".into(),
+                    message: "the engine crashed while running this snippet".into(),
+                    line: None,
+                    traceback: String::new(),
+                });
+                r
+            })
+    })
+}
+
+fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn Host) -> RunReport {
+    let mut template = RunReport::empty(options.limits, engine_info());
+    let boot = match vm.import("_memplay_boot", 0) {
+        Ok(m) => m,
+        Err(e) => {
+            template.error = Some(internal_error(vm, &e, "the sandbox failed to start"));
+            return template;
+        }
+    };
+    let compiled = match vm.compile(code, Mode::Exec, SNIPPET_FILENAME.to_owned()) {
+        Ok(c) => c,
+        Err(err) => {
+            let exc = err.into_pyexception(vm, Some(code));
+            template.error = Some(describe(vm, &boot, &exc, code));
+            return template;
+        }
+    };
+    let scope = vm.new_scope_with_builtins();
+    let _ = scope.globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm);
+    if options.warm_imports {
+        for name in imports::imported_modules(code) {
+            if vm.import(&vm.ctx.new_str(name.as_str()), 0).is_ok() {
+                template.warmed_imports.push(name);
+            }
+        }
+    }
+    measure(vm, compiled, scope, code, template, &boot, host)
+}
+
+fn measure(
+    vm: &VirtualMachine,
+    compiled: PyRef<PyCode>,
+    scope: rustpython_vm::scope::Scope,
+    code: &str,
+    template: RunReport,
+    boot: &PyObjectRef,
+    host: &mut dyn Host,
+) -> RunReport {
+    let limits = template.limits;
+    let line_count = code.lines().count() + 1;
+    snippet_line::set_snippet_path(core::ptr::from_ref(compiled.source_path) as usize);
+    let meter = Meter::new(line_count, template, host);
+    let active = Active::start(meter);
+    // The code object and the scope stay referenced until measuring stops, so freeing
+    // them is not counted against the snippet.
+    let result = vm.run_code_obj(compiled.clone(), scope.clone());
+    let mut meter = active.stop();
+    drop(compiled);
+    let wall_ms = meter.elapsed_ms();
+    snippet_line::set_snippet_path(0);
+    drop(scope);
+
+    let mut report = meter.report();
+    report.wall_ms = wall_ms;
+    if let Err(exc) = result {
+        if !is_clean_exit(vm, &exc) {
+            let mut error = describe(vm, boot, &exc, code);
+            if meter.limit_hit == Some(LimitKind::Memory) && exc.class().is(vm.ctx.exceptions.memory_error) {
+                error.message = LimitKind::Memory.message(&limits);
+            }
+            report.error = Some(error);
+        }
+    }
+    report
+}
+
+/// `SystemExit` with no code or code 0 ends a script normally, as in CPython.
+fn is_clean_exit(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> bool {
+    if !exc.class().is(vm.ctx.exceptions.system_exit) {
+        return false;
+    }
+    match exc.get_arg(0) {
+        None => true,
+        Some(code) => vm.is_none(&code) || code.try_to_value::<i64>(vm).is_ok_and(|c| c == 0),
+    }
+}
+
+fn describe(vm: &VirtualMachine, boot: &PyObjectRef, exc: &PyBaseExceptionRef, code: &str) -> RunError {
+    let described = vm.call_method(boot, "describe", (exc.clone(), vm.ctx.new_str(code))).ok().and_then(|t| {
+        let t = t.downcast::<PyTuple>().ok()?;
+        let text = |i: usize| t.get(i).and_then(|o| o.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()));
+        let line = t.get(2).and_then(|o| o.try_to_value::<u32>(vm).ok());
+        Some(RunError { kind: text(0)?, message: text(1)?.trim_end().to_owned(), line, traceback: text(3)? })
+    });
+    match described {
+        Some(error) => error,
+        None => RunError {
+            kind: exc.class().name().to_string(),
+            message: exc_message(vm, exc),
+            line: None,
+            traceback: String::new(),
+        },
+    }
+}
+
+fn exc_message(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {
+    exc.as_object().str(vm).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn internal_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, what: &str) -> RunError {
+    let mut traceback = String::new();
+    let _ = vm.write_exception(&mut traceback, exc);
+    RunError { kind: "EngineError".into(), message: format!("{what}: {}", exc_message(vm, exc)), line: None, traceback }
+}

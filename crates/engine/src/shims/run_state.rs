@@ -1,0 +1,45 @@
+//! Per-run state the native shim modules share: the file system and the random source.
+//! Reset at the start of every run so nothing leaks from one run to the next.
+
+use core::cell::RefCell;
+
+use crate::vfs::Vfs;
+
+pub(crate) struct RunState {
+    pub vfs: Vfs,
+    /// xorshift state behind `os.urandom`: fixed per run, so runs are reproducible.
+    pub random: u64,
+}
+
+impl RunState {
+    pub fn new() -> Self {
+        Self { vfs: Vfs::new(), random: 0x9E37_79B9_7F4A_7C15 }
+    }
+
+    pub fn next_random(&mut self) -> u64 {
+        let mut x = self.random;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.random = x;
+        x
+    }
+}
+
+thread_local! {
+    static STATE: RefCell<Option<RunState>> = const { RefCell::new(None) };
+}
+
+/// Installs a fresh state for the run about to start on this thread.
+pub(crate) fn reset() {
+    STATE.with(|s| *s.borrow_mut() = Some(RunState::new()));
+}
+
+/// Drops the run's state (its files) once the run has ended.
+pub(crate) fn clear() {
+    STATE.with(|s| *s.borrow_mut() = None);
+}
+
+pub(crate) fn with_state<R>(f: impl FnOnce(&mut RunState) -> R) -> R {
+    STATE.with(|s| f(s.borrow_mut().get_or_insert_with(RunState::new)))
+}

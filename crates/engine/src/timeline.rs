@@ -1,0 +1,119 @@
+//! The live-bytes timeline: a bounded buffer filled from inside the allocator (so it
+//! never grows after it is made) and downsampled for the report.
+
+use memplay_model::TimelinePoint;
+
+/// Points kept while running; when full, neighbours are merged keeping the higher one.
+const CAPACITY: usize = 8192;
+/// Points in a report at most.
+pub const REPORT_POINTS: usize = 2000;
+/// A new point is taken when live bytes moved this much since the last one...
+const MIN_STEP: i64 = 4096;
+/// ...or this fraction of the peak so far.
+const PEAK_FRACTION: i64 = 256;
+
+pub(crate) struct Timeline {
+    points: Vec<TimelinePoint>,
+    merged: bool,
+}
+
+impl Timeline {
+    pub fn new() -> Self {
+        Self { points: Vec::with_capacity(CAPACITY), merged: false }
+    }
+
+    /// Adds a point unconditionally (a line change, the start, the end).
+    pub fn push(&mut self, point: TimelinePoint, _peak: i64) {
+        if self.points.len() == CAPACITY {
+            self.halve();
+        }
+        self.points.push(point);
+    }
+
+    /// Adds a point if live bytes moved enough since the last one.
+    pub fn sample(&mut self, point: TimelinePoint, peak: i64) {
+        let step = MIN_STEP.max(peak / PEAK_FRACTION);
+        match self.points.last() {
+            Some(last) if (point.live_bytes - last.live_bytes).abs() < step => {}
+            _ => self.push(point, peak),
+        }
+    }
+
+    fn halve(&mut self) {
+        self.merged = true;
+        let n = self.points.len() / 2;
+        for i in 0..n {
+            let (a, b) = (self.points[2 * i], self.points[2 * i + 1]);
+            self.points[i] = if b.live_bytes >= a.live_bytes { b } else { a };
+        }
+        if self.points.len() % 2 == 1 {
+            self.points[n] = self.points[2 * n];
+            self.points.truncate(n + 1);
+        } else {
+            self.points.truncate(n);
+        }
+    }
+
+    /// At most `REPORT_POINTS` points, each bucket keeping its highest point, the first
+    /// and last points kept as they are; and whether anything was merged.
+    pub fn downsampled(&self) -> (Vec<TimelinePoint>, bool) {
+        downsample(&self.points, REPORT_POINTS, self.merged)
+    }
+}
+
+fn downsample(points: &[TimelinePoint], max: usize, merged: bool) -> (Vec<TimelinePoint>, bool) {
+    if points.len() <= max {
+        return (points.to_vec(), merged);
+    }
+    let (first, last) = (points[0], points[points.len() - 1]);
+    let inner = &points[1..points.len() - 1];
+    let buckets = max - 2;
+    let mut out = Vec::with_capacity(max);
+    out.push(first);
+    for b in 0..buckets {
+        let lo = b * inner.len() / buckets;
+        let hi = ((b + 1) * inner.len() / buckets).max(lo + 1);
+        let best = inner[lo..hi].iter().max_by_key(|p| p.live_bytes).copied();
+        out.extend(best);
+    }
+    out.push(last);
+    (out, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(live: i64) -> TimelinePoint {
+        TimelinePoint { live_bytes: live, line: 1 }
+    }
+
+    #[test]
+    fn small_moves_are_not_sampled() {
+        let mut t = Timeline::new();
+        t.push(p(0), 0);
+        t.sample(p(100), 100);
+        t.sample(p(5000), 5000);
+        assert_eq!(t.points.len(), 2);
+    }
+
+    #[test]
+    fn stays_bounded_and_keeps_the_peak() {
+        let mut t = Timeline::new();
+        for i in 0..100_000i64 {
+            let live = if i == 77_777 { 10_000_000 } else { i % 1000 };
+            t.push(p(live), 0);
+        }
+        assert!(t.points.len() <= CAPACITY);
+        let (out, cut) = t.downsampled();
+        assert!(cut);
+        assert!(out.len() <= REPORT_POINTS);
+        assert!(out.iter().any(|q| q.live_bytes == 10_000_000));
+    }
+
+    #[test]
+    fn short_timelines_are_unchanged() {
+        let pts: Vec<_> = (0..10).map(p).collect();
+        assert_eq!(downsample(&pts, 2000, false), (pts.clone(), false));
+    }
+}

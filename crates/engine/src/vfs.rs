@@ -1,0 +1,293 @@
+//! The in-memory file system snippets see through `open()` and `os`. Sample data files are
+//! built once per process and shared; files a snippet writes live until the run ends.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::sample_data;
+
+/// The snippet's working directory: relative paths resolve here.
+pub const CWD: &str = "/sandbox";
+
+#[derive(Clone)]
+enum Contents {
+    Shared(&'static [u8]),
+    Owned(Vec<u8>),
+}
+
+impl Contents {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Contents::Shared(b) => b,
+            Contents::Owned(v) => v,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VfsError {
+    NotFound,
+    IsADirectory,
+    NotADirectory,
+    Exists,
+    NotEmpty,
+}
+
+impl VfsError {
+    /// The errno CPython would report.
+    pub fn errno(&self) -> i32 {
+        match self {
+            VfsError::NotFound => 2,
+            VfsError::Exists => 17,
+            VfsError::NotADirectory => 20,
+            VfsError::IsADirectory => 21,
+            VfsError::NotEmpty => 39,
+        }
+    }
+
+    pub fn message(&self) -> &'static str {
+        match self {
+            VfsError::NotFound => "No such file or directory",
+            VfsError::Exists => "File exists",
+            VfsError::NotADirectory => "Not a directory",
+            VfsError::IsADirectory => "Is a directory",
+            VfsError::NotEmpty => "Directory not empty",
+        }
+    }
+}
+
+pub struct Vfs {
+    files: BTreeMap<String, Contents>,
+    dirs: BTreeMap<String, ()>,
+}
+
+/// Sample files every run starts with, as (path relative to the working directory, bytes).
+fn samples() -> &'static [(&'static str, Vec<u8>)] {
+    static SAMPLES: OnceLock<Vec<(&'static str, Vec<u8>)>> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        vec![
+            ("data/server.log", sample_data::server_log()),
+            ("data/measurements.csv", sample_data::measurements_csv()),
+            ("data/README.txt", sample_data::readme().into_bytes()),
+        ]
+    })
+}
+
+/// Makes `path` absolute and normal (no `.`, `..` or doubled slashes).
+pub fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let joined;
+    let full = if path.starts_with('/') {
+        path
+    } else {
+        joined = format!("{CWD}/{path}");
+        &joined
+    };
+    for part in full.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+fn parent(path: &str) -> &str {
+    match path.rfind('/') {
+        Some(0) | None => "/",
+        Some(i) => &path[..i],
+    }
+}
+
+impl Default for Vfs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Vfs {
+    /// A file system holding the working directory and the sample files.
+    pub fn new() -> Self {
+        let mut vfs = Self { files: BTreeMap::new(), dirs: BTreeMap::new() };
+        for dir in ["/", "/tmp", CWD] {
+            vfs.dirs.insert(dir.to_owned(), ());
+        }
+        for (path, bytes) in samples() {
+            let path = normalize(path);
+            vfs.dirs.insert(parent(&path).to_owned(), ());
+            vfs.files.insert(path, Contents::Shared(bytes));
+        }
+        vfs
+    }
+
+    pub fn is_dir(&self, path: &str) -> bool {
+        self.dirs.contains_key(&normalize(path))
+    }
+
+    pub fn size(&self, path: &str) -> Option<usize> {
+        self.files.get(&normalize(path)).map(|c| c.bytes().len())
+    }
+
+    /// Up to `n` bytes from `offset`.
+    pub fn read(&self, path: &str, offset: usize, n: usize) -> Result<&[u8], VfsError> {
+        let path = normalize(path);
+        match self.files.get(&path) {
+            Some(c) => {
+                let b = c.bytes();
+                let start = offset.min(b.len());
+                Ok(&b[start..start.saturating_add(n).min(b.len())])
+            }
+            None if self.dirs.contains_key(&path) => Err(VfsError::IsADirectory),
+            None => Err(VfsError::NotFound),
+        }
+    }
+
+    /// Creates the file, or empties it when `truncate`.
+    pub fn create(&mut self, path: &str, truncate: bool) -> Result<(), VfsError> {
+        let path = normalize(path);
+        if self.dirs.contains_key(&path) {
+            return Err(VfsError::IsADirectory);
+        }
+        if !self.dirs.contains_key(parent(&path)) {
+            return Err(VfsError::NotFound);
+        }
+        if truncate || !self.files.contains_key(&path) {
+            self.files.insert(path, Contents::Owned(Vec::new()));
+        }
+        Ok(())
+    }
+
+    /// Writes `data` at `offset`, growing the file as needed.
+    pub fn write(&mut self, path: &str, offset: usize, data: &[u8]) -> Result<(), VfsError> {
+        let path = normalize(path);
+        let entry = self.files.get_mut(&path).ok_or(VfsError::NotFound)?;
+        if let Contents::Shared(b) = entry {
+            *entry = Contents::Owned(b.to_vec());
+        }
+        let Contents::Owned(v) = entry else { unreachable!("made owned above") };
+        let end = offset + data.len();
+        if v.len() < end {
+            v.resize(end, 0);
+        }
+        v[offset..end].copy_from_slice(data);
+        Ok(())
+    }
+
+    pub fn remove(&mut self, path: &str) -> Result<(), VfsError> {
+        let path = normalize(path);
+        if self.dirs.contains_key(&path) {
+            return Err(VfsError::IsADirectory);
+        }
+        self.files.remove(&path).map(|_| ()).ok_or(VfsError::NotFound)
+    }
+
+    pub fn rename(&mut self, from: &str, to: &str) -> Result<(), VfsError> {
+        let (from, to) = (normalize(from), normalize(to));
+        if !self.dirs.contains_key(parent(&to)) {
+            return Err(VfsError::NotFound);
+        }
+        let c = self.files.remove(&from).ok_or(VfsError::NotFound)?;
+        self.files.insert(to, c);
+        Ok(())
+    }
+
+    pub fn mkdir(&mut self, path: &str) -> Result<(), VfsError> {
+        let path = normalize(path);
+        if self.dirs.contains_key(&path) || self.files.contains_key(&path) {
+            return Err(VfsError::Exists);
+        }
+        if !self.dirs.contains_key(parent(&path)) {
+            return Err(VfsError::NotFound);
+        }
+        self.dirs.insert(path, ());
+        Ok(())
+    }
+
+    pub fn rmdir(&mut self, path: &str) -> Result<(), VfsError> {
+        let path = normalize(path);
+        if !self.dirs.contains_key(&path) {
+            return Err(if self.files.contains_key(&path) { VfsError::NotADirectory } else { VfsError::NotFound });
+        }
+        if !self.list(&path)?.is_empty() {
+            return Err(VfsError::NotEmpty);
+        }
+        self.dirs.remove(&path);
+        Ok(())
+    }
+
+    /// Names directly inside a directory.
+    pub fn list(&self, path: &str) -> Result<Vec<String>, VfsError> {
+        let path = normalize(path);
+        if !self.dirs.contains_key(&path) {
+            return Err(if self.files.contains_key(&path) { VfsError::NotADirectory } else { VfsError::NotFound });
+        }
+        let prefix = if path == "/" { "/".to_owned() } else { format!("{path}/") };
+        let children = self.files.keys().chain(self.dirs.keys());
+        let mut names: Vec<String> = children
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .filter(|rest| !rest.is_empty() && !rest.contains('/'))
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_normalize_against_the_working_directory() {
+        assert_eq!(normalize("data/x.txt"), "/sandbox/data/x.txt");
+        assert_eq!(normalize("./a/../b"), "/sandbox/b");
+        assert_eq!(normalize("/etc//passwd"), "/etc/passwd");
+        assert_eq!(normalize("../../.."), "/");
+    }
+
+    #[test]
+    fn samples_are_present() {
+        let vfs = Vfs::new();
+        assert!(vfs.size("data/server.log").unwrap() > 1_000_000);
+        assert_eq!(vfs.list("data").unwrap(), ["README.txt", "measurements.csv", "server.log"]);
+        assert_eq!(vfs.list(".").unwrap(), ["data"]);
+    }
+
+    #[test]
+    fn write_read_rename_remove() {
+        let mut vfs = Vfs::new();
+        vfs.create("out.txt", true).unwrap();
+        vfs.write("out.txt", 0, b"hello").unwrap();
+        vfs.write("out.txt", 5, b" world").unwrap();
+        assert_eq!(vfs.read("out.txt", 0, 100).unwrap(), b"hello world");
+        assert_eq!(vfs.read("out.txt", 6, 3).unwrap(), b"wor");
+        vfs.rename("out.txt", "/tmp/o.txt").unwrap();
+        assert_eq!(vfs.read("out.txt", 0, 1), Err(VfsError::NotFound));
+        vfs.remove("/tmp/o.txt").unwrap();
+        assert_eq!(vfs.size("/tmp/o.txt"), None);
+    }
+
+    #[test]
+    fn writing_a_sample_copies_it_and_leaves_the_shared_one() {
+        let mut vfs = Vfs::new();
+        vfs.write("data/README.txt", 0, b"X").unwrap();
+        assert_eq!(vfs.read("data/README.txt", 0, 1).unwrap(), b"X");
+        assert_ne!(Vfs::new().read("data/README.txt", 0, 1).unwrap(), b"X");
+    }
+
+    #[test]
+    fn errors_match_posix() {
+        let mut vfs = Vfs::new();
+        assert_eq!(vfs.read("/etc/passwd", 0, 1).unwrap_err().errno(), 2);
+        assert_eq!(vfs.read("data", 0, 1), Err(VfsError::IsADirectory));
+        assert_eq!(vfs.create("nodir/x", true), Err(VfsError::NotFound));
+        assert_eq!(vfs.mkdir("data"), Err(VfsError::Exists));
+        assert_eq!(vfs.rmdir("data"), Err(VfsError::NotEmpty));
+        vfs.mkdir("empty").unwrap();
+        vfs.rmdir("empty").unwrap();
+    }
+}

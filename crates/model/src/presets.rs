@@ -1,0 +1,203 @@
+//! The blog post's techniques as ready A/B comparisons. Each names the figure its winner
+//! wins on; the engine's tests run every preset and check that winner.
+
+use serde::Serialize;
+
+/// The figure a preset's comparison is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Highest live memory during the run.
+    Peak,
+    /// Memory still held at the end (what the program keeps).
+    Retained,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Side {
+    A,
+    B,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Preset {
+    /// Stable id used on the command line and in links, e.g. `list-vs-generator`.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// Two sentences: what is compared and why the winner wins.
+    pub explanation: &'static str,
+    pub a_title: &'static str,
+    pub a_code: &'static str,
+    pub b_title: &'static str,
+    pub b_code: &'static str,
+    pub winner: Side,
+    pub metric: Metric,
+}
+
+/// Looks a preset up by its id.
+pub fn preset(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.id == id)
+}
+
+pub static PRESETS: &[Preset] = &[
+    Preset {
+        id: "list-vs-generator",
+        title: "List comprehension vs generator expression",
+        explanation: "A list comprehension builds every square in memory before sum() sees the first one. \
+            A generator expression hands sum() one value at a time, so memory stays flat however long the range.",
+        a_title: "list comprehension",
+        a_code: "total = sum([x * x for x in range(100_000)])\nprint(total)\n",
+        b_title: "generator expression",
+        b_code: "total = sum(x * x for x in range(100_000))\nprint(total)\n",
+        winner: Side::B,
+        metric: Metric::Peak,
+    },
+    Preset {
+        id: "readlines-vs-iteration",
+        title: "readlines() vs iterating the file",
+        explanation: "readlines() reads the whole file into a list of strings before the loop starts. \
+            Iterating the file object reads one buffered line at a time, so only the current line is alive.",
+        a_title: "f.readlines()",
+        a_code: "errors = 0\nwith open('data/server.log') as f:\n    lines = f.readlines()\n    for line in lines:\n        if 'ERROR' in line:\n            errors += 1\nprint(errors, 'errors')\n",
+        b_title: "for line in f",
+        b_code: "errors = 0\nwith open('data/server.log') as f:\n    for line in f:\n        if 'ERROR' in line:\n            errors += 1\nprint(errors, 'errors')\n",
+        winner: Side::B,
+        metric: Metric::Peak,
+    },
+    Preset {
+        id: "keep-vs-del",
+        title: "Keeping a reference vs dropping it with del",
+        explanation: "As long as a name refers to a big object, Python cannot free it, even if the program never uses it again. \
+            Dropping the reference with del (or setting it to None) frees it before the next big step, so the two never add up.",
+        a_title: "keep the reference",
+        a_code: "raw = [str(i) for i in range(100_000)]\nparsed = [int(s) for s in raw]\n\nsquares = [n * n for n in parsed]\nprint(len(squares))\n",
+        b_title: "del what is done",
+        b_code: "raw = [str(i) for i in range(100_000)]\nparsed = [int(s) for s in raw]\ndel raw\nsquares = [n * n for n in parsed]\nprint(len(squares))\n",
+        winner: Side::B,
+        metric: Metric::Peak,
+    },
+    Preset {
+        id: "dict-vs-list-lookup",
+        title: "Dict vs list for lookups by a dense integer key",
+        explanation: "A dict gives fast lookups for any key, but every entry pays for a hash slot and the key object. \
+            When the keys are the dense integers 0..n-1, a list gives the same constant-time lookup for a fraction of the memory.",
+        a_title: "dict keyed by id",
+        a_code: "prices = {i: i * 3 for i in range(50_000)}\nprint(prices[4_242])\n",
+        b_title: "list indexed by id",
+        b_code: "prices = [i * 3 for i in range(50_000)]\nprint(prices[4_242])\n",
+        winner: Side::B,
+        metric: Metric::Peak,
+    },
+    Preset {
+        id: "list-vs-array",
+        title: "List of ints vs array('i')",
+        explanation: "A list holds a pointer to a separate int object for every element. \
+            An array('i') stores the raw 4-byte integers back to back, with no object per element.",
+        a_title: "list of ints",
+        a_code: "nums = [i * 7 for i in range(200_000)]\nprint(sum(nums))\n",
+        b_title: "array('i')",
+        b_code: "from array import array\nnums = array('i', (i * 7 for i in range(200_000)))\nprint(sum(nums))\n",
+        winner: Side::B,
+        metric: Metric::Peak,
+    },
+    Preset {
+        id: "raw-vs-zlib",
+        title: "Raw bytes vs zlib-compressed bytes",
+        explanation: "Text and JSON repeat themselves, and zlib squeezes that repetition out. \
+            Keeping the compressed form and decompressing when needed holds far fewer bytes between uses.",
+        a_title: "keep raw bytes",
+        a_code: "import json\nrecords = [{'id': i, 'status': 'active', 'score': i % 100} for i in range(5_000)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes kept')\n",
+        b_title: "keep zlib-compressed",
+        b_code: "import json, zlib\nrecords = [{'id': i, 'status': 'active', 'score': i % 100} for i in range(5_000)]\nblob = zlib.compress(json.dumps(records).encode())\ndel records\nprint(len(blob), 'bytes kept')\n",
+        winner: Side::B,
+        metric: Metric::Retained,
+    },
+    Preset {
+        id: "raw-vs-gzip",
+        title: "Raw text vs gzip-compressed text",
+        explanation: "gzip is zlib's compression with a file header, the format of .gz files and HTTP. \
+            A log held gzip-compressed in memory costs a fraction of the raw text.",
+        a_title: "keep raw text",
+        a_code: "log = ''.join(f'2024-01-01 12:00:{i % 60:02d} INFO request {i} ok\\n' for i in range(20_000)).encode()\nprint(len(log), 'bytes kept')\n",
+        b_title: "keep gzip-compressed",
+        b_code: "import gzip\nlog = gzip.compress(''.join(f'2024-01-01 12:00:{i % 60:02d} INFO request {i} ok\\n' for i in range(20_000)).encode())\nprint(len(log), 'bytes kept')\n",
+        winner: Side::B,
+        metric: Metric::Retained,
+    },
+    Preset {
+        id: "raw-vs-lz4",
+        title: "Raw bytes vs lz4-compressed bytes",
+        explanation: "lz4 compresses less than zlib but is many times faster, which suits data that is compressed and read often. \
+            Even so, repetitive data kept lz4-compressed holds far fewer bytes than the raw form.",
+        a_title: "keep raw bytes",
+        a_code: "rows = '\\n'.join(f'{i},sensor-{i % 16},{20 + i % 7}.5' for i in range(20_000)).encode()\nprint(len(rows), 'bytes kept')\n",
+        b_title: "keep lz4-compressed",
+        b_code: "import lz4.frame\nrows = lz4.frame.compress('\\n'.join(f'{i},sensor-{i % 16},{20 + i % 7}.5' for i in range(20_000)).encode())\nprint(len(rows), 'bytes kept')\n",
+        winner: Side::B,
+        metric: Metric::Retained,
+    },
+    Preset {
+        id: "json-vs-pickle",
+        title: "JSON vs pickle serialized size",
+        explanation: "JSON spells every number out as text and repeats every key in every record. \
+            pickle writes numbers in binary and remembers repeated strings, so the same records serialize smaller.",
+        a_title: "json.dumps",
+        a_code: "import json\nrecords = [(i, i * 1.5, 'sensor') for i in range(10_000)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes')\n",
+        b_title: "pickle.dumps",
+        b_code: "import pickle\nrecords = [(i, i * 1.5, 'sensor') for i in range(10_000)]\nblob = pickle.dumps(records)\ndel records\nprint(len(blob), 'bytes')\n",
+        winner: Side::B,
+        metric: Metric::Retained,
+    },
+    Preset {
+        id: "dict-vs-slots",
+        title: "Objects with __dict__ vs __slots__",
+        explanation: "By default every instance carries its own attribute dictionary. \
+            Declaring __slots__ gives instances fixed attribute storage instead, which is much smaller when there are many of them.",
+        a_title: "plain class",
+        a_code: "class Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\npoints = [Point(i, i) for i in range(20_000)]\nprint(len(points))\n",
+        b_title: "class with __slots__",
+        b_code: "class Point:\n    __slots__ = ('x', 'y')\n\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\npoints = [Point(i, i) for i in range(20_000)]\nprint(len(points))\n",
+        winner: Side::B,
+        metric: Metric::Peak,
+    },
+    Preset {
+        id: "list-vs-tuple",
+        title: "Lists vs tuples for fixed records",
+        explanation: "A list is resizable, so it keeps room to grow and the machinery to change. \
+            A tuple is fixed at creation, so a record that never changes is smaller as a tuple.",
+        a_title: "list per record",
+        a_code: "rows = [[i, i + 1, i + 2] for i in range(30_000)]\nprint(len(rows))\n",
+        b_title: "tuple per record",
+        b_code: "rows = [(i, i + 1, i + 2) for i in range(30_000)]\nprint(len(rows))\n",
+        winner: Side::B,
+        metric: Metric::Peak,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_url_safe() {
+        let mut ids: Vec<_> = PRESETS.iter().map(|p| p.id).collect();
+        assert!(ids.iter().all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')));
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), PRESETS.len());
+    }
+
+    #[test]
+    fn explanations_are_two_sentences() {
+        for p in PRESETS {
+            let sentences = p.explanation.matches(". ").count() + usize::from(p.explanation.ends_with('.'));
+            assert_eq!(sentences, 2, "{}: {}", p.id, p.explanation);
+        }
+    }
+
+    #[test]
+    fn lookup_by_id() {
+        assert_eq!(preset("list-vs-array").unwrap().b_title, "array('i')");
+        assert!(preset("nope").is_none());
+    }
+}

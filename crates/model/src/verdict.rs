@@ -1,0 +1,90 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{RunReport, format_bytes};
+
+/// Two runs side by side, as `memplay compare --json` prints them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub a: RunReport,
+    pub b: RunReport,
+    pub verdict: String,
+}
+
+impl Comparison {
+    pub fn new(a: RunReport, b: RunReport) -> Self {
+        let verdict = verdict(&a, &b);
+        Self { a, b, verdict }
+    }
+}
+
+/// One sentence on which snippet peaks lower, e.g.
+/// "B peaks 81× lower than A: 113 KiB vs 9.0 MiB".
+pub fn verdict(a: &RunReport, b: &RunReport) -> String {
+    let failed = |r: &RunReport| r.error.as_ref().map(|e| e.kind.clone());
+    match (failed(a), failed(b)) {
+        (Some(ea), Some(eb)) => return format!("Both failed: A with {ea}, B with {eb}"),
+        (Some(ea), None) => return format!("A failed with {ea}; B peaked at {}", bytes(b.peak_bytes)),
+        (None, Some(eb)) => return format!("B failed with {eb}; A peaked at {}", bytes(a.peak_bytes)),
+        (None, None) => {}
+    }
+    let (pa, pb) = (a.peak_bytes, b.peak_bytes);
+    let (low, high) = (pa.min(pb), pa.max(pb));
+    // Within 5 % (or a few hundred bytes) the difference is noise, not a winner.
+    if high - low <= (high / 20).max(256) {
+        return format!("A and B peak about the same: {} vs {}", bytes(pa), bytes(pb));
+    }
+    let (winner, loser) = if pb < pa { ("B", "A") } else { ("A", "B") };
+    let ratio = high as f64 / low.max(1) as f64;
+    let ratio = if ratio >= 10.0 { format!("{ratio:.0}") } else { format!("{ratio:.1}") };
+    format!("{winner} peaks {ratio}× lower than {loser}: {} vs {}", bytes(low), bytes(high))
+}
+
+fn bytes(n: u64) -> String {
+    format_bytes(n as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EngineInfo, Limits, RunError};
+
+    fn report(peak: u64) -> RunReport {
+        let engine = EngineInfo { name: "test".into(), version: "0".into() };
+        RunReport { peak_bytes: peak, ..RunReport::empty(Limits::default(), engine) }
+    }
+
+    #[test]
+    fn names_the_lower_peak_with_ratio_and_units() {
+        let v = verdict(&report(9 * 1024 * 1024), &report(113 * 1024));
+        assert_eq!(v, "B peaks 82× lower than A: 113 KiB vs 9.0 MiB");
+        let v = verdict(&report(1000), &report(2300));
+        assert_eq!(v, "A peaks 2.3× lower than B: 1000 B vs 2.2 KiB");
+    }
+
+    #[test]
+    fn close_figures_are_a_tie() {
+        let v = verdict(&report(100_000), &report(102_000));
+        assert!(v.starts_with("A and B peak about the same"), "{v}");
+    }
+
+    #[test]
+    fn a_failed_run_is_named() {
+        let mut a = report(10);
+        a.error = Some(RunError {
+            kind: "ZeroDivisionError".into(),
+            message: "division by zero".into(),
+            line: Some(1),
+            traceback: String::new(),
+        });
+        assert_eq!(verdict(&a, &report(2048)), "A failed with ZeroDivisionError; B peaked at 2.0 KiB");
+    }
+
+    #[test]
+    fn comparison_json_has_a_b_and_verdict() {
+        let c = Comparison::new(report(1), report(5000));
+        let v: serde_json::Value = serde_json::to_value(&c).unwrap();
+        assert_eq!(v["verdict"], c.verdict);
+        assert_eq!(v["a"]["peak_bytes"], 1);
+        assert_eq!(v["b"]["error"], serde_json::Value::Null);
+    }
+}
