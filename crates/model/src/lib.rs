@@ -3,9 +3,11 @@
 //! No interpreter and no browser types live here.
 
 mod format;
+mod markdown;
 mod presets;
 mod report;
 mod request;
+mod svg;
 mod verdict;
 
 pub use format::{format_bytes, format_ms};
@@ -13,3 +15,5 @@ pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{Limits, RunOptions};
 pub use verdict::{Comparison, verdict};
+pub use markdown::{Row, change, group_thousands, markdown, rows};
+pub use svg::svg;

@@ -130,9 +130,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "lz4 compresses less than zlib but is many times faster, which suits data that is compressed and read often. \
             Even so, repetitive data kept lz4-compressed holds far fewer bytes than the raw form.",
         a_title: "keep raw bytes",
-        a_code: "rows = '\\n'.join(f'{i},sensor-{i % 16},{20 + i % 7}.5' for i in range(20_000)).encode()\nprint(len(rows), 'bytes kept')\n",
+        a_code: "import json\nreadings = [{'sensor': f'sensor-{i % 16}', 'unit': 'celsius', 'value': 20 + i % 7} for i in range(5_000)]\nblob = json.dumps(readings).encode()\ndel readings\nprint(len(blob), 'bytes kept')\n",
         b_title: "keep lz4-compressed",
-        b_code: "import lz4.frame\nrows = lz4.frame.compress('\\n'.join(f'{i},sensor-{i % 16},{20 + i % 7}.5' for i in range(20_000)).encode())\nprint(len(rows), 'bytes kept')\n",
+        b_code: "import json\nimport lz4.frame\nreadings = [{'sensor': f'sensor-{i % 16}', 'unit': 'celsius', 'value': 20 + i % 7} for i in range(5_000)]\nblob = lz4.frame.compress(json.dumps(readings).encode())\ndel readings\nprint(len(blob), 'bytes kept')\n",
         winner: Side::B,
         metric: Metric::Retained,
     },
@@ -142,9 +142,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "JSON spells every number out as text and repeats every key in every record. \
             pickle writes numbers in binary and remembers repeated strings, so the same records serialize smaller.",
         a_title: "json.dumps",
-        a_code: "import json\nrecords = [(i, i * 1.5, 'sensor') for i in range(10_000)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes')\n",
+        a_code: "import json\nrecords = [{'sensor': 'north', 'value': i * 0.1} for i in range(10_000)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes')\n",
         b_title: "pickle.dumps",
-        b_code: "import pickle\nrecords = [(i, i * 1.5, 'sensor') for i in range(10_000)]\nblob = pickle.dumps(records)\ndel records\nprint(len(blob), 'bytes')\n",
+        b_code: "import pickle\nrecords = [{'sensor': 'north', 'value': i * 0.1} for i in range(10_000)]\nblob = pickle.dumps(records)\ndel records\nprint(len(blob), 'bytes')\n",
         winner: Side::B,
         metric: Metric::Retained,
     },

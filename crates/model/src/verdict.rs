@@ -29,14 +29,29 @@ pub fn verdict(a: &RunReport, b: &RunReport) -> String {
     }
     let (pa, pb) = (a.peak_bytes, b.peak_bytes);
     let (low, high) = (pa.min(pb), pa.max(pb));
-    // Within 5 % (or a few hundred bytes) the difference is noise, not a winner.
-    if high - low <= (high / 20).max(256) {
-        return format!("A and B peak about the same: {} vs {}", bytes(pa), bytes(pb));
+    if is_tie(low, high) {
+        let same = format!("A and B peak about the same: {} vs {}", bytes(pa), bytes(pb));
+        let (ra, rb) = (a.retained_bytes.max(0) as u64, b.retained_bytes.max(0) as u64);
+        let (rlow, rhigh) = (ra.min(rb), ra.max(rb));
+        if is_tie(rlow, rhigh) {
+            return same;
+        }
+        let (winner, loser) = if rb < ra { ("B", "A") } else { ("A", "B") };
+        return format!("{same}; {winner} keeps {} less than {loser}: {} vs {}", times(rlow, rhigh), bytes(rlow), bytes(rhigh));
     }
     let (winner, loser) = if pb < pa { ("B", "A") } else { ("A", "B") };
+    format!("{winner} peaks {} lower than {loser}: {} vs {}", times(low, high), bytes(low), bytes(high))
+}
+
+/// Within 5 % (or a few hundred bytes) a difference is noise, not a winner.
+fn is_tie(low: u64, high: u64) -> bool {
+    high - low <= (high / 20).max(256)
+}
+
+/// "81×", "2.3×".
+fn times(low: u64, high: u64) -> String {
     let ratio = high as f64 / low.max(1) as f64;
-    let ratio = if ratio >= 10.0 { format!("{ratio:.0}") } else { format!("{ratio:.1}") };
-    format!("{winner} peaks {ratio}× lower than {loser}: {} vs {}", bytes(low), bytes(high))
+    if ratio >= 10.0 { format!("{ratio:.0}×") } else { format!("{ratio:.1}×") }
 }
 
 fn bytes(n: u64) -> String {
@@ -65,6 +80,16 @@ mod tests {
     fn close_figures_are_a_tie() {
         let v = verdict(&report(100_000), &report(102_000));
         assert!(v.starts_with("A and B peak about the same"), "{v}");
+    }
+
+    #[test]
+    fn a_tie_on_peak_names_the_lower_retained() {
+        let mut a = report(100_000);
+        a.retained_bytes = 250_000;
+        let mut b = report(101_000);
+        b.retained_bytes = 37_000;
+        let v = verdict(&a, &b);
+        assert_eq!(v, "A and B peak about the same: 97.7 KiB vs 98.6 KiB; B keeps 6.8× less than A: 36.1 KiB vs 244 KiB");
     }
 
     #[test]

@@ -160,7 +160,10 @@ mod _memplay {
     #[pyfunction]
     fn lz4_compress(data: ArgBytesLike, vm: &VirtualMachine) -> PyResult<PyBytesRef> {
         use std::io::Write;
-        let mut enc = lz4_flex::frame::FrameEncoder::new(Vec::new());
+        // 64 KiB blocks, as the lz4 command line uses; the default sizes blocks by the first
+        // write, up to 4 MiB, and allocates two buffers of that size.
+        let info = lz4_flex::frame::FrameInfo::new().block_size(lz4_flex::frame::BlockSize::Max64KB);
+        let mut enc = lz4_flex::frame::FrameEncoder::with_frame_info(info, Vec::new());
         data.with_ref(|b| enc.write_all(b)).map_err(|e| vm.new_runtime_error(e.to_string()))?;
         let out = enc.finish().map_err(|e| vm.new_runtime_error(e.to_string()))?;
         Ok(vm.ctx.new_bytes(out))

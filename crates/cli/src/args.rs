@@ -1,0 +1,188 @@
+//! The command line: what it accepts and what each command prints.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use memplay_model::{Comparison, Limits, PRESETS, RunOptions, RunReport, markdown, preset, svg};
+
+use crate::{human, supervise};
+
+#[derive(Parser)]
+#[command(name = "memplay", version, about = "Measure how Python snippets use memory (RustPython engine)")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run one snippet and report its memory use
+    Run {
+        /// Python file to run (`-` reads standard input)
+        file: Option<PathBuf>,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        opts: RunArgs,
+    },
+    /// Run two snippets and compare their memory use
+    Compare {
+        /// Variant A (`-` reads standard input)
+        a: Option<PathBuf>,
+        /// Variant B
+        b: Option<PathBuf>,
+        /// Print {"a": REPORT, "b": REPORT, "verdict": TEXT} as JSON
+        #[arg(long, group = "format")]
+        json: bool,
+        /// Print a Markdown table
+        #[arg(long, group = "format")]
+        markdown: bool,
+        /// Write an SVG bar chart to OUT
+        #[arg(long, value_name = "OUT", group = "format")]
+        svg: Option<PathBuf>,
+        #[command(flatten)]
+        opts: RunArgs,
+    },
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// Stop a snippet after this many seconds
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    time_limit: f64,
+    /// Memory limit per snippet, in MiB above the baseline
+    #[arg(long, value_name = "MB", default_value_t = 512)]
+    memory_limit: u64,
+    /// Measure module imports too instead of importing them before the baseline
+    #[arg(long)]
+    no_warm_imports: bool,
+    /// Run a preset instead of files (for `run`: its variant A; `--preset ID:b` for B)
+    #[arg(long, value_name = "NAME")]
+    preset: Option<String>,
+    /// List the presets and exit
+    #[arg(long)]
+    list_presets: bool,
+}
+
+impl RunArgs {
+    fn options(&self) -> Result<RunOptions, String> {
+        if !(self.time_limit > 0.0 && self.time_limit.is_finite()) {
+            return Err("--time-limit must be a positive number of seconds".into());
+        }
+        if self.memory_limit == 0 {
+            return Err("--memory-limit must be at least 1 MB".into());
+        }
+        let limits = Limits {
+            time_ms: (self.time_limit * 1000.0).round() as u64,
+            memory_bytes: self.memory_limit.saturating_mul(1024 * 1024),
+            ..Limits::default()
+        };
+        Ok(RunOptions { limits, warm_imports: !self.no_warm_imports })
+    }
+}
+
+/// A snippet to run and the title it is shown under.
+struct Snippet {
+    title: String,
+    code: String,
+}
+
+pub fn execute(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Run { file, json, opts } => {
+            if opts.list_presets {
+                return Ok(list_presets());
+            }
+            let snippet = match (&opts.preset, file) {
+                (Some(id), None) => preset_side(id)?,
+                (None, Some(file)) => read_snippet(&file)?,
+                (Some(_), Some(_)) => return Err("give a FILE or --preset, not both".into()),
+                (None, None) => return Err("missing FILE (or --preset NAME); see --help".into()),
+            };
+            let report = supervise::run(&snippet.code, &opts.options()?);
+            if json {
+                println!("{}", to_json(&report)?);
+            } else {
+                print!("{}", human::report(&snippet.title, &report));
+            }
+            Ok(exit_code([&report]))
+        }
+        Command::Compare { a, b, json, markdown: md, svg: svg_out, opts } => {
+            if opts.list_presets {
+                return Ok(list_presets());
+            }
+            let (a, b) = match (&opts.preset, a, b) {
+                (Some(id), None, None) => {
+                    let p = preset(id).ok_or_else(|| unknown_preset(id))?;
+                    (Snippet { title: p.a_title.into(), code: p.a_code.into() }, Snippet { title: p.b_title.into(), code: p.b_code.into() })
+                }
+                (None, Some(a), Some(b)) => {
+                    if a == Path::new("-") && b == Path::new("-") {
+                        return Err("only one of A and B can be standard input".into());
+                    }
+                    (read_snippet(&a)?, read_snippet(&b)?)
+                }
+                (Some(_), _, _) => return Err("give two files or --preset, not both".into()),
+                _ => return Err("compare needs two files, A and B (or --preset NAME); see --help".into()),
+            };
+            let options = opts.options()?;
+            let comparison = Comparison::new(supervise::run(&a.code, &options), supervise::run(&b.code, &options));
+            if json {
+                println!("{}", to_json(&comparison)?);
+            } else if md {
+                print!("{}", markdown(&comparison, &a.title, &b.title));
+            } else if let Some(out) = svg_out {
+                std::fs::write(&out, svg(&comparison, &a.title, &b.title))
+                    .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+                println!("{}", comparison.verdict);
+            } else {
+                print!("{}", human::comparison(&a.title, &b.title, &comparison));
+            }
+            Ok(exit_code([&comparison.a, &comparison.b]))
+        }
+    }
+}
+
+fn exit_code<'a>(reports: impl IntoIterator<Item = &'a RunReport>) -> ExitCode {
+    if reports.into_iter().all(RunReport::finished) { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map_err(|e| format!("cannot encode JSON: {e}"))
+}
+
+fn list_presets() -> ExitCode {
+    for p in PRESETS {
+        println!("{:<24} {}", p.id, p.title);
+    }
+    ExitCode::SUCCESS
+}
+
+fn unknown_preset(id: &str) -> String {
+    format!("unknown preset '{id}' (see --list-presets)")
+}
+
+/// `ID` is the preset's variant A, `ID:b` its variant B.
+fn preset_side(spec: &str) -> Result<Snippet, String> {
+    let (id, side) = spec.split_once(':').unwrap_or((spec, "a"));
+    let p = preset(id).ok_or_else(|| unknown_preset(id))?;
+    match side {
+        "a" | "A" => Ok(Snippet { title: p.a_title.into(), code: p.a_code.into() }),
+        "b" | "B" => Ok(Snippet { title: p.b_title.into(), code: p.b_code.into() }),
+        _ => Err(format!("preset side must be a or b, not '{side}'")),
+    }
+}
+
+fn read_snippet(path: &Path) -> Result<Snippet, String> {
+    if path == Path::new("-") {
+        let mut code = String::new();
+        std::io::stdin().read_to_string(&mut code).map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(Snippet { title: "stdin".into(), code });
+    }
+    let code = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let title = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(Snippet { title, code })
+}

@@ -1,0 +1,62 @@
+//! Plain-text output for people: aligned tables with units and the verdict.
+
+use memplay_model::{Comparison, RunReport, format_bytes, format_ms, group_thousands, rows};
+
+pub fn report(title: &str, r: &RunReport) -> String {
+    let mut out = format!("{title}\n");
+    let figures = [
+        ("Peak memory", format_bytes(r.peak_bytes as f64)),
+        ("Allocated", format_bytes(r.allocated_bytes as f64)),
+        ("Allocations", group_thousands(r.allocations)),
+        ("Retained", format_bytes(r.retained_bytes as f64)),
+        ("Time", format_ms(r.wall_ms)),
+    ];
+    for (label, value) in figures {
+        out.push_str(&format!("  {label:<12} {value:>12}\n"));
+    }
+    out.push_str(&tail(r));
+    out
+}
+
+pub fn comparison(a_title: &str, b_title: &str, c: &Comparison) -> String {
+    let wa = a_title.chars().count().max(12);
+    let wb = b_title.chars().count().max(12);
+    let mut out = format!("{:<12}  {:>wa$}  {:>wb$}  {}\n", "", format!("A: {a_title}"), format!("B: {b_title}"), "B vs A");
+    for row in rows(&c.a, &c.b) {
+        out.push_str(&format!("{:<12}  {:>wa$}  {:>wb$}  {}\n", row.label, row.a, row.b, row.change));
+    }
+    out.push_str(&format!("\n{}\n", c.verdict));
+    for (name, r) in [("A", &c.a), ("B", &c.b)] {
+        let t = tail(r);
+        if !t.is_empty() {
+            out.push_str(&format!("\n{name}:\n{t}"));
+        }
+    }
+    out.push_str("\nFigures are RustPython's; CPython's absolute sizes differ.\n");
+    out
+}
+
+/// Top allocating lines, output and error of one run.
+fn tail(r: &RunReport) -> String {
+    let mut out = String::new();
+    let mut lines: Vec<_> = r.lines.iter().filter(|l| l.allocated_bytes > 0).collect();
+    lines.sort_by_key(|l| std::cmp::Reverse(l.allocated_bytes));
+    for l in lines.iter().take(3) {
+        out.push_str(&format!(
+            "  line {:>4}: {} allocated, {} net, peak {}\n",
+            l.line,
+            format_bytes(l.allocated_bytes as f64),
+            format_bytes(l.net_bytes as f64),
+            format_bytes(l.peak_bytes as f64)
+        ));
+    }
+    if !r.stdout.is_empty() {
+        let shown: String = r.stdout.lines().take(10).map(|l| format!("  | {l}\n")).collect();
+        out.push_str(&shown);
+    }
+    if let Some(e) = &r.error {
+        let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        out.push_str(&format!("  error: {}: {}{at}\n", e.kind, e.message));
+    }
+    out
+}

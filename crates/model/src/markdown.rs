@@ -1,0 +1,97 @@
+//! A comparison as a Markdown table, for pasting into a blog post.
+
+use crate::{Comparison, RunReport, format_bytes, format_ms};
+
+/// One row per figure: A, B, and how B compares with A.
+pub fn markdown(c: &Comparison, a_title: &str, b_title: &str) -> String {
+    let mut out = format!("| | A: {} | B: {} | B vs A |\n|---|---:|---:|---:|\n", cell(a_title), cell(b_title));
+    for row in rows(&c.a, &c.b) {
+        out.push_str(&format!("| {} | {} | {} | {} |\n", row.label, row.a, row.b, row.change));
+    }
+    out.push_str(&format!("\n**Verdict:** {}\n", c.verdict));
+    out
+}
+
+/// A figure of both runs, formatted, with B's change against A.
+pub struct Row {
+    pub label: &'static str,
+    pub a: String,
+    pub b: String,
+    pub change: String,
+}
+
+pub fn rows(a: &RunReport, b: &RunReport) -> Vec<Row> {
+    let bytes = |n: f64| format_bytes(n);
+    let count = |n: f64| group_thousands(n as u64);
+    let ms = |n: f64| format_ms(n);
+    let figures: [(&'static str, f64, f64, &dyn Fn(f64) -> String); 5] = [
+        ("Peak memory", a.peak_bytes as f64, b.peak_bytes as f64, &bytes),
+        ("Allocated", a.allocated_bytes as f64, b.allocated_bytes as f64, &bytes),
+        ("Allocations", a.allocations as f64, b.allocations as f64, &count),
+        ("Retained", a.retained_bytes as f64, b.retained_bytes as f64, &bytes),
+        ("Time", a.wall_ms, b.wall_ms, &ms),
+    ];
+    figures
+        .into_iter()
+        .map(|(label, va, vb, f)| Row { label, a: f(va), b: f(vb), change: change(va, vb) })
+        .collect()
+}
+
+/// "81× lower", "2.3× higher", "same".
+pub fn change(a: f64, b: f64) -> String {
+    if a <= 0.0 || b <= 0.0 {
+        return if a == b { "same".into() } else { "–".into() };
+    }
+    let ratio = if a > b { a / b } else { b / a };
+    if ratio < 1.05 {
+        return "same".into();
+    }
+    let ratio = if ratio >= 10.0 { format!("{ratio:.0}") } else { format!("{ratio:.1}") };
+    format!("{ratio}× {}", if b < a { "lower" } else { "higher" })
+}
+
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EngineInfo, Limits};
+
+    fn report(peak: u64, allocations: u64) -> RunReport {
+        let engine = EngineInfo { name: "t".into(), version: "0".into() };
+        RunReport { peak_bytes: peak, allocations, ..RunReport::empty(Limits::default(), engine) }
+    }
+
+    #[test]
+    fn table_has_every_figure_and_the_verdict() {
+        let c = Comparison::new(report(9 * 1024 * 1024, 101_000), report(113 * 1024, 1_200));
+        let md = markdown(&c, "list", "gen|erator");
+        assert!(md.starts_with("| | A: list | B: gen\\|erator | B vs A |\n|---|---:|---:|---:|\n"), "{md}");
+        assert!(md.contains("| Peak memory | 9.0 MiB | 113 KiB | 82× lower |"), "{md}");
+        assert!(md.contains("| Allocations | 101,000 | 1,200 | 84× lower |"), "{md}");
+        assert!(md.contains(&format!("**Verdict:** {}", c.verdict)));
+    }
+
+    #[test]
+    fn changes_read_naturally() {
+        assert_eq!(change(100.0, 100.0), "same");
+        assert_eq!(change(100.0, 230.0), "2.3× higher");
+        assert_eq!(change(0.0, 5.0), "–");
+        assert_eq!(group_thousands(1234567), "1,234,567");
+        assert_eq!(group_thousands(12), "12");
+    }
+}
