@@ -311,16 +311,41 @@ _UNAVAILABLE = {
 }
 
 
-class _Unavailable:
+class _SeedAfterImport:
+    """Wraps a loader so that `random` starts from a fixed seed, not the host's entropy."""
+
+    def __init__(self, loader):
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        module.seed(0)
+
+
+class _SandboxFinder:
+    """First on sys.meta_path: refuses modules that are not here, with a reason, and
+    seeds `random` so that runs are reproducible."""
+
     @classmethod
     def find_spec(cls, name, path=None, target=None):
         message = _UNAVAILABLE.get(name) or _UNAVAILABLE.get(name.partition('.')[0])
         if message:
             raise ModuleNotFoundError(message, name=name)
+        if name != 'random':
+            return None
+        for finder in sys.meta_path:
+            if finder is not cls and hasattr(finder, 'find_spec'):
+                spec = finder.find_spec(name, path, target)
+                if spec is not None:
+                    spec.loader = _SeedAfterImport(spec.loader)
+                    return spec
         return None
 
 
-sys.meta_path.insert(0, _Unavailable)
+sys.meta_path.insert(0, _SandboxFinder)
 
 
 # --- clocks: the engine's clock, since wasm has no system one ---------------------------

@@ -1,5 +1,6 @@
-"""The native half of tracemalloc, fed by the engine's counting allocator. Traces are
-per snippet line: each line that still holds memory is one trace."""
+"""The native half of tracemalloc, fed by the engine's counting allocator. While tracing,
+the engine keeps every live block with the snippet line that allocated it; a snapshot
+groups them per line (one trace per line, sized by its blocks)."""
 
 import _memplay
 
@@ -17,7 +18,7 @@ def is_tracing():
 
 
 def clear_traces():
-    _memplay.tm_reset_peak()
+    _memplay.tm_clear()
 
 
 def get_traced_memory():
@@ -41,4 +42,10 @@ def _get_object_traceback(obj):
 
 
 def _get_traces():
-    return [(0, size, (('<snippet>', line),), 1) for line, size, _blocks in _memplay.tm_traces()]
+    traces = []
+    for line, size, blocks in _memplay.tm_traces():
+        # tracemalloc counts one trace per block; spread the line's bytes over its blocks.
+        each, extra = divmod(size, blocks)
+        frame = (('<snippet>', line),)
+        traces.extend((0, each + (1 if i < extra else 0), frame, 1) for i in range(blocks))
+    return traces

@@ -34,7 +34,9 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         if !meter::on_alloc(layout.size()) {
             return core::ptr::null_mut();
         }
-        unsafe { self.inner.alloc(layout) }
+        let ptr = unsafe { self.inner.alloc(layout) };
+        meter::on_block(ptr, layout.size());
+        ptr
     }
 
     #[inline]
@@ -42,20 +44,24 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         if !meter::on_alloc(layout.size()) {
             return core::ptr::null_mut();
         }
-        unsafe { self.inner.alloc_zeroed(layout) }
+        let ptr = unsafe { self.inner.alloc_zeroed(layout) };
+        meter::on_block(ptr, layout.size());
+        ptr
     }
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        meter::on_free(layout.size());
+        meter::on_free(ptr, layout.size());
         unsafe { self.inner.dealloc(ptr, layout) }
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if !meter::on_realloc(layout.size(), new_size) {
+        if !meter::on_realloc(ptr, layout.size(), new_size) {
             return core::ptr::null_mut();
         }
-        unsafe { self.inner.realloc(ptr, layout, new_size) }
+        let new_ptr = unsafe { self.inner.realloc(ptr, layout, new_size) };
+        meter::on_block(new_ptr, new_size);
+        new_ptr
     }
 }

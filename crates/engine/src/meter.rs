@@ -5,6 +5,7 @@
 
 use core::cell::Cell;
 use core::ptr::null_mut;
+use std::collections::HashMap;
 
 use memplay_model::{LineStat, RunReport, TimelinePoint};
 
@@ -25,18 +26,51 @@ thread_local! {
 struct LineAcc {
     hits: u64,
     allocations: u64,
-    frees: u64,
     allocated_bytes: u64,
     net_bytes: i64,
     peak_bytes: i64,
 }
 
-/// tracemalloc's view: live bytes since `start()`, and its own resettable peak.
-#[derive(Clone, Copy, Default)]
+/// tracemalloc's view: live bytes since `start()`, its own resettable peak, and while
+/// tracing, every live block with the snippet line that allocated it.
+#[derive(Default)]
 pub(crate) struct TraceMalloc {
     pub tracing: bool,
     pub base: i64,
     pub peak: i64,
+    blocks: HashMap<usize, (u32, usize)>,
+}
+
+impl TraceMalloc {
+    pub fn start(&mut self, live: i64) {
+        if !self.tracing {
+            *self = Self { tracing: true, base: live, peak: live, blocks: HashMap::new() };
+        }
+    }
+
+    pub fn stop(&mut self) {
+        self.tracing = false;
+        self.blocks = HashMap::new();
+    }
+
+    pub fn clear(&mut self, live: i64) {
+        self.blocks.clear();
+        self.base = live;
+        self.peak = live;
+    }
+
+    /// Live traced blocks per snippet line: (line, bytes, blocks), largest first.
+    pub fn by_line(&self) -> Vec<(u32, u64, u64)> {
+        let mut lines: HashMap<u32, (u64, u64)> = HashMap::new();
+        for &(line, size) in self.blocks.values() {
+            let e = lines.entry(line).or_default();
+            e.0 += size as u64;
+            e.1 += 1;
+        }
+        let mut out: Vec<_> = lines.into_iter().filter(|(line, _)| *line > 0).map(|(l, (b, n))| (l, b, n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
 }
 
 pub(crate) struct Meter {
@@ -134,7 +168,6 @@ impl Meter {
         let line = self.enter_current_line();
         self.live -= size as i64;
         let acc = &mut self.lines[line];
-        acc.frees += 1;
         acc.net_bytes -= size as i64;
         self.after_change(line);
     }
@@ -225,11 +258,6 @@ impl Meter {
                 peak_bytes: a.peak_bytes.max(0) as u64,
             })
             .collect()
-    }
-
-    /// Blocks still alive per line: allocations minus frees (for tracemalloc statistics).
-    pub fn live_blocks(&self, line: usize) -> u64 {
-        self.lines.get(line).map_or(0, |a| a.allocations.saturating_sub(a.frees))
     }
 
     /// The report as far as the run has got.
@@ -323,15 +351,30 @@ pub(crate) fn on_alloc(size: usize) -> bool {
     }
 }
 
-pub(crate) fn on_free(size: usize) {
-    if let Some(m) = active_idle() {
+/// A block was handed out: traced while tracemalloc is on.
+pub(crate) fn on_block(ptr: *mut u8, size: usize) {
+    if let Some(m) = active_idle()
+        && m.tracemalloc.tracing
+        && !ptr.is_null()
+    {
         m.busy = true;
-        m.record_free(size);
+        m.tracemalloc.blocks.insert(ptr as usize, (m.line as u32, size));
         m.busy = false;
     }
 }
 
-pub(crate) fn on_realloc(old: usize, new: usize) -> bool {
+pub(crate) fn on_free(ptr: *mut u8, size: usize) {
+    if let Some(m) = active_idle() {
+        m.busy = true;
+        m.record_free(size);
+        if m.tracemalloc.tracing {
+            m.tracemalloc.blocks.remove(&(ptr as usize));
+        }
+        m.busy = false;
+    }
+}
+
+pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize) -> bool {
     match active_idle() {
         None => true,
         Some(m) => {
@@ -339,6 +382,9 @@ pub(crate) fn on_realloc(old: usize, new: usize) -> bool {
             let ok = m.record_alloc(new);
             if ok {
                 m.record_free(old);
+                if m.tracemalloc.tracing {
+                    m.tracemalloc.blocks.remove(&(ptr as usize));
+                }
             }
             m.busy = false;
             ok

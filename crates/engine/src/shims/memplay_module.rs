@@ -12,7 +12,7 @@ mod _memplay {
     };
 
     use crate::host::Stream;
-    use crate::meter::{self, TraceMalloc};
+    use crate::meter;
     use crate::shims::run_state::with_state;
     use crate::vfs::VfsError;
 
@@ -104,16 +104,12 @@ mod _memplay {
 
     #[pyfunction]
     fn tm_start() {
-        meter::with_active(|m| {
-            if !m.tracemalloc.tracing {
-                m.tracemalloc = TraceMalloc { tracing: true, base: m.live, peak: m.live };
-            }
-        });
+        meter::with_active(|m| m.tracemalloc.start(m.live));
     }
 
     #[pyfunction]
     fn tm_stop() {
-        meter::with_active(|m| m.tracemalloc.tracing = false);
+        meter::with_active(|m| m.tracemalloc.stop());
     }
 
     #[pyfunction]
@@ -125,10 +121,15 @@ mod _memplay {
     #[pyfunction]
     fn tm_traced() -> (i64, i64) {
         meter::with_active(|m| {
-            let t = m.tracemalloc;
+            let t = &m.tracemalloc;
             if t.tracing { ((m.live - t.base).max(0), (t.peak - t.base).max(0)) } else { (0, 0) }
         })
         .unwrap_or((0, 0))
+    }
+
+    #[pyfunction]
+    fn tm_clear() {
+        meter::with_active(|m| m.tracemalloc.clear(m.live));
     }
 
     #[pyfunction]
@@ -136,17 +137,10 @@ mod _memplay {
         meter::with_active(|m| m.tracemalloc.peak = m.live);
     }
 
-    /// Per snippet line: (line, live bytes allocated there, blocks still alive).
+    /// Per snippet line: (line, bytes of its live traced blocks, number of those blocks).
     #[pyfunction]
     fn tm_traces(vm: &VirtualMachine) -> PyListRef {
-        let traces: Vec<(u32, i64, u64)> = meter::with_active(|m| {
-            m.line_stats()
-                .into_iter()
-                .filter(|l| l.net_bytes > 0)
-                .map(|l| (l.line, l.net_bytes, m.live_blocks(l.line as usize).max(1)))
-                .collect()
-        })
-        .unwrap_or_default();
+        let traces = meter::with_active(|m| m.tracemalloc.by_line()).unwrap_or_default();
         let items = traces
             .into_iter()
             .map(|(line, size, blocks)| {

@@ -1,0 +1,101 @@
+//! What the numbers mean: baseline, determinism, attribution, timeline, warm imports.
+
+mod common;
+use common::*;
+use memplay_model::RunOptions;
+
+#[test]
+fn the_noise_floor_is_tiny_because_compile_work_is_not_counted() {
+    let r = run_ok("pass");
+    assert!(r.peak_bytes < 1024, "peak {}", r.peak_bytes);
+    assert!(r.allocations < 10, "allocations {}", r.allocations);
+    // A long snippet compiles to much more code; still nothing of that is counted.
+    let defs: String = (0..200).map(|i| format!("def f{i}(x):\n    return x + {i}\n")).collect();
+    let r = run_ok(&format!("{defs}pass\n"));
+    let per_def = r.allocated_bytes / 200;
+    assert!(per_def < 1024, "function objects only, not compilation: {per_def} B per def");
+}
+
+#[test]
+fn a_list_comprehension_peaks_far_above_a_generator() {
+    let list = run_ok("total = sum([x * x for x in range(100_000)])\n");
+    let generator = run_ok("total = sum(x * x for x in range(100_000))\n");
+    assert!(list.peak_bytes > 4_000_000, "list peak {}", list.peak_bytes);
+    assert!(list.allocations > 90_000, "list allocations {}", list.allocations);
+    assert!(generator.peak_bytes * 50 < list.peak_bytes, "generator {} vs list {}", generator.peak_bytes, list.peak_bytes);
+    assert!(generator.allocations * 50 < list.allocations);
+}
+
+#[test]
+fn reading_lines_lazily_beats_readlines() {
+    let readlines = run_ok("with open('data/server.log') as f:\n    lines = f.readlines()\nprint(len(lines))\n");
+    let lazy = run_ok("with open('data/server.log') as f:\n    n = sum(1 for line in f)\nprint(n)\n");
+    assert_eq!(readlines.stdout, "100000\n");
+    assert_eq!(lazy.stdout, "100000\n");
+    assert!(lazy.peak_bytes * 10 < readlines.peak_bytes, "lazy {} vs readlines {}", lazy.peak_bytes, readlines.peak_bytes);
+}
+
+#[test]
+fn an_array_of_ints_is_smaller_than_a_list() {
+    let list = run_ok("nums = list(range(100_000))\n");
+    let array = run_ok("from array import array\nnums = array('i', range(100_000))\n");
+    assert!(array.retained_bytes * 4 < list.retained_bytes, "array {} vs list {}", array.retained_bytes, list.retained_bytes);
+    assert!(array.retained_bytes >= 400_000, "4 bytes per element at least: {}", array.retained_bytes);
+}
+
+#[test]
+fn lines_get_their_allocations_and_del_shows_freed_bytes() {
+    let r = run_ok("a = 1\nbig = [str(i) for i in range(50_000)]\nn = len(big)\ndel big\n");
+    let line = |n: u32| r.lines.iter().find(|l| l.line == n).cloned().unwrap_or_default();
+    assert!(line(2).allocated_bytes > 1_000_000, "{:?}", line(2));
+    assert!(line(2).net_bytes > 1_000_000);
+    assert!(line(2).hits >= 1);
+    assert!(line(4).net_bytes < -1_000_000, "del frees: {:?}", line(4));
+    assert!(line(2).peak_bytes as f64 >= r.peak_bytes as f64 * 0.99);
+    assert!(r.retained_bytes < 100_000, "the list is gone: {}", r.retained_bytes);
+}
+
+#[test]
+fn calls_into_functions_and_the_stdlib_count_against_the_calling_line() {
+    let r = run_ok("import json\ndef build():\n    return [{'k': i} for i in range(5000)]\n\ndata = build()\ntext = json.dumps(data)\n");
+    let bytes = |n: u32| r.lines.iter().find(|l| l.line == n).map_or(0, |l| l.allocated_bytes);
+    assert!(bytes(3) > 500_000, "inside the function: {:?}", r.lines);
+    assert!(bytes(6) > 50_000, "json.dumps: {:?}", r.lines);
+    assert_eq!(bytes(5), r.lines.iter().find(|l| l.line == 5).map_or(0, |l| l.allocated_bytes));
+}
+
+#[test]
+fn retained_counts_what_the_globals_still_hold() {
+    let kept = run_ok("keep = bytearray(1_000_000)\n");
+    let dropped = run_ok("keep = bytearray(1_000_000)\nkeep = None\n");
+    assert!(kept.retained_bytes >= 1_000_000, "{}", kept.retained_bytes);
+    assert!(dropped.retained_bytes < 10_000, "{}", dropped.retained_bytes);
+    assert!(dropped.peak_bytes >= 1_000_000);
+}
+
+#[test]
+fn the_timeline_is_bounded_and_reaches_the_peak() {
+    let r = run_ok("for _ in range(20):\n    chunk = [0] * 200_000\n    del chunk\nx = [str(i) for i in range(30_000)]\n");
+    assert!(!r.timeline.is_empty() && r.timeline.len() <= 2000, "{}", r.timeline.len());
+    let top = r.timeline.iter().map(|p| p.live_bytes).max().unwrap();
+    assert!(top as f64 >= r.peak_bytes as f64 * 0.95, "timeline top {top} vs peak {}", r.peak_bytes);
+    assert!(r.timeline.iter().any(|p| p.line == 2) && r.timeline.iter().any(|p| p.line == 4));
+}
+
+#[test]
+fn warm_imports_are_listed_and_switchable() {
+    let code = "import json\nimport collections, zlib\nfrom array import array\nprint('ok')\n";
+    let warm = run_ok(code);
+    assert_eq!(warm.warmed_imports, ["json", "collections", "zlib", "array"]);
+    let cold = run_with(code, &RunOptions { warm_imports: false, ..RunOptions::default() });
+    assert!(cold.warmed_imports.is_empty());
+    assert!(cold.allocated_bytes > warm.allocated_bytes * 2, "cold {} warm {}", cold.allocated_bytes, warm.allocated_bytes);
+}
+
+#[test]
+fn the_report_carries_engine_and_limits() {
+    let r = run_ok("x = 1\n");
+    assert!(r.engine.name.contains("RustPython"));
+    assert_eq!(r.limits, memplay_model::Limits::default());
+    assert!(r.wall_ms >= 0.0);
+}

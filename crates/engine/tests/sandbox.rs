@@ -1,0 +1,129 @@
+//! The Python environment: files, os, tracemalloc, the listed modules, and no way out.
+
+mod common;
+use common::*;
+
+#[test]
+fn the_sample_files_are_there_and_csv_reads_them() {
+    let r = run_ok(
+        "import csv, os\nprint(sorted(os.listdir('data')))\nwith open('data/measurements.csv', newline='') as f:\n    rows = list(csv.DictReader(f))\nprint(len(rows), rows[0]['sensor'])\nprint(os.path.getsize('data/server.log') > 1_000_000)\n",
+    );
+    assert_eq!(r.stdout, "['README.txt', 'measurements.csv', 'server.log']\n20000 sensor-0\nTrue\n");
+}
+
+#[test]
+fn files_can_be_written_appended_read_and_removed() {
+    let r = run_ok(concat!(
+        "import os\n",
+        "with open('notes.txt', 'w') as f:\n    f.write('one\\n')\n",
+        "with open('notes.txt', 'a') as f:\n    print('two', file=f)\n",
+        "print(open('notes.txt').read().split())\n",
+        "os.makedirs('out/deep', exist_ok=True)\n",
+        "with open('out/deep/b.bin', 'wb') as f:\n    f.write(bytes(range(5)))\n",
+        "with open('out/deep/b.bin', 'rb') as f:\n    f.seek(2)\n    print(list(f.read()))\n",
+        "os.rename('notes.txt', 'out/n.txt')\n",
+        "print(os.path.exists('notes.txt'), os.path.isfile('out/n.txt'), os.path.isdir('out'))\n",
+        "os.remove('out/n.txt')\n",
+        "print(sorted(os.listdir('out')), os.getcwd())\n",
+    ));
+    assert_eq!(r.stdout, "['one', 'two']\n[2, 3, 4]\nFalse True True\n['deep']\n/sandbox\n".replace("\n/sandbox", " /sandbox"));
+}
+
+#[test]
+fn files_do_not_outlive_the_run() {
+    run_ok("open('left.txt', 'w').write('x')\n");
+    let e = run("open('left.txt')\n").error.expect("gone");
+    assert_eq!(e.kind, "FileNotFoundError");
+}
+
+#[test]
+fn the_host_is_out_of_reach() {
+    for (code, kind) in [
+        ("open('/etc/passwd')", "FileNotFoundError"),
+        ("import os\nos.system('ls')", "PermissionError"),
+        ("import os\nos.chdir('/')", "PermissionError"),
+        ("import js", "ModuleNotFoundError"),
+        ("import browser", "ModuleNotFoundError"),
+        ("__import__('_js')", "ModuleNotFoundError"),
+        ("import socket", "ModuleNotFoundError"),
+        ("import subprocess", "ModuleNotFoundError"),
+        ("import ctypes", "ModuleNotFoundError"),
+        ("open(0)", "OSError"),
+    ] {
+        let e = run(code).error.unwrap_or_else(|| panic!("{code} should fail"));
+        assert_eq!(e.kind, kind, "{code}: {}", e.message);
+    }
+}
+
+#[test]
+fn numpy_names_array_as_the_alternative() {
+    let e = run("import numpy as np\n").error.expect("no numpy");
+    assert_eq!(e.kind, "ModuleNotFoundError");
+    assert!(e.message.contains("array"), "{}", e.message);
+}
+
+#[test]
+fn the_listed_modules_import() {
+    let r = run_ok(
+        "import sys, gc, os, io, itertools, collections, array, json, pickle, zlib, gzip, bz2, lzma, struct, tracemalloc, random, time, dataclasses, functools, statistics\nimport lz4.frame\nprint('ok')\n",
+    );
+    assert_eq!(r.stdout, "ok\n");
+}
+
+#[test]
+fn codecs_round_trip() {
+    let r = run_ok(concat!(
+        "import zlib, gzip, bz2, lzma, lz4.frame, pickle, json\n",
+        "data = b'memplay ' * 5000\n",
+        "for c in (zlib, gzip, bz2, lzma, lz4.frame):\n",
+        "    z = c.compress(data)\n",
+        "    assert c.decompress(z) == data and len(z) < len(data) // 10, c\n",
+        "obj = {'a': [1, 2.5, None], 'b': 'x'}\n",
+        "assert pickle.loads(pickle.dumps(obj)) == obj and json.loads(json.dumps(obj)) == obj\n",
+        "print('ok')\n",
+    ));
+    assert_eq!(r.stdout, "ok\n");
+}
+
+#[test]
+fn tracemalloc_works_as_in_the_tutorials() {
+    let r = run_ok(concat!(
+        "import tracemalloc\n",
+        "tracemalloc.start()\n",
+        "print(tracemalloc.is_tracing())\n",
+        "big = [str(i) for i in range(20_000)]\n",
+        "current, peak = tracemalloc.get_traced_memory()\n",
+        "print(current > 500_000, peak >= current)\n",
+        "del big\n",
+        "after, _ = tracemalloc.get_traced_memory()\n",
+        "print(after < current)\n",
+        "tracemalloc.reset_peak()\n",
+        "print(tracemalloc.get_traced_memory()[1] < peak)\n",
+        "keep = bytearray(300_000)\n",
+        "snapshot = tracemalloc.take_snapshot()\n",
+        "top = snapshot.statistics('lineno')[0]\n",
+        "print(top.traceback[0].lineno, top.size >= 300_000)\n",
+        "tracemalloc.stop()\n",
+        "print(tracemalloc.is_tracing(), tracemalloc.get_traced_memory())\n",
+    ));
+    assert_eq!(r.stdout, "True\nTrue True\nTrue\nTrue\n12 True\nFalse (0, 0)\n");
+}
+
+#[test]
+fn getsizeof_gc_and_clocks_work() {
+    let r = run_ok(concat!(
+        "import sys, gc, time\n",
+        "print(sys.getsizeof([]) < sys.getsizeof(list(range(100))))\n",
+        "print(isinstance(gc.collect(), int))\n",
+        "t = time.perf_counter()\n",
+        "time.sleep(0.01)\n",
+        "print(time.perf_counter() - t >= 0.009, time.monotonic_ns() > 0, time.time() > 1.6e9)\n",
+    ));
+    assert_eq!(r.stdout, "True\nTrue\nTrue True True\n");
+}
+
+#[test]
+fn random_is_reproducible_across_runs() {
+    let code = "import random, os\nprint(random.random(), os.urandom(4).hex())\n";
+    assert_eq!(run_ok(code).stdout, run_ok(code).stdout);
+}
