@@ -20,6 +20,10 @@ pub struct Request {
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Event {
+    /// The snippet's first line is about to run: the time limit starts now.
+    Started,
+    /// Output as the snippet writes it: kept by the parent in case the child dies.
+    Output { stderr: bool, text: String },
     Progress(RunReport),
     /// A limit was hit; the report is as far as the run got.
     Limit { kind: String, report: RunReport },
@@ -57,7 +61,13 @@ impl Host for ChildHost {
         }
     }
 
-    fn output(&mut self, _stream: Stream, _text: &str) {}
+    fn started(&mut self) {
+        Self::send(&Event::Started);
+    }
+
+    fn output(&mut self, stream: Stream, text: &str) {
+        Self::send(&Event::Output { stderr: stream == Stream::Stderr, text: text.to_owned() });
+    }
 }
 
 pub fn main() -> ExitCode {

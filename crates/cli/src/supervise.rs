@@ -28,6 +28,7 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the memplay binary: {e}"))?;
     let mut child = Command::new(exe)
         .arg(SUBCOMMAND)
+        .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -56,7 +57,16 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
     let time_limit = Duration::from_millis(options.limits.time_ms);
     let mut run_started: Option<Instant> = None;
     let mut latest: Option<RunReport> = None;
-    let mut limit_hit: Option<String> = None;
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    // What a child that never reports again has to show: its latest report with all the
+    // output it streamed, and the given error unless the report names its own.
+    let partial = |latest: Option<RunReport>, stdout: &str, stderr: &str, error: RunError| {
+        let mut report = latest.unwrap_or_else(|| RunReport::empty(options.limits, engine_info()));
+        report.stdout = stdout.to_owned();
+        report.stderr = stderr.to_owned();
+        report.error.get_or_insert(error);
+        report
+    };
     loop {
         let deadline = match run_started {
             Some(t) => t + time_limit + GRACE,
@@ -68,40 +78,34 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
                 let _ = child.wait();
                 return Ok(report);
             }
-            Ok(Event::Progress(report)) => {
-                run_started.get_or_insert_with(Instant::now);
-                latest = Some(report);
+            Ok(Event::Started) => {
+                run_started = Some(Instant::now());
             }
-            Ok(Event::Limit { kind, report }) => {
-                limit_hit = Some(kind);
-                latest = Some(report);
+            Ok(Event::Output { stderr: to_stderr, text }) => {
+                if to_stderr { &mut stderr } else { &mut stdout }.push_str(&text);
             }
+            Ok(Event::Progress(report)) => latest = Some(report),
+            Ok(Event::Limit { report, .. }) => latest = Some(report),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                let mut report = latest.unwrap_or_else(|| RunReport::empty(options.limits, engine_info()));
+                let mut report = partial(latest, &stdout, &stderr, limit_error(LimitKind::Time, options));
                 report.wall_ms = report.wall_ms.max(options.limits.time_ms as f64);
-                report.error = Some(limit_error(LimitKind::Time, options));
                 return Ok(report);
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 let status = child.wait().map_err(|e| e.to_string())?;
-                let mut stderr = String::new();
+                let mut child_stderr = String::new();
                 if let Some(mut e) = child.stderr.take() {
-                    let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
+                    let _ = std::io::Read::read_to_string(&mut e, &mut child_stderr);
                 }
-                let mut report = latest.unwrap_or_else(|| RunReport::empty(options.limits, engine_info()));
-                report.error = Some(match limit_hit.as_deref() {
-                    Some("TimeLimitExceeded") => limit_error(LimitKind::Time, options),
-                    Some(_) => limit_error(LimitKind::Memory, options),
-                    None => RunError {
-                        kind: "EngineCrash".into(),
-                        message: format!("the engine process ended unexpectedly ({status})"),
-                        line: None,
-                        traceback: stderr.trim().to_owned(),
-                    },
-                });
-                return Ok(report);
+                let crash = RunError {
+                    kind: "EngineCrash".into(),
+                    message: format!("the engine process ended unexpectedly ({status})"),
+                    line: None,
+                    traceback: child_stderr.trim().to_owned(),
+                };
+                return Ok(partial(latest, &stdout, &stderr, crash));
             }
         }
     }

@@ -40,6 +40,8 @@ impl LimitKind {
 pub trait Host {
     /// Milliseconds from any fixed origin.
     fn now_ms(&self) -> f64;
+    /// Measuring starts now: the snippet's first line is about to run.
+    fn started(&mut self) {}
     /// Output as it is written (already cut to the output limit).
     fn output(&mut self, _stream: Stream, _text: &str) {}
     /// The report so far, about every 100 ms while the snippet allocates.

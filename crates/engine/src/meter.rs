@@ -7,7 +7,7 @@ use core::cell::Cell;
 use core::ptr::null_mut;
 use std::collections::HashMap;
 
-use memplay_model::{LineStat, RunReport, TimelinePoint};
+use memplay_model::{LineStat, RunError, RunReport, TimelinePoint};
 
 use crate::host::{Host, LimitKind, Stream};
 use crate::snippet_line;
@@ -81,6 +81,7 @@ pub(crate) struct Meter {
     pub peak: i64,
     memory_limit: i64,
     pub limit_hit: Option<LimitKind>,
+    limit_line: Option<u32>,
     line: usize,
     lines: Vec<LineAcc>,
     pub timeline: Timeline,
@@ -114,6 +115,7 @@ impl Meter {
             peak: 0,
             memory_limit: i64::try_from(limits.memory_bytes).unwrap_or(i64::MAX),
             limit_hit: None,
+            limit_line: None,
             line: 0,
             lines: vec![LineAcc::default(); line_count + 1],
             timeline: Timeline::new(),
@@ -214,6 +216,7 @@ impl Meter {
             return;
         }
         self.limit_hit = Some(kind);
+        self.limit_line = u32::try_from(self.line).ok().filter(|&l| l > 0);
         let partial = self.report();
         self.host().limit(kind, &partial);
     }
@@ -278,6 +281,13 @@ impl Meter {
         let (timeline, cut) = self.timeline.downsampled();
         r.timeline = timeline;
         r.truncated.timeline = cut;
+        // Once a limit is hit, every report says so: the run may not get to say it later.
+        r.error = self.limit_hit.map(|kind| RunError {
+            kind: kind.error_type().to_owned(),
+            message: kind.message(&r.limits),
+            line: self.limit_line,
+            traceback: String::new(),
+        });
         r
     }
 }
@@ -294,6 +304,7 @@ impl Active {
         meter.last_progress_ms = meter.start_ms;
         meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 }, 0);
         ACTIVE.with(|a| a.set(&mut *meter));
+        with_active(|m| m.host().started());
         Self { meter: Some(meter) }
     }
 

@@ -142,6 +142,8 @@ fn measure(
 
     let mut report = meter.report();
     report.wall_ms = wall_ms;
+    // The snippet finished or raised by itself: that is what the report says.
+    report.error = None;
     if let Err(exc) = result {
         if !is_clean_exit(vm, &exc) {
             let mut error = describe(vm, boot, &exc, code);

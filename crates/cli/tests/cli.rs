@@ -1,0 +1,209 @@
+//! The `memplay` command as a user runs it: output formats, exit codes, and the limits
+//! only a supervising process can enforce (a loop that never allocates, an allocation
+//! that aborts the runner).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn memplay(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_memplay")).args(args).output().expect("run memplay")
+}
+
+fn with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_memplay"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn snippet(name: &str, code: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("memplay-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, code).unwrap();
+    path
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+const REPORT_FIELDS: [&str; 15] = [
+    "peak_bytes", "allocated_bytes", "allocations", "retained_bytes", "wall_ms", "stdout", "stderr", "error", "lines",
+    "timeline", "warmed_imports", "limits", "engine", "truncated", "timeline",
+];
+
+#[test]
+fn run_json_has_exactly_the_report_fields() {
+    let file = snippet("fields.py", "import json\nx = [json.dumps(i) for i in range(1000)]\nprint(len(x))\n");
+    let out = memplay(&["run", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let r = json(&out);
+    let mut keys: Vec<_> = r.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    let mut want: Vec<_> = REPORT_FIELDS.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    want.dedup();
+    assert_eq!(keys, want);
+    assert_eq!(r["stdout"], "1000\n");
+    assert_eq!(r["warmed_imports"], serde_json::json!(["json"]));
+    assert_eq!(r["error"], Value::Null);
+    let line = &r["lines"][1];
+    for k in ["line", "hits", "allocations", "allocated_bytes", "net_bytes", "peak_bytes"] {
+        assert!(line.get(k).is_some(), "line stat has {k}: {line}");
+    }
+    assert!(r["timeline"][0].get("live_bytes").is_some() && r["timeline"][0].get("line").is_some());
+    assert_eq!(r["limits"]["time_ms"], 10_000);
+    assert!(r["truncated"].get("output").is_some());
+}
+
+#[test]
+fn compare_json_gives_a_b_and_a_verdict_with_units() {
+    let out = memplay(&["compare", "--preset", "list-vs-generator", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let c = json(&out);
+    let a = c["a"]["peak_bytes"].as_u64().unwrap();
+    let b = c["b"]["peak_bytes"].as_u64().unwrap();
+    assert!(b * 100 < a, "generator {b} vs list {a}");
+    let verdict = c["verdict"].as_str().unwrap();
+    assert!(verdict.starts_with("B peaks ") && verdict.contains("× lower than A: ") && verdict.contains("MiB"), "{verdict}");
+}
+
+#[test]
+fn human_output_is_a_table_with_units_and_the_verdict() {
+    let a = snippet("a.py", "data = list(range(100_000))\n");
+    let b = snippet("b.py", "from array import array\ndata = array('i', range(100_000))\n");
+    let out = memplay(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("A: a.py") && text.contains("B: b.py"), "{text}");
+    for label in ["Peak memory", "Allocated", "Allocations", "Retained", "Time"] {
+        assert!(text.contains(label), "{label} in {text}");
+    }
+    assert!(text.contains("MiB") && text.contains("KiB"));
+    assert!(text.contains("B peaks ") && text.contains("lower than A"), "{text}");
+}
+
+#[test]
+fn markdown_and_svg_outputs() {
+    let out = memplay(&["compare", "--preset", "list-vs-array", "--markdown"]);
+    let md = stdout(&out);
+    assert!(md.starts_with("| | A: list of ints | B: array('i') | B vs A |\n|---|---:|---:|---:|\n"), "{md}");
+    assert!(md.contains("| Peak memory |") && md.contains("**Verdict:** B peaks"));
+    let svg = std::env::temp_dir().join(format!("memplay-{}.svg", std::process::id()));
+    let out = memplay(&["compare", "--preset", "list-vs-array", "--svg", svg.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<svg") && text.contains("B: array(&#x27;i&#x27;)") || text.contains("B: array('i')"));
+    assert!(stdout(&out).starts_with("B peaks"));
+}
+
+#[test]
+fn standard_input_and_presets() {
+    let out = with_stdin(&["run", "-", "--json"], "print(6 * 7)\n");
+    assert_eq!(json(&out)["stdout"], "42\n");
+    let list = stdout(&memplay(&["run", "--list-presets"]));
+    assert!(list.lines().count() >= 11 && list.contains("list-vs-generator"), "{list}");
+    let out = memplay(&["run", "--preset", "list-vs-generator:b", "--json"]);
+    assert_eq!(json(&out)["stdout"], "333328333350000\n");
+}
+
+#[test]
+fn a_snippet_that_raises_exits_1_with_the_report() {
+    let file = snippet("raise.py", "print('start')\nraise ValueError('bad value')\n");
+    let out = memplay(&["run", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let r = json(&out);
+    assert_eq!(r["error"]["type"], "ValueError");
+    assert_eq!(r["error"]["message"], "bad value");
+    assert_eq!(r["error"]["line"], 2);
+    assert!(r["error"]["traceback"].as_str().unwrap().contains("raise ValueError"));
+    assert_eq!(r["stdout"], "start\n");
+}
+
+#[test]
+fn usage_and_file_errors_exit_2_with_a_message() {
+    let out = memplay(&["run", "/no/such/file.py"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /no/such/file.py"));
+    let out = memplay(&["compare", "only-one.py"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = memplay(&["run", "--preset", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown preset 'nope'"));
+    let out = memplay(&["run", "-", "--time-limit", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(memplay(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_loop_that_never_allocates_is_stopped_at_the_time_limit() {
+    let file = snippet("spin.py", "print('spinning')\nwhile True:\n    pass\n");
+    let started = std::time::Instant::now();
+    let out = memplay(&["run", file.to_str().unwrap(), "--json", "--time-limit", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    let r = json(&out);
+    assert_eq!(r["error"]["type"], "TimeLimitExceeded");
+    assert_eq!(r["error"]["message"], "time limit exceeded (1.00 s)");
+    assert_eq!(r["stdout"], "spinning\n", "output before the loop is kept");
+    assert!(started.elapsed().as_secs() < 20, "stopped, not hung");
+}
+
+#[test]
+fn an_allocating_loop_stops_itself_at_the_time_limit_with_partial_results() {
+    let file = snippet("alloc-spin.py", "keep = []\nwhile True:\n    keep.append(str(len(keep)))\n    if len(keep) > 50_000:\n        keep.clear()\n");
+    let out = memplay(&["run", file.to_str().unwrap(), "--json", "--time-limit", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    let r = json(&out);
+    assert_eq!(r["error"]["type"], "TimeLimitExceeded");
+    assert!(r["allocations"].as_u64().unwrap() > 10_000, "partial figures: {}", r["allocations"]);
+    assert!(r["lines"].as_array().unwrap().iter().any(|l| l["line"] == 3));
+}
+
+#[test]
+fn memory_bombs_end_with_a_clear_error_and_never_take_the_command_down() {
+    for code in [
+        "bytearray(2**40)\n",
+        "x = [0] * 10**9\n",
+        "b = b'x' * 10**10\n",
+        "s = ' ' * 2**40\n",
+        "grow = []\nwhile True:\n    grow.append('x' * 1000)\n",
+    ] {
+        let file = snippet("bomb.py", code);
+        let out = memplay(&["run", file.to_str().unwrap(), "--json", "--memory-limit", "64"]);
+        assert_eq!(out.status.code(), Some(1), "{code}");
+        let r = json(&out);
+        let kind = r["error"]["type"].as_str().unwrap();
+        assert!(
+            ["MemoryError", "MemoryLimitExceeded", "OverflowError"].contains(&kind),
+            "{code}: {kind} {}",
+            r["error"]["message"]
+        );
+        assert!(r["peak_bytes"].as_u64().unwrap() <= 64 << 20, "{code}");
+    }
+}
+
+#[test]
+fn the_growing_list_reports_its_partial_figures() {
+    let file = snippet("grow.py", "grow = []\nwhile True:\n    grow.append('x' * 1000)\n");
+    let out = memplay(&["run", file.to_str().unwrap(), "--json", "--memory-limit", "32"]);
+    let r = json(&out);
+    // The list's last doubling is what gets refused, so the peak is past half the limit.
+    assert!(r["peak_bytes"].as_u64().unwrap() > 16 << 20, "partial peak {}", r["peak_bytes"]);
+    assert_eq!(r["error"]["type"], "MemoryLimitExceeded");
+    assert_eq!(r["error"]["message"], "memory limit exceeded (32.0 MiB)");
+    assert_eq!(r["error"]["line"], 3);
+    assert!(r["lines"].as_array().unwrap().iter().any(|l| l["line"] == 3 && l["net_bytes"].as_i64().unwrap() >= 16 << 20));
+}
