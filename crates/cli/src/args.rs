@@ -117,7 +117,10 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             let (a, b) = match (&opts.preset, a, b) {
                 (Some(id), None, None) => {
                     let p = preset(id).ok_or_else(|| unknown_preset(id))?;
-                    (Snippet { title: p.a_title.into(), code: p.a_code.into() }, Snippet { title: p.b_title.into(), code: p.b_code.into() })
+                    (
+                        Snippet { title: p.a_title.into(), code: p.a_code.into() },
+                        Snippet { title: p.b_title.into(), code: p.b_code.into() },
+                    )
                 }
                 (None, Some(a), Some(b)) => {
                     if a == Path::new("-") && b == Path::new("-") {

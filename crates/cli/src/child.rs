@@ -23,10 +23,16 @@ pub enum Event {
     /// The snippet's first line is about to run: the time limit starts now.
     Started,
     /// Output as the snippet writes it: kept by the parent in case the child dies.
-    Output { stderr: bool, text: String },
+    Output {
+        stderr: bool,
+        text: String,
+    },
     Progress(RunReport),
     /// A limit was hit; the report is as far as the run got.
-    Limit { kind: String, report: RunReport },
+    Limit {
+        kind: String,
+        report: RunReport,
+    },
     Done(RunReport),
 }
 

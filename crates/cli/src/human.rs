@@ -21,7 +21,8 @@ pub fn report(title: &str, r: &RunReport) -> String {
 pub fn comparison(a_title: &str, b_title: &str, c: &Comparison) -> String {
     let wa = a_title.chars().count().max(12);
     let wb = b_title.chars().count().max(12);
-    let mut out = format!("{:<12}  {:>wa$}  {:>wb$}  {}\n", "", format!("A: {a_title}"), format!("B: {b_title}"), "B vs A");
+    let mut out =
+        format!("{:<12}  {:>wa$}  {:>wb$}  {}\n", "", format!("A: {a_title}"), format!("B: {b_title}"), "B vs A");
     for row in rows(&c.a, &c.b) {
         out.push_str(&format!("{:<12}  {:>wa$}  {:>wb$}  {}\n", row.label, row.a, row.b, row.change));
     }

@@ -34,8 +34,8 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start the engine process: {e}"))?;
-    let request = serde_json::to_vec(&Request { code: code.to_owned(), options: options.clone() })
-        .map_err(|e| e.to_string())?;
+    let request =
+        serde_json::to_vec(&Request { code: code.to_owned(), options: options.clone() }).map_err(|e| e.to_string())?;
     {
         let mut stdin = child.stdin.take().expect("piped stdin");
         stdin.write_all(&request).map_err(|e| format!("cannot send the snippet: {e}"))?;
@@ -112,7 +112,12 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
 }
 
 fn limit_error(kind: LimitKind, options: &RunOptions) -> RunError {
-    RunError { kind: kind.error_type().into(), message: kind.message(&options.limits), line: None, traceback: String::new() }
+    RunError {
+        kind: kind.error_type().into(),
+        message: kind.message(&options.limits),
+        line: None,
+        traceback: String::new(),
+    }
 }
 
 fn failed(options: &RunOptions, kind: &str, message: String) -> RunReport {

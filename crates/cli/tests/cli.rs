@@ -41,8 +41,21 @@ fn stdout(out: &Output) -> String {
 }
 
 const REPORT_FIELDS: [&str; 15] = [
-    "peak_bytes", "allocated_bytes", "allocations", "retained_bytes", "wall_ms", "stdout", "stderr", "error", "lines",
-    "timeline", "warmed_imports", "limits", "engine", "truncated", "timeline",
+    "peak_bytes",
+    "allocated_bytes",
+    "allocations",
+    "retained_bytes",
+    "wall_ms",
+    "stdout",
+    "stderr",
+    "error",
+    "lines",
+    "timeline",
+    "warmed_imports",
+    "limits",
+    "engine",
+    "truncated",
+    "timeline",
 ];
 
 #[test]
@@ -78,7 +91,10 @@ fn compare_json_gives_a_b_and_a_verdict_with_units() {
     let b = c["b"]["peak_bytes"].as_u64().unwrap();
     assert!(b * 100 < a, "generator {b} vs list {a}");
     let verdict = c["verdict"].as_str().unwrap();
-    assert!(verdict.starts_with("B peaks ") && verdict.contains("× lower than A: ") && verdict.contains("MiB"), "{verdict}");
+    assert!(
+        verdict.starts_with("B peaks ") && verdict.contains("× lower than A: ") && verdict.contains("MiB"),
+        "{verdict}"
+    );
 }
 
 #[test]
@@ -163,7 +179,10 @@ fn a_loop_that_never_allocates_is_stopped_at_the_time_limit() {
 
 #[test]
 fn an_allocating_loop_stops_itself_at_the_time_limit_with_partial_results() {
-    let file = snippet("alloc-spin.py", "keep = []\nwhile True:\n    keep.append(str(len(keep)))\n    if len(keep) > 50_000:\n        keep.clear()\n");
+    let file = snippet(
+        "alloc-spin.py",
+        "keep = []\nwhile True:\n    keep.append(str(len(keep)))\n    if len(keep) > 50_000:\n        keep.clear()\n",
+    );
     let out = memplay(&["run", file.to_str().unwrap(), "--json", "--time-limit", "1"]);
     assert_eq!(out.status.code(), Some(1));
     let r = json(&out);
@@ -205,5 +224,7 @@ fn the_growing_list_reports_its_partial_figures() {
     assert_eq!(r["error"]["type"], "MemoryLimitExceeded");
     assert_eq!(r["error"]["message"], "memory limit exceeded (32.0 MiB)");
     assert_eq!(r["error"]["line"], 3);
-    assert!(r["lines"].as_array().unwrap().iter().any(|l| l["line"] == 3 && l["net_bytes"].as_i64().unwrap() >= 16 << 20));
+    assert!(
+        r["lines"].as_array().unwrap().iter().any(|l| l["line"] == 3 && l["net_bytes"].as_i64().unwrap() >= 16 << 20)
+    );
 }

@@ -27,10 +27,9 @@ impl LimitKind {
     pub fn message(self, limits: &memplay_model::Limits) -> String {
         match self {
             LimitKind::Time => format!("time limit exceeded ({})", memplay_model::format_ms(limits.time_ms as f64)),
-            LimitKind::Memory => format!(
-                "memory limit exceeded ({})",
-                memplay_model::format_bytes(limits.memory_bytes as f64)
-            ),
+            LimitKind::Memory => {
+                format!("memory limit exceeded ({})", memplay_model::format_bytes(limits.memory_bytes as f64))
+            }
         }
     }
 }

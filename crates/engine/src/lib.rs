@@ -19,6 +19,6 @@ pub use alloc::CountingAlloc;
 pub use host::NativeHost;
 pub use host::{Host, LimitKind, Stream};
 pub use imports::imported_modules;
-pub use run::{SNIPPET_FILENAME, engine_info, run};
 #[cfg(not(target_arch = "wasm32"))]
 pub use run::run_on_big_stack;
+pub use run::{Counting, SNIPPET_FILENAME, engine_info, run, run_counting};

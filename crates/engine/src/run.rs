@@ -2,10 +2,9 @@
 
 use memplay_model::{EngineInfo, RunError, RunOptions, RunReport};
 use rustpython_vm::{
-    AsObject, PyObjectRef, VirtualMachine,
+    AsObject, PyObjectRef, PyRef, VirtualMachine,
     builtins::{PyBaseExceptionRef, PyCode, PyStr, PyTuple},
     compiler::Mode,
-    PyRef,
 };
 
 use crate::host::{Host, LimitKind};
@@ -16,14 +15,32 @@ use crate::{imports, interp, shims, snippet_line};
 pub const SNIPPET_FILENAME: &str = "<snippet>";
 
 pub fn engine_info() -> EngineInfo {
-    EngineInfo { name: "memplay (RustPython)".to_owned(), version: format!("{} / rustpython-vm 0.6.0", env!("CARGO_PKG_VERSION")) }
+    EngineInfo {
+        name: "memplay (RustPython)".to_owned(),
+        version: format!("{} / rustpython-vm 0.6.0", env!("CARGO_PKG_VERSION")),
+    }
 }
 
 /// Runs `code` in a fresh interpreter and measures it. Never panics on any snippet; a
 /// limit or an exception ends the run with the figures up to that point.
 pub fn run(code: &str, options: &RunOptions, host: &mut dyn Host) -> RunReport {
     warm_up_thread(host);
-    run_fresh(code, options, host)
+    run_fresh(code, options, host, Counting::On)
+}
+
+/// Whether the meter is active during the snippet. Off exists for the overhead benchmark:
+/// the same interpreter and code, with the allocator only forwarding.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Counting {
+    On,
+    Off,
+}
+
+/// `run` with counting switched on or off; with it off only `wall_ms`, output and errors
+/// are filled in.
+pub fn run_counting(code: &str, options: &RunOptions, host: &mut dyn Host, counting: Counting) -> RunReport {
+    warm_up_thread(host);
+    run_fresh(code, options, host, counting)
 }
 
 /// Some of RustPython's thread-local caches fill on first use, which would make the first
@@ -35,7 +52,7 @@ fn warm_up_thread(host: &mut dyn Host) {
     }
     if !WARM.with(|w| w.replace(true)) {
         let mut quiet = Quiet { clock: host };
-        run_fresh(WARM_UP, &RunOptions::default(), &mut quiet);
+        run_fresh(WARM_UP, &RunOptions::default(), &mut quiet, Counting::On);
     }
 }
 
@@ -52,10 +69,10 @@ impl Host for Quiet<'_> {
     }
 }
 
-fn run_fresh(code: &str, options: &RunOptions, host: &mut dyn Host) -> RunReport {
+fn run_fresh(code: &str, options: &RunOptions, host: &mut dyn Host, counting: Counting) -> RunReport {
     shims::reset_run_state();
     let interp = interp::build(options.limits.recursion);
-    let report = interp.enter(|vm| run_in(vm, code, options, host));
+    let report = interp.enter(|vm| run_in(vm, code, options, host, counting));
     drop(interp);
     shims::clear_run_state();
     report
@@ -85,7 +102,7 @@ pub fn run_on_big_stack(code: &str, options: &RunOptions, host: &mut (dyn Host +
     })
 }
 
-fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn Host) -> RunReport {
+fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn Host, counting: Counting) -> RunReport {
     let mut template = RunReport::empty(options.limits, engine_info());
     let boot = match vm.import("_memplay_boot", 0) {
         Ok(m) => m,
@@ -110,6 +127,15 @@ fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn 
                 template.warmed_imports.push(name);
             }
         }
+    }
+    if counting == Counting::Off {
+        let start = host.now_ms();
+        let result = vm.run_code_obj(compiled, scope);
+        template.wall_ms = host.now_ms() - start;
+        if let Err(exc) = result {
+            template.error = Some(describe(vm, &boot, &exc, code));
+        }
+        return template;
     }
     measure(vm, compiled, scope, code, template, &boot, host)
 }
@@ -176,7 +202,8 @@ fn is_clean_exit(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> bool {
 fn describe(vm: &VirtualMachine, boot: &PyObjectRef, exc: &PyBaseExceptionRef, code: &str) -> RunError {
     let described = vm.call_method(boot, "describe", (exc.clone(), vm.ctx.new_str(code))).ok().and_then(|t| {
         let t = t.downcast::<PyTuple>().ok()?;
-        let text = |i: usize| t.get(i).and_then(|o| o.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()));
+        let text =
+            |i: usize| t.get(i).and_then(|o| o.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()));
         let line = t.get(2).and_then(|o| o.try_to_value::<u32>(vm).ok());
         Some(RunError { kind: text(0)?, message: text(1)?.trim_end().to_owned(), line, traceback: text(3)? })
     });

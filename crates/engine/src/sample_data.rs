@@ -1,8 +1,7 @@
 //! Deterministic sample files for the "process a large file line by line" examples.
 
-const PATHS: [&str; 8] = [
-    "/", "/api/items", "/api/items/42", "/login", "/static/app.js", "/api/search?q=memory", "/health", "/api/orders",
-];
+const PATHS: [&str; 8] =
+    ["/", "/api/items", "/api/items/42", "/login", "/static/app.js", "/api/search?q=memory", "/health", "/api/orders"];
 
 /// A web server log of 100 000 lines; about one line in 50 is an ERROR.
 pub fn server_log() -> Vec<u8> {
@@ -11,7 +10,13 @@ pub fn server_log() -> Vec<u8> {
     for i in 0..100_000u32 {
         state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
         let r = state >> 8;
-        let (level, status) = if r % 50 == 0 { ("ERROR", 500) } else if r % 11 == 0 { ("WARN ", 404) } else { ("INFO ", 200) };
+        let (level, status) = if r % 50 == 0 {
+            ("ERROR", 500)
+        } else if r % 11 == 0 {
+            ("WARN ", 404)
+        } else {
+            ("INFO ", 200)
+        };
         let (h, m, s) = (i / 3600 % 24, i / 60 % 60, i % 60);
         let path = PATHS[(r % PATHS.len() as u32) as usize];
         let ms = 2 + r % 240;

@@ -29,10 +29,7 @@ pub(crate) fn current() -> usize {
         let code = f.code();
         if core::ptr::from_ref(code.source_path) as usize == target {
             let lasti = f.get_lasti() as usize;
-            return code
-                .locations
-                .get(lasti.saturating_sub(1))
-                .map_or(0, |(loc, _)| loc.line.get());
+            return code.locations.get(lasti.saturating_sub(1)).map_or(0, |(loc, _)| loc.line.get());
         }
         frame = f.previous();
     }

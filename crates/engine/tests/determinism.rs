@@ -9,7 +9,8 @@ mod common;
 use memplay_engine::{NativeHost, run};
 use memplay_model::{RunOptions, RunReport};
 
-const CODE: &str = "import json\nd = {str(i): [i] * (i % 7) for i in range(3000)}\ns = json.dumps(d)\nprint(len(s), hash('x'))\n";
+const CODE: &str =
+    "import json\nd = {str(i): [i] * (i % 7) for i in range(3000)}\ns = json.dumps(d)\nprint(len(s), hash('x'))\n";
 
 fn same_counts(a: &RunReport, b: &RunReport) {
     assert_eq!(a.allocations, b.allocations);

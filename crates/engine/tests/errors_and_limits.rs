@@ -47,7 +47,8 @@ fn mutual_recursion_and_recursion_through_repr_also_stop_cleanly() {
 
 #[test]
 fn a_huge_sequence_hits_the_memory_limit_as_memory_error() {
-    let options = RunOptions { limits: Limits { memory_bytes: 64 << 20, ..Limits::default() }, ..RunOptions::default() };
+    let options =
+        RunOptions { limits: Limits { memory_bytes: 64 << 20, ..Limits::default() }, ..RunOptions::default() };
     let r = run_with("x = [0] * 10**9\n", &options);
     let e = r.error.expect("MemoryError");
     assert_eq!(e.kind, "MemoryError");
@@ -58,7 +59,8 @@ fn a_huge_sequence_hits_the_memory_limit_as_memory_error() {
 
 #[test]
 fn memory_error_can_be_caught_by_the_snippet() {
-    let options = RunOptions { limits: Limits { memory_bytes: 32 << 20, ..Limits::default() }, ..RunOptions::default() };
+    let options =
+        RunOptions { limits: Limits { memory_bytes: 32 << 20, ..Limits::default() }, ..RunOptions::default() };
     let r = run_with("try:\n    b = b'x' * 10**10\nexcept MemoryError:\n    print('caught')\n", &options);
     assert!(r.error.is_none(), "{:?}", r.error);
     assert_eq!(r.stdout, "caught\n");

@@ -22,7 +22,12 @@ fn a_list_comprehension_peaks_far_above_a_generator() {
     let generator = run_ok("total = sum(x * x for x in range(100_000))\n");
     assert!(list.peak_bytes > 4_000_000, "list peak {}", list.peak_bytes);
     assert!(list.allocations > 90_000, "list allocations {}", list.allocations);
-    assert!(generator.peak_bytes * 50 < list.peak_bytes, "generator {} vs list {}", generator.peak_bytes, list.peak_bytes);
+    assert!(
+        generator.peak_bytes * 50 < list.peak_bytes,
+        "generator {} vs list {}",
+        generator.peak_bytes,
+        list.peak_bytes
+    );
     assert!(generator.allocations * 50 < list.allocations);
 }
 
@@ -32,14 +37,24 @@ fn reading_lines_lazily_beats_readlines() {
     let lazy = run_ok("with open('data/server.log') as f:\n    n = sum(1 for line in f)\nprint(n)\n");
     assert_eq!(readlines.stdout, "100000\n");
     assert_eq!(lazy.stdout, "100000\n");
-    assert!(lazy.peak_bytes * 10 < readlines.peak_bytes, "lazy {} vs readlines {}", lazy.peak_bytes, readlines.peak_bytes);
+    assert!(
+        lazy.peak_bytes * 10 < readlines.peak_bytes,
+        "lazy {} vs readlines {}",
+        lazy.peak_bytes,
+        readlines.peak_bytes
+    );
 }
 
 #[test]
 fn an_array_of_ints_is_smaller_than_a_list() {
     let list = run_ok("nums = list(range(100_000))\n");
     let array = run_ok("from array import array\nnums = array('i', range(100_000))\n");
-    assert!(array.retained_bytes * 4 < list.retained_bytes, "array {} vs list {}", array.retained_bytes, list.retained_bytes);
+    assert!(
+        array.retained_bytes * 4 < list.retained_bytes,
+        "array {} vs list {}",
+        array.retained_bytes,
+        list.retained_bytes
+    );
     assert!(array.retained_bytes >= 400_000, "4 bytes per element at least: {}", array.retained_bytes);
 }
 
@@ -57,7 +72,9 @@ fn lines_get_their_allocations_and_del_shows_freed_bytes() {
 
 #[test]
 fn calls_into_functions_and_the_stdlib_count_against_the_calling_line() {
-    let r = run_ok("import json\ndef build():\n    return [{'k': i} for i in range(5000)]\n\ndata = build()\ntext = json.dumps(data)\n");
+    let r = run_ok(
+        "import json\ndef build():\n    return [{'k': i} for i in range(5000)]\n\ndata = build()\ntext = json.dumps(data)\n",
+    );
     let bytes = |n: u32| r.lines.iter().find(|l| l.line == n).map_or(0, |l| l.allocated_bytes);
     assert!(bytes(3) > 500_000, "inside the function: {:?}", r.lines);
     assert!(bytes(6) > 50_000, "json.dumps: {:?}", r.lines);
@@ -75,7 +92,8 @@ fn retained_counts_what_the_globals_still_hold() {
 
 #[test]
 fn the_timeline_is_bounded_and_reaches_the_peak() {
-    let r = run_ok("for _ in range(20):\n    chunk = [0] * 200_000\n    del chunk\nx = [str(i) for i in range(30_000)]\n");
+    let r =
+        run_ok("for _ in range(20):\n    chunk = [0] * 200_000\n    del chunk\nx = [str(i) for i in range(30_000)]\n");
     assert!(!r.timeline.is_empty() && r.timeline.len() <= 2000, "{}", r.timeline.len());
     let top = r.timeline.iter().map(|p| p.live_bytes).max().unwrap();
     assert!(top as f64 >= r.peak_bytes as f64 * 0.95, "timeline top {top} vs peak {}", r.peak_bytes);
@@ -89,7 +107,12 @@ fn warm_imports_are_listed_and_switchable() {
     assert_eq!(warm.warmed_imports, ["json", "collections", "zlib", "array"]);
     let cold = run_with(code, &RunOptions { warm_imports: false, ..RunOptions::default() });
     assert!(cold.warmed_imports.is_empty());
-    assert!(cold.allocated_bytes > warm.allocated_bytes * 2, "cold {} warm {}", cold.allocated_bytes, warm.allocated_bytes);
+    assert!(
+        cold.allocated_bytes > warm.allocated_bytes * 2,
+        "cold {} warm {}",
+        cold.allocated_bytes,
+        warm.allocated_bytes
+    );
 }
 
 #[test]

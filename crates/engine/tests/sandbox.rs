@@ -26,7 +26,10 @@ fn files_can_be_written_appended_read_and_removed() {
         "os.remove('out/n.txt')\n",
         "print(sorted(os.listdir('out')), os.getcwd())\n",
     ));
-    assert_eq!(r.stdout, "['one', 'two']\n[2, 3, 4]\nFalse True True\n['deep']\n/sandbox\n".replace("\n/sandbox", " /sandbox"));
+    assert_eq!(
+        r.stdout,
+        "['one', 'two']\n[2, 3, 4]\nFalse True True\n['deep']\n/sandbox\n".replace("\n/sandbox", " /sandbox")
+    );
 }
 
 #[test]

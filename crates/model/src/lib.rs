@@ -11,9 +11,9 @@ mod svg;
 mod verdict;
 
 pub use format::{format_bytes, format_ms};
+pub use markdown::{Row, change, group_thousands, markdown, rows};
 pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{Limits, RunOptions};
-pub use verdict::{Comparison, verdict};
-pub use markdown::{Row, change, group_thousands, markdown, rows};
 pub use svg::svg;
+pub use verdict::{Comparison, verdict};

@@ -31,10 +31,7 @@ pub fn rows(a: &RunReport, b: &RunReport) -> Vec<Row> {
         ("Retained", a.retained_bytes as f64, b.retained_bytes as f64, &bytes),
         ("Time", a.wall_ms, b.wall_ms, &ms),
     ];
-    figures
-        .into_iter()
-        .map(|(label, va, vb, f)| Row { label, a: f(va), b: f(vb), change: change(va, vb) })
-        .collect()
+    figures.into_iter().map(|(label, va, vb, f)| Row { label, a: f(va), b: f(vb), change: change(va, vb) }).collect()
 }
 
 /// "81× lower", "2.3× higher", "same".

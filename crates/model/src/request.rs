@@ -17,12 +17,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self {
-            time_ms: 10_000,
-            memory_bytes: 512 * 1024 * 1024,
-            output_bytes: 1024 * 1024,
-            recursion: 1000,
-        }
+        Self { time_ms: 10_000, memory_bytes: 512 * 1024 * 1024, output_bytes: 1024 * 1024, recursion: 1000 }
     }
 }
 

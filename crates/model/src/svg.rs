@@ -1,8 +1,8 @@
 //! A comparison as an SVG bar chart: one pair of bars per figure, each pair scaled to its
 //! larger value, labelled with the formatted figures.
 
-use crate::markdown::rows;
 use crate::Comparison;
+use crate::markdown::rows;
 
 const WIDTH: f64 = 640.0;
 const ROW_H: f64 = 56.0;
@@ -51,7 +51,11 @@ pub fn svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
             ));
         }
     }
-    out.push_str(&format!("<text x=\"8\" y=\"{}\" font-style=\"italic\">{}</text>\n</svg>\n", height - 12.0, escape(&c.verdict)));
+    out.push_str(&format!(
+        "<text x=\"8\" y=\"{}\" font-style=\"italic\">{}</text>\n</svg>\n",
+        height - 12.0,
+        escape(&c.verdict)
+    ));
     out
 }
 

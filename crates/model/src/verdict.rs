@@ -37,7 +37,12 @@ pub fn verdict(a: &RunReport, b: &RunReport) -> String {
             return same;
         }
         let (winner, loser) = if rb < ra { ("B", "A") } else { ("A", "B") };
-        return format!("{same}; {winner} keeps {} less than {loser}: {} vs {}", times(rlow, rhigh), bytes(rlow), bytes(rhigh));
+        return format!(
+            "{same}; {winner} keeps {} less than {loser}: {} vs {}",
+            times(rlow, rhigh),
+            bytes(rlow),
+            bytes(rhigh)
+        );
     }
     let (winner, loser) = if pb < pa { ("B", "A") } else { ("A", "B") };
     format!("{winner} peaks {} lower than {loser}: {} vs {}", times(low, high), bytes(low), bytes(high))
@@ -89,7 +94,10 @@ mod tests {
         let mut b = report(101_000);
         b.retained_bytes = 37_000;
         let v = verdict(&a, &b);
-        assert_eq!(v, "A and B peak about the same: 97.7 KiB vs 98.6 KiB; B keeps 6.8× less than A: 36.1 KiB vs 244 KiB");
+        assert_eq!(
+            v,
+            "A and B peak about the same: 97.7 KiB vs 98.6 KiB; B keeps 6.8× less than A: 36.1 KiB vs 244 KiB"
+        );
     }
 
     #[test]

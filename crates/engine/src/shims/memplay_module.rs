@@ -59,9 +59,7 @@ mod _memplay {
     fn vfs_write(path: PyStrRef, offset: usize, data: ArgBytesLike, vm: &VirtualMachine) -> PyResult<usize> {
         let p = &path.to_string_lossy();
         let n = data.len();
-        data.with_ref(|bytes| with_state(|s| s.vfs.write(p, offset, bytes)))
-            .map(|()| n)
-            .map_err(|e| os_error(vm, e, p))
+        data.with_ref(|bytes| with_state(|s| s.vfs.write(p, offset, bytes))).map(|()| n).map_err(|e| os_error(vm, e, p))
     }
 
     #[pyfunction]

@@ -1,0 +1,54 @@
+//! Instrumentation overhead: the same CPU-bound snippets timed with the meter on and off
+//! (same binary, same counting allocator, which only forwards when no run is measured).
+//! Prints the median of several runs and the ratio. `cargo bench -p memplay-engine`.
+
+use memplay_engine::{Counting, CountingAlloc, NativeHost, run_counting};
+use memplay_model::RunOptions;
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc::system();
+
+const SNIPPETS: [(&str, &str); 3] = [
+    (
+        "allocation-heavy (str, dict, list)",
+        "def work():\n    total = 0\n    d = {}\n    for i in range(200_000):\n        s = str(i)\n        total += len(s)\n        d[i % 5000] = [i, s]\n    return total\nwork()\n",
+    ),
+    (
+        "arithmetic loop (few allocations)",
+        "def work():\n    total = 0\n    for i in range(1_000_000):\n        total = (total + i * 7) % 1000003\n    return total\nwork()\n",
+    ),
+    ("list comprehension + sum", "total = sum([x * x for x in range(300_000)])\n"),
+];
+
+const ROUNDS: usize = 9;
+
+fn median_ms(code: &str, counting: Counting) -> f64 {
+    let options = RunOptions::default();
+    let mut times: Vec<f64> = (0..ROUNDS)
+        .map(|_| {
+            let r = run_counting(code, &options, &mut NativeHost::default(), counting);
+            assert!(r.error.is_none(), "{:?}", r.error);
+            r.wall_ms
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[ROUNDS / 2]
+}
+
+fn main() {
+    // A big stack, as every run gets; and one thread, so runs never overlap.
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(|| {
+            println!("instrumentation overhead, median of {ROUNDS} runs each");
+            println!("{:<38} {:>12} {:>12} {:>8}", "snippet", "counting off", "counting on", "ratio");
+            for (name, code) in SNIPPETS {
+                let off = median_ms(code, Counting::Off);
+                let on = median_ms(code, Counting::On);
+                println!("{name:<38} {off:>9.1} ms {on:>9.1} ms {:>7.3}x", on / off);
+            }
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
