@@ -1,18 +1,11 @@
 //! Plain-text output for people: aligned tables with units and the verdict.
 
-use memplay_model::{Comparison, RunReport, format_bytes, format_ms, group_thousands, rows};
+use memplay_model::{Comparison, RunReport, figures, format_bytes, rows};
 
 pub fn report(title: &str, r: &RunReport) -> String {
     let mut out = format!("{title}\n");
-    let figures = [
-        ("Peak memory", format_bytes(r.peak_bytes as f64)),
-        ("Allocated", format_bytes(r.allocated_bytes as f64)),
-        ("Allocations", group_thousands(r.allocations)),
-        ("Retained", format_bytes(r.retained_bytes as f64)),
-        ("Time", format_ms(r.wall_ms)),
-    ];
-    for (label, value) in figures {
-        out.push_str(&format!("  {label:<12} {value:>12}\n"));
+    for (label, value, unit) in figures(r) {
+        out.push_str(&format!("  {label:<12} {:>12}\n", unit.format(value)));
     }
     out.push_str(&tail(r));
     out

@@ -45,10 +45,10 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            if let Ok(event) = serde_json::from_str::<Event>(&line) {
-                if tx.send(event).is_err() {
-                    break;
-                }
+            if let Ok(event) = serde_json::from_str::<Event>(&line)
+                && tx.send(event).is_err()
+            {
+                break;
             }
         }
     });

@@ -83,6 +83,8 @@ pub(crate) struct Meter {
     pub limit_hit: Option<LimitKind>,
     limit_line: Option<u32>,
     line: usize,
+    /// Address of the snippet's interned `co_filename` (see `snippet_line`).
+    snippet_path: usize,
     lines: Vec<LineAcc>,
     pub timeline: Timeline,
     pub tracemalloc: TraceMalloc,
@@ -101,7 +103,7 @@ pub(crate) struct Meter {
 impl Meter {
     /// A meter for a snippet of `line_count` lines. `template` supplies the report fields
     /// the meter does not own (limits, engine, warmed imports).
-    pub fn new(line_count: usize, template: RunReport, host: &mut dyn Host) -> Box<Self> {
+    pub fn new(line_count: usize, snippet_path: usize, template: RunReport, host: &mut dyn Host) -> Box<Self> {
         let limits = template.limits;
         // SAFETY: only the lifetime is erased; the meter is deactivated (see `Active`)
         // before the run that borrowed `host` returns.
@@ -117,6 +119,7 @@ impl Meter {
             limit_hit: None,
             limit_line: None,
             line: 0,
+            snippet_path,
             lines: vec![LineAcc::default(); line_count + 1],
             timeline: Timeline::new(),
             tracemalloc: TraceMalloc::default(),
@@ -146,6 +149,7 @@ impl Meter {
         self.now_ms() - self.start_ms
     }
 
+    #[inline(always)]
     fn record_alloc(&mut self, size: usize) -> bool {
         let size = size as i64;
         if self.live.saturating_add(size) > self.memory_limit {
@@ -166,6 +170,7 @@ impl Meter {
         true
     }
 
+    #[inline(always)]
     fn record_free(&mut self, size: usize) {
         let line = self.enter_current_line();
         self.live -= size as i64;
@@ -174,8 +179,9 @@ impl Meter {
         self.after_change(line);
     }
 
+    #[inline(always)]
     fn enter_current_line(&mut self) -> usize {
-        let line = snippet_line::current().min(self.lines.len() - 1);
+        let line = snippet_line::current(self.snippet_path).min(self.lines.len() - 1);
         if line != self.line {
             self.line = line;
             self.lines[line].hits += 1;
@@ -184,6 +190,7 @@ impl Meter {
         line
     }
 
+    #[inline(always)]
     fn after_change(&mut self, line: usize) {
         if self.live > self.peak {
             self.peak = self.live;
@@ -339,7 +346,7 @@ pub(crate) fn with_active<R>(f: impl FnOnce(&mut Meter) -> R) -> Option<R> {
     Some(r)
 }
 
-#[inline]
+#[inline(always)]
 fn active_idle() -> Option<&'static mut Meter> {
     let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());
     if ptr.is_null() {
@@ -350,6 +357,7 @@ fn active_idle() -> Option<&'static mut Meter> {
     if m.busy { None } else { Some(m) }
 }
 
+#[inline(always)]
 pub(crate) fn on_alloc(size: usize) -> bool {
     match active_idle() {
         None => true,
@@ -374,6 +382,7 @@ pub(crate) fn on_block(ptr: *mut u8, size: usize) {
     }
 }
 
+#[inline(always)]
 pub(crate) fn on_free(ptr: *mut u8, size: usize) {
     if let Some(m) = active_idle() {
         m.busy = true;

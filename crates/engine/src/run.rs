@@ -9,7 +9,7 @@ use rustpython_vm::{
 
 use crate::host::{Host, LimitKind};
 use crate::meter::{Active, Meter};
-use crate::{imports, interp, shims, snippet_line};
+use crate::{imports, interp, shims};
 
 /// The `co_filename` of the snippet's code: tracebacks and tracemalloc show it.
 pub const SNIPPET_FILENAME: &str = "<snippet>";
@@ -151,8 +151,8 @@ fn measure(
 ) -> RunReport {
     let limits = template.limits;
     let line_count = code.lines().count() + 1;
-    snippet_line::set_snippet_path(core::ptr::from_ref(compiled.source_path) as usize);
-    let meter = Meter::new(line_count, template, host);
+    let snippet_path = core::ptr::from_ref(compiled.source_path) as usize;
+    let meter = Meter::new(line_count, snippet_path, template, host);
     // Garbage left by the boot script and the warm imports is collected now, so that
     // freeing it later is not credited to the snippet.
     collect_garbage(vm);
@@ -163,21 +163,20 @@ fn measure(
     let mut meter = active.stop();
     drop(compiled);
     let wall_ms = meter.elapsed_ms();
-    snippet_line::set_snippet_path(0);
     drop(scope);
 
     let mut report = meter.report();
     report.wall_ms = wall_ms;
     // The snippet finished or raised by itself: that is what the report says.
     report.error = None;
-    if let Err(exc) = result {
-        if !is_clean_exit(vm, &exc) {
-            let mut error = describe(vm, boot, &exc, code);
-            if meter.limit_hit == Some(LimitKind::Memory) && exc.class().is(vm.ctx.exceptions.memory_error) {
-                error.message = LimitKind::Memory.message(&limits);
-            }
-            report.error = Some(error);
+    if let Err(exc) = result
+        && !is_clean_exit(vm, &exc)
+    {
+        let mut error = describe(vm, boot, &exc, code);
+        if meter.limit_hit == Some(LimitKind::Memory) && exc.class().is(vm.ctx.exceptions.memory_error) {
+            error.message = LimitKind::Memory.message(&limits);
         }
+        report.error = Some(error);
     }
     report
 }

@@ -10,9 +10,9 @@ pub fn server_log() -> Vec<u8> {
     for i in 0..100_000u32 {
         state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
         let r = state >> 8;
-        let (level, status) = if r % 50 == 0 {
+        let (level, status) = if r.is_multiple_of(50) {
             ("ERROR", 500)
-        } else if r % 11 == 0 {
+        } else if r.is_multiple_of(11) {
             ("WARN ", 404)
         } else {
             ("INFO ", 200)

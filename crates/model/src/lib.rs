@@ -11,7 +11,7 @@ mod svg;
 mod verdict;
 
 pub use format::{format_bytes, format_ms};
-pub use markdown::{Row, change, group_thousands, markdown, rows};
+pub use markdown::{Row, Unit, change, figures, group_thousands, markdown, rows};
 pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{Limits, RunOptions};

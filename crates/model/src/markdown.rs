@@ -20,18 +20,46 @@ pub struct Row {
     pub change: String,
 }
 
+/// How a figure is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Bytes,
+    Count,
+    Millis,
+}
+
+impl Unit {
+    pub fn format(self, value: f64) -> String {
+        match self {
+            Unit::Bytes => format_bytes(value),
+            Unit::Count => group_thousands(value as u64),
+            Unit::Millis => format_ms(value),
+        }
+    }
+}
+
+/// The five headline figures of a report: label, value, unit.
+pub fn figures(r: &RunReport) -> [(&'static str, f64, Unit); 5] {
+    [
+        ("Peak memory", r.peak_bytes as f64, Unit::Bytes),
+        ("Allocated", r.allocated_bytes as f64, Unit::Bytes),
+        ("Allocations", r.allocations as f64, Unit::Count),
+        ("Retained", r.retained_bytes as f64, Unit::Bytes),
+        ("Time", r.wall_ms, Unit::Millis),
+    ]
+}
+
 pub fn rows(a: &RunReport, b: &RunReport) -> Vec<Row> {
-    let bytes = |n: f64| format_bytes(n);
-    let count = |n: f64| group_thousands(n as u64);
-    let ms = |n: f64| format_ms(n);
-    let figures: [(&'static str, f64, f64, &dyn Fn(f64) -> String); 5] = [
-        ("Peak memory", a.peak_bytes as f64, b.peak_bytes as f64, &bytes),
-        ("Allocated", a.allocated_bytes as f64, b.allocated_bytes as f64, &bytes),
-        ("Allocations", a.allocations as f64, b.allocations as f64, &count),
-        ("Retained", a.retained_bytes as f64, b.retained_bytes as f64, &bytes),
-        ("Time", a.wall_ms, b.wall_ms, &ms),
-    ];
-    figures.into_iter().map(|(label, va, vb, f)| Row { label, a: f(va), b: f(vb), change: change(va, vb) }).collect()
+    figures(a)
+        .into_iter()
+        .zip(figures(b))
+        .map(|((label, va, unit), (_, vb, _))| Row {
+            label,
+            a: unit.format(va),
+            b: unit.format(vb),
+            change: change(va, vb),
+        })
+        .collect()
 }
 
 /// "81× lower", "2.3× higher", "same".
@@ -51,7 +79,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

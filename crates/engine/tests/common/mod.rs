@@ -1,4 +1,5 @@
 //! Shared by the engine's integration tests: the counting allocator and a runner.
+#![allow(dead_code, reason = "each test binary uses the helpers it needs")]
 
 use memplay_engine::{CountingAlloc, NativeHost, run_on_big_stack};
 use memplay_model::{RunOptions, RunReport};
