@@ -18,7 +18,14 @@ step "clippy (wasm32-unknown-unknown)"
 cargo clippy -p memplay-model -p memplay-engine --target wasm32-unknown-unknown --release -- -D warnings
 
 step "tests"
-cargo test --workspace --release
+log=$(mktemp)
+cargo test --workspace --release 2>&1 | tee "$log"
+read -r passed failed < <(awk '/^test result:/ { for (i = 2; i <= NF; i++) {
+    if ($i == "passed;") p += $(i - 1); if ($i == "failed;") f += $(i - 1) } } END { print p + 0, f + 0 }' "$log")
+rm -f "$log"
 
 step "engine release build for wasm32-unknown-unknown"
 cargo build -p memplay-engine --target wasm32-unknown-unknown --release
+
+# One closing line over every test binary (cargo's own last line is the doc-test run).
+printf '\ntests: %s passed, %s failed\n' "$passed" "$failed"
