@@ -12,6 +12,7 @@ mod sample_data;
 mod shims;
 mod snippet_line;
 mod timeline;
+mod tracemalloc;
 mod vfs;
 
 pub use alloc::CountingAlloc;

@@ -5,13 +5,13 @@
 
 use core::cell::Cell;
 use core::ptr::null_mut;
-use std::collections::HashMap;
 
 use memplay_model::{LineStat, RunError, RunReport, TimelinePoint};
 
 use crate::host::{Host, LimitKind, Stream};
 use crate::snippet_line;
 use crate::timeline::Timeline;
+use crate::tracemalloc::TraceMalloc;
 
 /// Memory events between two looks at the clock.
 const TICK_EVENTS: u32 = 1024;
@@ -29,48 +29,6 @@ struct LineAcc {
     allocated_bytes: u64,
     net_bytes: i64,
     peak_bytes: i64,
-}
-
-/// tracemalloc's view: live bytes since `start()`, its own resettable peak, and while
-/// tracing, every live block with the snippet line that allocated it.
-#[derive(Default)]
-pub(crate) struct TraceMalloc {
-    pub tracing: bool,
-    pub base: i64,
-    pub peak: i64,
-    blocks: HashMap<usize, (u32, usize)>,
-}
-
-impl TraceMalloc {
-    pub fn start(&mut self, live: i64) {
-        if !self.tracing {
-            *self = Self { tracing: true, base: live, peak: live, blocks: HashMap::new() };
-        }
-    }
-
-    pub fn stop(&mut self) {
-        self.tracing = false;
-        self.blocks = HashMap::new();
-    }
-
-    pub fn clear(&mut self, live: i64) {
-        self.blocks.clear();
-        self.base = live;
-        self.peak = live;
-    }
-
-    /// Live traced blocks per snippet line: (line, bytes, blocks), largest first.
-    pub fn by_line(&self) -> Vec<(u32, u64, u64)> {
-        let mut lines: HashMap<u32, (u64, u64)> = HashMap::new();
-        for &(line, size) in self.blocks.values() {
-            let e = lines.entry(line).or_default();
-            e.0 += size as u64;
-            e.1 += 1;
-        }
-        let mut out: Vec<_> = lines.into_iter().filter(|(line, _)| *line > 0).map(|(l, (b, n))| (l, b, n)).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
-    }
 }
 
 pub(crate) struct Meter {
@@ -185,7 +143,7 @@ impl Meter {
         if line != self.line {
             self.line = line;
             self.lines[line].hits += 1;
-            self.timeline.push(TimelinePoint { live_bytes: self.live, line: line as u32 }, self.peak);
+            self.timeline.push(TimelinePoint { live_bytes: self.live, line: line as u32 });
         }
         line
     }
@@ -309,7 +267,7 @@ impl Active {
     pub fn start(mut meter: Box<Meter>) -> Self {
         meter.start_ms = meter.now_ms();
         meter.last_progress_ms = meter.start_ms;
-        meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 }, 0);
+        meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 });
         ACTIVE.with(|a| a.set(&mut *meter));
         with_active(|m| m.host().started());
         Self { meter: Some(meter) }
@@ -320,8 +278,7 @@ impl Active {
         ACTIVE.with(|a| a.set(null_mut()));
         let mut meter = self.meter.take().expect("an active meter");
         let point = TimelinePoint { live_bytes: meter.live, line: meter.line as u32 };
-        let peak = meter.peak;
-        meter.timeline.push(point, peak);
+        meter.timeline.push(point);
         meter
     }
 }
@@ -377,7 +334,7 @@ pub(crate) fn on_block(ptr: *mut u8, size: usize) {
         && !ptr.is_null()
     {
         m.busy = true;
-        m.tracemalloc.blocks.insert(ptr as usize, (m.line as u32, size));
+        m.tracemalloc.insert(ptr as usize, m.line as u32, size);
         m.busy = false;
     }
 }
@@ -388,7 +345,7 @@ pub(crate) fn on_free(ptr: *mut u8, size: usize) {
         m.busy = true;
         m.record_free(size);
         if m.tracemalloc.tracing {
-            m.tracemalloc.blocks.remove(&(ptr as usize));
+            m.tracemalloc.remove(ptr as usize);
         }
         m.busy = false;
     }
@@ -403,7 +360,7 @@ pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize) -> bool {
             if ok {
                 m.record_free(old);
                 if m.tracemalloc.tracing {
-                    m.tracemalloc.blocks.remove(&(ptr as usize));
+                    m.tracemalloc.remove(ptr as usize);
                 }
             }
             m.busy = false;

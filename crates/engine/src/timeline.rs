@@ -23,7 +23,7 @@ impl Timeline {
     }
 
     /// Adds a point unconditionally (a line change, the start, the end).
-    pub fn push(&mut self, point: TimelinePoint, _peak: i64) {
+    pub fn push(&mut self, point: TimelinePoint) {
         if self.points.len() == CAPACITY {
             self.halve();
         }
@@ -35,7 +35,7 @@ impl Timeline {
         let step = MIN_STEP.max(peak / PEAK_FRACTION);
         match self.points.last() {
             Some(last) if (point.live_bytes - last.live_bytes).abs() < step => {}
-            _ => self.push(point, peak),
+            _ => self.push(point),
         }
     }
 
@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn small_moves_are_not_sampled() {
         let mut t = Timeline::new();
-        t.push(p(0), 0);
+        t.push(p(0));
         t.sample(p(100), 100);
         t.sample(p(5000), 5000);
         assert_eq!(t.points.len(), 2);
@@ -102,7 +102,7 @@ mod tests {
         let mut t = Timeline::new();
         for i in 0..100_000i64 {
             let live = if i == 77_777 { 10_000_000 } else { i % 1000 };
-            t.push(p(live), 0);
+            t.push(p(live));
         }
         assert!(t.points.len() <= CAPACITY);
         let (out, cut) = t.downsampled();
