@@ -173,7 +173,10 @@ fn measure(
         && !is_clean_exit(vm, &exc)
     {
         let mut error = describe(vm, boot, &exc, code);
-        if meter.limit_hit == Some(LimitKind::Memory) && exc.class().is(vm.ctx.exceptions.memory_error) {
+        // A refused allocation, or a size past what the address space can hold (RustPython
+        // raises a bare MemoryError for that): either way the snippet asked for too much.
+        let refused = meter.limit_hit == Some(LimitKind::Memory) || error.message.is_empty();
+        if refused && exc.class().is(vm.ctx.exceptions.memory_error) {
             error.message = LimitKind::Memory.message(&limits);
         }
         report.error = Some(error);

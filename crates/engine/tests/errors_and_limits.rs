@@ -58,6 +58,13 @@ fn a_huge_sequence_hits_the_memory_limit_as_memory_error() {
 }
 
 #[test]
+fn a_size_past_the_address_space_is_a_memory_error_with_a_message() {
+    let e = run("x = [0] * 2**62\n").error.expect("MemoryError");
+    assert_eq!(e.kind, "MemoryError");
+    assert_eq!(e.message, "memory limit exceeded (512 MiB)");
+}
+
+#[test]
 fn memory_error_can_be_caught_by_the_snippet() {
     let options =
         RunOptions { limits: Limits { memory_bytes: 32 << 20, ..Limits::default() }, ..RunOptions::default() };
