@@ -9,7 +9,8 @@ pub fn format_bytes(bytes: f64) -> String {
     let mut unit = UNITS[0];
     value /= 1024.0;
     for next in &UNITS[1..] {
-        if value < 1024.0 {
+        // Decided after rounding, so 1023.9 KiB reads "1.0 MiB", not "1024 KiB".
+        if value.round() < 1024.0 {
             break;
         }
         value /= 1024.0;
@@ -43,6 +44,8 @@ mod tests {
         assert_eq!(format_bytes(15.5 * 1024.0 * 1024.0), "15.5 MiB");
         assert_eq!(format_bytes(-2048.0), "-2.0 KiB");
         assert_eq!(format_bytes(3.0 * 1024f64.powi(4)), "3.0 TiB");
+        assert_eq!(format_bytes(1_048_575.0), "1.0 MiB");
+        assert_eq!(format_bytes(1_048_000.0), "1023 KiB");
     }
 
     #[test]
