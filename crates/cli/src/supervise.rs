@@ -89,7 +89,7 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                let mut report = partial(latest, &stdout, &stderr, limit_error(LimitKind::Time, options));
+                let mut report = partial(latest, &stdout, &stderr, LimitKind::Time.error(&options.limits, None));
                 report.wall_ms = report.wall_ms.max(options.limits.time_ms as f64);
                 return Ok(report);
             }
@@ -100,10 +100,8 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
                     let _ = std::io::Read::read_to_string(&mut e, &mut child_stderr);
                 }
                 let crash = RunError {
-                    kind: "EngineCrash".into(),
-                    message: format!("the engine process ended unexpectedly ({status})"),
-                    line: None,
                     traceback: child_stderr.trim().to_owned(),
+                    ..RunError::plain("EngineCrash", format!("the engine process ended unexpectedly ({status})"))
                 };
                 return Ok(partial(latest, &stdout, &stderr, crash));
             }
@@ -111,17 +109,8 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
     }
 }
 
-fn limit_error(kind: LimitKind, options: &RunOptions) -> RunError {
-    RunError {
-        kind: kind.error_type().into(),
-        message: kind.message(&options.limits),
-        line: None,
-        traceback: String::new(),
-    }
-}
-
 fn failed(options: &RunOptions, kind: &str, message: String) -> RunReport {
     let mut r = RunReport::empty(options.limits, engine_info());
-    r.error = Some(RunError { kind: kind.into(), message, line: None, traceback: String::new() });
+    r.error = Some(RunError::plain(kind, message));
     r
 }

@@ -7,7 +7,7 @@
 use core::alloc::{GlobalAlloc, Layout};
 use std::alloc::System;
 
-use crate::meter;
+use crate::meter::{self, Admit};
 
 pub struct CountingAlloc<A = System> {
     inner: A,
@@ -31,21 +31,27 @@ impl<A> CountingAlloc<A> {
 unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if !meter::on_alloc(layout.size()) {
+        let admit = meter::on_alloc(layout.size());
+        if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
         let ptr = unsafe { self.inner.alloc(layout) };
-        meter::on_block(ptr, layout.size());
+        if admit == Admit::Trace {
+            meter::on_block(ptr, layout.size());
+        }
         ptr
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if !meter::on_alloc(layout.size()) {
+        let admit = meter::on_alloc(layout.size());
+        if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
         let ptr = unsafe { self.inner.alloc_zeroed(layout) };
-        meter::on_block(ptr, layout.size());
+        if admit == Admit::Trace {
+            meter::on_block(ptr, layout.size());
+        }
         ptr
     }
 
@@ -57,11 +63,14 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if !meter::on_realloc(ptr, layout.size(), new_size) {
+        let admit = meter::on_realloc(ptr, layout.size(), new_size);
+        if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
         let new_ptr = unsafe { self.inner.realloc(ptr, layout, new_size) };
-        meter::on_block(new_ptr, new_size);
+        if admit == Admit::Trace {
+            meter::on_block(new_ptr, new_size);
+        }
         new_ptr
     }
 }

@@ -24,6 +24,11 @@ impl LimitKind {
         }
     }
 
+    /// The error a report carries for this limit, at `line` when it is known.
+    pub fn error(self, limits: &memplay_model::Limits, line: Option<u32>) -> memplay_model::RunError {
+        memplay_model::RunError { line, ..memplay_model::RunError::plain(self.error_type(), self.message(limits)) }
+    }
+
     pub fn message(self, limits: &memplay_model::Limits) -> String {
         match self {
             LimitKind::Time => format!("time limit exceeded ({})", memplay_model::format_ms(limits.time_ms as f64)),

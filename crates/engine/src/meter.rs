@@ -6,7 +6,7 @@
 use core::cell::Cell;
 use core::ptr::null_mut;
 
-use memplay_model::{LineStat, RunError, RunReport, TimelinePoint};
+use memplay_model::{LineStat, RunReport, TimelinePoint};
 
 use crate::host::{Host, LimitKind, Stream};
 use crate::snippet_line;
@@ -247,12 +247,7 @@ impl Meter {
         r.timeline = timeline;
         r.truncated.timeline = cut;
         // Once a limit is hit, every report says so: the run may not get to say it later.
-        r.error = self.limit_hit.map(|kind| RunError {
-            kind: kind.error_type().to_owned(),
-            message: kind.message(&r.limits),
-            line: self.limit_line,
-            traceback: String::new(),
-        });
+        r.error = self.limit_hit.map(|kind| kind.error(&r.limits, self.limit_line));
         r
     }
 }
@@ -314,23 +309,43 @@ fn active_idle() -> Option<&'static mut Meter> {
     if m.busy { None } else { Some(m) }
 }
 
-#[inline(always)]
-pub(crate) fn on_alloc(size: usize) -> bool {
-    match active_idle() {
-        None => true,
-        Some(m) => {
-            m.busy = true;
-            let ok = m.record_alloc(size);
-            m.busy = false;
-            ok
+/// The meter's answer to an allocation request.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Admit {
+    /// Past the memory limit: the allocator returns null.
+    Refuse,
+    Allow,
+    /// Allowed, and tracemalloc wants the block's address (`on_block`).
+    Trace,
+}
+
+impl Admit {
+    fn of(m: &Meter, ok: bool) -> Self {
+        match (ok, m.tracemalloc.tracing) {
+            (false, _) => Admit::Refuse,
+            (true, false) => Admit::Allow,
+            (true, true) => Admit::Trace,
         }
     }
 }
 
-/// A block was handed out: traced while tracemalloc is on.
+#[inline(always)]
+pub(crate) fn on_alloc(size: usize) -> Admit {
+    match active_idle() {
+        None => Admit::Allow,
+        Some(m) => {
+            m.busy = true;
+            let ok = m.record_alloc(size);
+            m.busy = false;
+            Admit::of(m, ok)
+        }
+    }
+}
+
+/// A block was handed out while tracemalloc traces: remember its line.
+#[cold]
 pub(crate) fn on_block(ptr: *mut u8, size: usize) {
     if let Some(m) = active_idle()
-        && m.tracemalloc.tracing
         && !ptr.is_null()
     {
         m.busy = true;
@@ -351,9 +366,9 @@ pub(crate) fn on_free(ptr: *mut u8, size: usize) {
     }
 }
 
-pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize) -> bool {
+pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize) -> Admit {
     match active_idle() {
-        None => true,
+        None => Admit::Allow,
         Some(m) => {
             m.busy = true;
             let ok = m.record_alloc(new);
@@ -364,7 +379,7 @@ pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize) -> bool {
                 }
             }
             m.busy = false;
-            ok
+            Admit::of(m, ok)
         }
     }
 }

@@ -91,12 +91,7 @@ pub fn run_on_big_stack(code: &str, options: &RunOptions, host: &mut (dyn Host +
             .join()
             .unwrap_or_else(|_| {
                 let mut r = RunReport::empty(options.limits, engine_info());
-                r.error = Some(RunError {
-                    kind: "EngineCrash".into(),
-                    message: "the engine crashed while running this snippet".into(),
-                    line: None,
-                    traceback: String::new(),
-                });
+                r.error = Some(RunError::plain("EngineCrash", "the engine crashed while running this snippet"));
                 r
             })
     })
@@ -209,15 +204,7 @@ fn describe(vm: &VirtualMachine, boot: &PyObjectRef, exc: &PyBaseExceptionRef, c
         let line = t.get(2).and_then(|o| o.try_to_value::<u32>(vm).ok());
         Some(RunError { kind: text(0)?, message: text(1)?.trim_end().to_owned(), line, traceback: text(3)? })
     });
-    match described {
-        Some(error) => error,
-        None => RunError {
-            kind: exc.class().name().to_string(),
-            message: exc_message(vm, exc),
-            line: None,
-            traceback: String::new(),
-        },
-    }
+    described.unwrap_or_else(|| RunError::plain(exc.class().name().to_string(), exc_message(vm, exc)))
 }
 
 fn exc_message(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {
@@ -227,5 +214,5 @@ fn exc_message(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {
 fn internal_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, what: &str) -> RunError {
     let mut traceback = String::new();
     let _ = vm.write_exception(&mut traceback, exc);
-    RunError { kind: "EngineError".into(), message: format!("{what}: {}", exc_message(vm, exc)), line: None, traceback }
+    RunError { traceback, ..RunError::plain("EngineError", format!("{what}: {}", exc_message(vm, exc))) }
 }

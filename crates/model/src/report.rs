@@ -36,6 +36,13 @@ pub struct RunError {
     pub traceback: String,
 }
 
+impl RunError {
+    /// An error that names no snippet line and has no traceback (limits, engine failures).
+    pub fn plain(kind: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { kind: kind.into(), message: message.into(), line: None, traceback: String::new() }
+    }
+}
+
 /// What was cut short so that a report stays bounded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Truncated {
