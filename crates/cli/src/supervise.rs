@@ -8,9 +8,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use memplay_engine::{LimitKind, engine_info};
-use memplay_model::{RunError, RunOptions, RunReport};
+use memplay_model::{EngineEvent, RunError, RunOptions, RunReport, RunTracker};
 
-use crate::child::{Event, Request, SUBCOMMAND};
+use crate::child::{Request, SUBCOMMAND};
 
 /// Time a child may take to start its interpreter before its run begins.
 const STARTUP: Duration = Duration::from_secs(30);
@@ -45,7 +45,7 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            if let Ok(event) = serde_json::from_str::<Event>(&line)
+            if let Ok(event) = serde_json::from_str::<EngineEvent>(&line)
                 && tx.send(event).is_err()
             {
                 break;
@@ -53,43 +53,28 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
         }
     });
 
-    let started = Instant::now();
+    let mut started = Instant::now();
     let time_limit = Duration::from_millis(options.limits.time_ms);
-    let mut run_started: Option<Instant> = None;
-    let mut latest: Option<RunReport> = None;
-    let (mut stdout, mut stderr) = (String::new(), String::new());
-    // What a child that never reports again has to show: its latest report with all the
-    // output it streamed, and the given error unless the report names its own.
-    let partial = |latest: Option<RunReport>, stdout: &str, stderr: &str, error: RunError| {
-        let mut report = latest.unwrap_or_else(|| RunReport::empty(options.limits, engine_info()));
-        report.stdout = stdout.to_owned();
-        report.stderr = stderr.to_owned();
-        report.error.get_or_insert(error);
-        report
-    };
+    let mut tracker = RunTracker::new(options.limits, engine_info());
     loop {
-        let deadline = match run_started {
-            Some(t) => t + time_limit + GRACE,
-            None => started + STARTUP + time_limit,
-        };
+        let deadline = if tracker.started() { started + time_limit + GRACE } else { started + STARTUP + time_limit };
         let wait = deadline.saturating_duration_since(Instant::now());
         match rx.recv_timeout(wait) {
-            Ok(Event::Done(report)) => {
-                let _ = child.wait();
-                return Ok(report);
+            Ok(EngineEvent::Started) => {
+                started = Instant::now();
+                tracker.apply(EngineEvent::Started);
             }
-            Ok(Event::Started) => {
-                run_started = Some(Instant::now());
+            Ok(event) => {
+                if let Some(report) = tracker.apply(event) {
+                    let report = report.clone();
+                    let _ = child.wait();
+                    return Ok(report);
+                }
             }
-            Ok(Event::Output { stderr: to_stderr, text }) => {
-                if to_stderr { &mut stderr } else { &mut stdout }.push_str(&text);
-            }
-            Ok(Event::Progress(report)) => latest = Some(report),
-            Ok(Event::Limit { report, .. }) => latest = Some(report),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                let mut report = partial(latest, &stdout, &stderr, LimitKind::Time.error(&options.limits, None));
+                let mut report = tracker.partial(LimitKind::Time.error(&options.limits, None));
                 report.wall_ms = report.wall_ms.max(options.limits.time_ms as f64);
                 return Ok(report);
             }
@@ -103,7 +88,7 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
                     traceback: child_stderr.trim().to_owned(),
                     ..RunError::plain("EngineCrash", format!("the engine process ended unexpectedly ({status})"))
                 };
-                return Ok(partial(latest, &stdout, &stderr, crash));
+                return Ok(tracker.partial(crash));
             }
         }
     }

@@ -1,42 +1,13 @@
 //! What the engine needs from whoever runs it: a clock (there is none on
 //! wasm32-unknown-unknown) and somewhere to send output, progress and limits as they happen.
 
+pub use memplay_model::LimitKind;
 use memplay_model::RunReport;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {
     Stdout,
     Stderr,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LimitKind {
-    Time,
-    Memory,
-}
-
-impl LimitKind {
-    /// The error type a report names for this limit.
-    pub fn error_type(self) -> &'static str {
-        match self {
-            LimitKind::Time => "TimeLimitExceeded",
-            LimitKind::Memory => "MemoryLimitExceeded",
-        }
-    }
-
-    /// The error a report carries for this limit, at `line` when it is known.
-    pub fn error(self, limits: &memplay_model::Limits, line: Option<u32>) -> memplay_model::RunError {
-        memplay_model::RunError { line, ..memplay_model::RunError::plain(self.error_type(), self.message(limits)) }
-    }
-
-    pub fn message(self, limits: &memplay_model::Limits) -> String {
-        match self {
-            LimitKind::Time => format!("time limit exceeded ({})", memplay_model::format_ms(limits.time_ms as f64)),
-            LimitKind::Memory => {
-                format!("memory limit exceeded ({})", memplay_model::format_bytes(limits.memory_bytes as f64))
-            }
-        }
-    }
 }
 
 /// Called by the engine during a run. Calls may come from inside the allocator: an

@@ -3,6 +3,7 @@
 //! the command line, the tests and the browser's worker.
 
 mod alloc;
+mod events;
 mod host;
 mod imports;
 mod interp;
@@ -16,6 +17,7 @@ mod tracemalloc;
 mod vfs;
 
 pub use alloc::CountingAlloc;
+pub use events::EventHost;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::NativeHost;
 pub use host::{Host, LimitKind, Stream};

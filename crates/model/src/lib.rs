@@ -5,15 +5,19 @@
 mod format;
 mod markdown;
 mod presets;
+mod protocol;
 mod report;
 mod request;
 mod svg;
+mod tracker;
 mod verdict;
 
 pub use format::{format_bytes, format_ms};
 pub use markdown::{Row, Unit, change, figures, group_thousands, markdown, rows};
 pub use presets::{Metric, PRESETS, Preset, Side, preset};
+pub use protocol::{EngineEvent, FromWorker, ToWorker};
 pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Truncated};
-pub use request::{Limits, RunOptions};
+pub use request::{LimitKind, Limits, RunOptions};
 pub use svg::svg;
+pub use tracker::RunTracker;
 pub use verdict::{Comparison, verdict};

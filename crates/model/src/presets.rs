@@ -13,7 +13,7 @@ pub enum Metric {
     Retained,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum Side {
     A,
     B,

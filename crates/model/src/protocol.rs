@@ -1,0 +1,91 @@
+//! The one message protocol between whoever asks for a run and the engine that does it:
+//! the page and its workers, the command line and its child process.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{EngineInfo, RunOptions, RunReport};
+
+/// What the engine reports while one run goes on, in order: `Started`, then any number of
+/// `Output`, `Progress` and `Limit`, then `Done` or `Failed` (or nothing, if it died).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EngineEvent {
+    /// The snippet's first line is about to run: the time limit starts now.
+    Started,
+    /// Output as the snippet writes it, so it survives the engine dying later.
+    Output { stderr: bool, text: String },
+    /// The report so far, about every 100 ms while the snippet allocates.
+    Progress(RunReport),
+    /// A limit was reached (`TimeLimitExceeded`, `MemoryLimitExceeded`); the report is as
+    /// far as the run got. The engine may not be able to say anything after this.
+    Limit { kind: String, report: RunReport },
+    /// The run ended; the report is final.
+    Done(RunReport),
+    /// The engine could not run the snippet at all (a bad request, an engine bug).
+    Failed { message: String },
+}
+
+/// Page → worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToWorker {
+    Run { run_id: u32, code: String, options: RunOptions },
+}
+
+/// Worker → page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FromWorker {
+    /// The interpreter is loaded and the worker takes runs.
+    Ready { engine: EngineInfo },
+    /// Something about run `run_id`.
+    Run { run_id: u32, event: EngineEvent },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+
+    fn report() -> RunReport {
+        let mut r = RunReport::empty(Limits::default(), EngineInfo { name: "e".into(), version: "1".into() });
+        r.peak_bytes = 42;
+        r
+    }
+
+    #[test]
+    fn every_message_round_trips_through_json() {
+        let messages = vec![
+            FromWorker::Ready { engine: report().engine },
+            FromWorker::Run { run_id: 1, event: EngineEvent::Started },
+            FromWorker::Run { run_id: 1, event: EngineEvent::Output { stderr: true, text: "é\n".into() } },
+            FromWorker::Run { run_id: 2, event: EngineEvent::Progress(report()) },
+            FromWorker::Run {
+                run_id: 2,
+                event: EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: report() },
+            },
+            FromWorker::Run { run_id: 3, event: EngineEvent::Done(report()) },
+            FromWorker::Run { run_id: 3, event: EngineEvent::Failed { message: "bad".into() } },
+        ];
+        for m in messages {
+            let text = serde_json::to_string(&m).unwrap();
+            assert_eq!(serde_json::from_str::<FromWorker>(&text).unwrap(), m, "{text}");
+        }
+    }
+
+    #[test]
+    fn messages_are_tagged_by_type() {
+        let run = ToWorker::Run { run_id: 7, code: "x = 1".into(), options: RunOptions::default() };
+        let v: serde_json::Value = serde_json::to_value(&run).unwrap();
+        assert_eq!(v["type"], "run");
+        assert_eq!(v["run_id"], 7);
+        let ready: serde_json::Value = serde_json::to_value(FromWorker::Ready { engine: report().engine }).unwrap();
+        assert_eq!(ready["type"], "ready");
+    }
+
+    #[test]
+    fn an_unknown_message_is_an_error_not_a_guess() {
+        assert!(serde_json::from_str::<ToWorker>(r#"{"type":"explode"}"#).is_err());
+        assert!(serde_json::from_str::<FromWorker>(r#"{"type":"run","run_id":1}"#).is_err());
+    }
+}

@@ -1,0 +1,129 @@
+//! Follows one run's events, so that whoever supervises the engine has a report to show
+//! however the run ends: normally, at a limit, stopped, or with the engine gone.
+
+use crate::{EngineEvent, EngineInfo, Limits, RunError, RunReport};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunTracker {
+    limits: Limits,
+    engine: EngineInfo,
+    latest: Option<RunReport>,
+    stdout: String,
+    stderr: String,
+    started: bool,
+    finished: Option<RunReport>,
+}
+
+impl RunTracker {
+    pub fn new(limits: Limits, engine: EngineInfo) -> Self {
+        Self {
+            limits,
+            engine,
+            latest: None,
+            stdout: String::new(),
+            stderr: String::new(),
+            started: false,
+            finished: None,
+        }
+    }
+
+    /// Takes in one event; returns the final report when the event ends the run.
+    pub fn apply(&mut self, event: EngineEvent) -> Option<&RunReport> {
+        match event {
+            EngineEvent::Started => self.started = true,
+            EngineEvent::Output { stderr, text } => {
+                if stderr { &mut self.stderr } else { &mut self.stdout }.push_str(&text);
+            }
+            EngineEvent::Progress(report) | EngineEvent::Limit { report, .. } => self.latest = Some(report),
+            EngineEvent::Done(report) => self.finished = Some(report),
+            EngineEvent::Failed { message } => {
+                self.finished = Some(self.partial(RunError::plain("EngineError", message)));
+            }
+        }
+        self.finished.as_ref()
+    }
+
+    /// The snippet's first line has run (its time limit is counting).
+    pub fn started(&self) -> bool {
+        self.started
+    }
+
+    /// Output streamed so far: (stdout, stderr).
+    pub fn output(&self) -> (&str, &str) {
+        (&self.stdout, &self.stderr)
+    }
+
+    /// The latest figures seen, if any progress came in.
+    pub fn latest(&self) -> Option<&RunReport> {
+        self.finished.as_ref().or(self.latest.as_ref())
+    }
+
+    /// The final report, once the run has ended by itself.
+    pub fn finished(&self) -> Option<&RunReport> {
+        self.finished.as_ref()
+    }
+
+    /// What a run that will never report again has to show: the latest figures with all
+    /// the output streamed, and `error` unless those figures name their own (a limit).
+    pub fn partial(&self, error: RunError) -> RunReport {
+        let mut report = self.latest.clone().unwrap_or_else(|| RunReport::empty(self.limits, self.engine.clone()));
+        report.stdout.clone_from(&self.stdout);
+        report.stderr.clone_from(&self.stderr);
+        report.error.get_or_insert(error);
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tracker() -> RunTracker {
+        RunTracker::new(Limits::default(), EngineInfo { name: "e".into(), version: "1".into() })
+    }
+
+    fn report(peak: u64) -> RunReport {
+        let mut r = RunReport::empty(Limits::default(), EngineInfo { name: "e".into(), version: "1".into() });
+        r.peak_bytes = peak;
+        r
+    }
+
+    #[test]
+    fn done_ends_the_run_with_its_own_report() {
+        let mut t = tracker();
+        assert!(t.apply(EngineEvent::Started).is_none());
+        assert!(t.started());
+        assert!(t.apply(EngineEvent::Progress(report(5))).is_none());
+        assert_eq!(t.apply(EngineEvent::Done(report(9))).map(|r| r.peak_bytes), Some(9));
+        assert_eq!(t.latest().map(|r| r.peak_bytes), Some(9));
+    }
+
+    #[test]
+    fn a_partial_report_keeps_the_output_and_the_latest_figures() {
+        let mut t = tracker();
+        t.apply(EngineEvent::Output { stderr: false, text: "a".into() });
+        t.apply(EngineEvent::Output { stderr: true, text: "warn".into() });
+        t.apply(EngineEvent::Output { stderr: false, text: "b".into() });
+        t.apply(EngineEvent::Progress(report(77)));
+        let r = t.partial(RunError::plain("Stopped", "stopped"));
+        assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.peak_bytes), ("ab", "warn", 77));
+        assert_eq!(r.error.unwrap().kind, "Stopped");
+    }
+
+    #[test]
+    fn a_limit_report_names_its_own_error() {
+        let mut t = tracker();
+        let mut limited = report(3);
+        limited.error = Some(RunError::plain("MemoryLimitExceeded", "memory limit exceeded"));
+        t.apply(EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: limited });
+        assert_eq!(t.partial(RunError::plain("EngineCrash", "x")).error.unwrap().kind, "MemoryLimitExceeded");
+    }
+
+    #[test]
+    fn failed_becomes_an_engine_error_report() {
+        let mut t = tracker();
+        let r = t.apply(EngineEvent::Failed { message: "bad request".into() }).cloned().unwrap();
+        assert_eq!(r.error.unwrap().message, "bad request");
+        assert_eq!(r.peak_bytes, 0);
+    }
+}

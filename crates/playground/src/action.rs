@@ -1,0 +1,34 @@
+use memplay_model::{FromWorker, Side};
+
+use crate::{Settings, Theme};
+
+/// Everything that can happen to the page: what a person does, what a worker says, what
+/// a timer or the engine download reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The engine's wasm is downloading: bytes so far and in all (when the server says).
+    EngineLoading {
+        loaded: u64,
+        total: Option<u64>,
+    },
+    /// The engine's wasm is downloaded and compiled; workers can start from it.
+    EngineCompiled,
+    /// The engine could not be downloaded or compiled.
+    EngineFailed(String),
+    /// A message from a pane's worker.
+    Worker(Side, FromWorker),
+    /// A pane's worker died (an uncaught error or a trap inside the engine).
+    WorkerCrashed(Side, String),
+    /// A run's time limit plus grace has passed on the page's clock.
+    Watchdog {
+        side: Side,
+        run_id: u32,
+    },
+    Run,
+    Stop,
+    SetCode(Side, String),
+    SetTitle(Side, String),
+    LoadPreset(String),
+    SetSettings(Settings),
+    SetTheme(Theme),
+}

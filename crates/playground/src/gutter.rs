@@ -1,0 +1,90 @@
+//! Per-line memory as marks in the editor's gutter: "+3.8 MiB" where a line keeps memory,
+//! "−3.8 MiB" where it frees it.
+
+use memplay_model::{LineStat, RunReport, format_bytes, group_thousands};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    /// The line left more memory alive than before it ran.
+    Grow,
+    /// The line freed more than it allocated.
+    Free,
+    /// The line allocated and freed it all again.
+    Churn,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct GutterMark {
+    pub line: u32,
+    pub text: String,
+    pub kind: MarkKind,
+    /// The line's full figures, for a tooltip.
+    pub detail: String,
+}
+
+/// Lines whose memory change is below this are left unmarked, so that the gutter points at
+/// what matters instead of every small object.
+const MIN_BYTES: u64 = 1024;
+
+/// One mark per line that moved at least a kilobyte.
+pub fn gutter(report: &RunReport) -> Vec<GutterMark> {
+    report.lines.iter().filter_map(mark).collect()
+}
+
+fn mark(l: &LineStat) -> Option<GutterMark> {
+    let net = l.net_bytes;
+    let (text, kind) = if net.unsigned_abs() >= MIN_BYTES {
+        if net > 0 {
+            (format!("+{}", format_bytes(net as f64)), MarkKind::Grow)
+        } else {
+            (format!("−{}", format_bytes(net.unsigned_abs() as f64)), MarkKind::Free)
+        }
+    } else if l.allocated_bytes >= MIN_BYTES {
+        (format!("~{}", format_bytes(l.allocated_bytes as f64)), MarkKind::Churn)
+    } else {
+        return None;
+    };
+    let detail = format!(
+        "line {}: {} allocations, {} allocated, net {}{}, peak {}",
+        l.line,
+        group_thousands(l.allocations),
+        format_bytes(l.allocated_bytes as f64),
+        if net >= 0 { "+" } else { "−" },
+        format_bytes(net.unsigned_abs() as f64),
+        format_bytes(l.peak_bytes as f64),
+    );
+    Some(GutterMark { line: l.line, text, kind, detail })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use memplay_model::{EngineInfo, Limits};
+
+    fn report(lines: Vec<LineStat>) -> RunReport {
+        let mut r = RunReport::empty(Limits::default(), EngineInfo { name: "e".into(), version: "1".into() });
+        r.lines = lines;
+        r
+    }
+
+    fn line(line: u32, allocated: u64, net: i64) -> LineStat {
+        LineStat { line, hits: 1, allocations: 3, allocated_bytes: allocated, net_bytes: net, peak_bytes: allocated }
+    }
+
+    #[test]
+    fn growth_frees_and_churn_get_their_own_marks() {
+        let marks = gutter(&report(vec![
+            line(1, 4_000_000, 3_984_588),
+            line(2, 0, -3_984_588),
+            line(3, 50_000, 0),
+            line(4, 100, 100),
+        ]));
+        let texts: Vec<_> = marks.iter().map(|m| (m.line, m.text.as_str(), m.kind)).collect();
+        assert_eq!(
+            texts,
+            vec![(1, "+3.8 MiB", MarkKind::Grow), (2, "−3.8 MiB", MarkKind::Free), (3, "~48.8 KiB", MarkKind::Churn)]
+        );
+        assert!(marks[1].detail.contains("net −3.8 MiB"), "{}", marks[1].detail);
+    }
+}

@@ -1,0 +1,27 @@
+//! Everything the playground page decides, without a browser: the state, the one reducer
+//! that changes it, the effects the web shell must carry out, the saved draft, and what
+//! the results look like (per-line gutter marks, chart series). The Yew shell sends
+//! actions in and renders this state; it decides nothing itself.
+
+mod action;
+mod draft;
+mod effect;
+mod gutter;
+mod pane;
+mod reduce;
+mod series;
+mod settings;
+mod state;
+
+pub use action::Action;
+pub use draft::{DRAFT_KEY, Draft, PaneDraft};
+pub use effect::Effect;
+pub use gutter::{GutterMark, MarkKind, gutter};
+pub use memplay_model::Side;
+pub use pane::{ConsoleChunk, Pane, WorkerState};
+pub use series::{Bar, TimelinePoint, bars, timeline};
+pub use settings::{Settings, Theme};
+pub use state::{DEFAULT_PRESET, EngineLoad, State};
+
+/// Slack past the time limit before the page stops a worker that did not stop itself.
+pub const WATCHDOG_GRACE_MS: u64 = 1000;

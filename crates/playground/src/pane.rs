@@ -1,0 +1,71 @@
+//! One side of the comparison: its snippet, its worker and its latest run.
+
+use memplay_model::{RunReport, RunTracker};
+
+/// The worker behind a pane, as far as the page knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkerState {
+    /// Starting (first load, or a fresh worker after Stop, a limit or a crash).
+    Starting,
+    /// Loaded and idle: takes a run.
+    Ready,
+    /// Running the pane's snippet.
+    Busy,
+    /// The engine could not be loaded at all.
+    Failed(String),
+}
+
+/// A run of console text from one stream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsoleChunk {
+    pub stderr: bool,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pane {
+    pub title: String,
+    pub code: String,
+    pub worker: WorkerState,
+    /// Id of the pane's current (or last) run; events of older runs are ignored.
+    pub run_id: u32,
+    /// The run asked for but not yet sent, because the worker is still starting.
+    pub queued: bool,
+    /// The current or last run's events.
+    pub tracker: Option<RunTracker>,
+    /// The last finished run's report (final, or partial when it was cut short).
+    pub result: Option<RunReport>,
+    pub console: Vec<ConsoleChunk>,
+}
+
+impl Pane {
+    pub fn new(title: &str, code: &str) -> Self {
+        Self {
+            title: title.to_owned(),
+            code: code.to_owned(),
+            worker: WorkerState::Starting,
+            run_id: 0,
+            queued: false,
+            tracker: None,
+            result: None,
+            console: Vec::new(),
+        }
+    }
+
+    /// A run has been asked for and has not ended yet.
+    pub fn running(&self) -> bool {
+        self.queued || self.worker == WorkerState::Busy
+    }
+
+    /// What the figures show now: the finished result, or the run's latest progress.
+    pub fn shown_report(&self) -> Option<&RunReport> {
+        self.result.as_ref().or_else(|| self.tracker.as_ref().and_then(RunTracker::latest))
+    }
+
+    pub(crate) fn push_output(&mut self, stderr: bool, text: &str) {
+        match self.console.last_mut() {
+            Some(last) if last.stderr == stderr => last.text.push_str(text),
+            _ => self.console.push(ConsoleChunk { stderr, text: text.to_owned() }),
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The one reducer: an action changes the state and names the effects the shell carries out.
+
+use memplay_model::{Comparison, EngineEvent, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset};
+
+use crate::state::{SIDES, index};
+use crate::{Action, Effect, State, WATCHDOG_GRACE_MS, WorkerState};
+
+impl State {
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match action {
+            Action::EngineLoading { loaded, total } => {
+                self.engine.loaded = loaded;
+                self.engine.total = total;
+            }
+            Action::EngineCompiled => self.engine.compiled = true,
+            Action::EngineFailed(message) => {
+                self.engine.error = Some(message.clone());
+                for side in SIDES {
+                    self.pane_mut(side).worker = WorkerState::Failed(message.clone());
+                    self.pane_mut(side).queued = false;
+                }
+            }
+            Action::Worker(side, FromWorker::Ready { engine }) => {
+                self.engine.info = engine;
+                let options = self.settings.options.clone();
+                let pane = self.pane_mut(side);
+                pane.worker = WorkerState::Ready;
+                if pane.queued {
+                    pane.queued = false;
+                    pane.worker = WorkerState::Busy;
+                    effects.push(Effect::StartRun { side, run_id: pane.run_id, code: pane.code.clone(), options });
+                }
+            }
+            Action::Worker(side, FromWorker::Run { run_id, event }) => self.on_event(side, run_id, event, &mut effects),
+            Action::WorkerCrashed(side, message) => {
+                let pane = self.pane_mut(side);
+                let was_running = pane.running();
+                if was_running {
+                    let message =
+                        format!("the engine crashed while running this snippet ({message}); a fresh one has started");
+                    self.cut_short(side, RunError::plain("EngineCrash", message), &mut effects);
+                } else {
+                    pane.worker = WorkerState::Starting;
+                    effects.push(Effect::RestartWorker(side));
+                }
+            }
+            Action::Watchdog { side, run_id } => {
+                let pane = self.pane(side);
+                if pane.run_id == run_id && pane.running() {
+                    let limits = self.settings.options.limits;
+                    self.cut_short(side, LimitKind::Time.error(&limits, None), &mut effects);
+                }
+            }
+            Action::Run => self.run(&mut effects),
+            Action::Stop => {
+                for side in SIDES {
+                    if self.pane(side).running() {
+                        let error = RunError::plain("Stopped", "stopped before the end (Stop was pressed)");
+                        self.cut_short(side, error, &mut effects);
+                    }
+                }
+            }
+            Action::SetCode(side, code) => {
+                if self.pane(side).code != code {
+                    self.pane_mut(side).code = code;
+                    self.preset = None;
+                    effects.push(Effect::SaveDraft(self.draft()));
+                }
+            }
+            Action::SetTitle(side, title) => {
+                self.pane_mut(side).title = title;
+                effects.push(Effect::SaveDraft(self.draft()));
+            }
+            Action::LoadPreset(id) => {
+                if let Some(p) = preset(&id) {
+                    for (side, title, code) in [(Side::A, p.a_title, p.a_code), (Side::B, p.b_title, p.b_code)] {
+                        let pane = self.pane_mut(side);
+                        pane.title = title.to_owned();
+                        pane.code = code.to_owned();
+                    }
+                    self.preset = Some(p.id.to_owned());
+                    effects.push(Effect::SaveDraft(self.draft()));
+                }
+            }
+            Action::SetSettings(settings) => {
+                self.settings = settings.sanitized();
+                effects.push(Effect::SaveDraft(self.draft()));
+            }
+            Action::SetTheme(theme) => {
+                self.theme = theme;
+                effects.push(Effect::SaveDraft(self.draft()));
+            }
+        }
+        effects
+    }
+
+    fn run(&mut self, effects: &mut Vec<Effect>) {
+        if self.running() || self.engine.error.is_some() {
+            return;
+        }
+        self.comparison = None;
+        self.comparing = true;
+        let options = self.settings.options.clone();
+        let engine = self.engine.info.clone();
+        for side in SIDES {
+            let pane = self.pane_mut(side);
+            pane.run_id += 1;
+            pane.tracker = Some(RunTracker::new(options.limits, engine.clone()));
+            pane.result = None;
+            pane.console.clear();
+            if pane.worker == WorkerState::Ready {
+                pane.worker = WorkerState::Busy;
+                effects.push(Effect::StartRun {
+                    side,
+                    run_id: pane.run_id,
+                    code: pane.code.clone(),
+                    options: options.clone(),
+                });
+            } else {
+                pane.queued = true;
+            }
+        }
+    }
+
+    fn on_event(&mut self, side: Side, run_id: u32, event: EngineEvent, effects: &mut Vec<Effect>) {
+        let time_ms = self.settings.options.limits.time_ms;
+        let pane = self.pane_mut(side);
+        if run_id != pane.run_id || pane.worker != WorkerState::Busy {
+            return;
+        }
+        let time_up = matches!(&event, EngineEvent::Limit { kind, .. } if kind == LimitKind::Time.error_type());
+        match &event {
+            EngineEvent::Started => effects.push(Effect::Watchdog { side, run_id, ms: time_ms + WATCHDOG_GRACE_MS }),
+            EngineEvent::Output { stderr, text } => pane.push_output(*stderr, text),
+            _ => {}
+        }
+        let Some(tracker) = pane.tracker.as_mut() else { return };
+        if let Some(report) = tracker.apply(event).cloned() {
+            pane.worker = WorkerState::Ready;
+            self.finish(side, report, effects);
+        } else if time_up {
+            // The worker stops itself at the time limit and cannot be reused.
+            let error = LimitKind::Time.error(&self.settings.options.limits, None);
+            self.cut_short(side, error, effects);
+        }
+    }
+
+    /// Ends a pane's run that will not end by itself: keeps its partial report and
+    /// replaces the worker, which may be busy, stuck or dead.
+    fn cut_short(&mut self, side: Side, error: RunError, effects: &mut Vec<Effect>) {
+        let pane = self.pane_mut(side);
+        let report = match &pane.tracker {
+            Some(tracker) => tracker.partial(error),
+            None => return,
+        };
+        pane.queued = false;
+        pane.worker = WorkerState::Starting;
+        effects.push(Effect::RestartWorker(side));
+        self.finish(side, report, effects);
+    }
+
+    fn finish(&mut self, side: Side, report: RunReport, effects: &mut Vec<Effect>) {
+        self.panes[index(side)].result = Some(report);
+        if self.comparing && !self.running() {
+            self.comparing = false;
+            if let (Some(a), Some(b)) = (&self.panes[0].result, &self.panes[1].result) {
+                let comparison = Comparison::new(a.clone(), b.clone());
+                self.comparison = Some(comparison.clone());
+                effects.push(Effect::Compared(Box::new(comparison)));
+            }
+        }
+    }
+}

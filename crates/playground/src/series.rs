@@ -1,0 +1,82 @@
+//! The numbers behind the two charts.
+
+use memplay_model::RunReport;
+use serde::Serialize;
+
+/// One point of a memory timeline: how far through the run (0–100 %), live bytes, and
+/// the snippet line running then.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TimelinePoint {
+    pub x: f64,
+    pub y: f64,
+    pub line: u32,
+}
+
+/// The run's timeline with its x axis as percent of the run, so two runs of different
+/// lengths overlay on one chart.
+pub fn timeline(report: &RunReport) -> Vec<TimelinePoint> {
+    let n = report.timeline.len();
+    let last = n.saturating_sub(1).max(1) as f64;
+    report
+        .timeline
+        .iter()
+        .enumerate()
+        .map(|(i, p)| TimelinePoint { x: i as f64 * 100.0 / last, y: p.live_bytes.max(0) as f64, line: p.line })
+        .collect()
+}
+
+/// One group of the bar chart: a figure of A and of B.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bar {
+    pub label: &'static str,
+    pub a: f64,
+    pub b: f64,
+    /// The figures formatted for labels and tooltips.
+    pub a_text: String,
+    pub b_text: String,
+}
+
+/// The four memory figures of both runs (time is not memory, so it is not charted).
+pub fn bars(a: &RunReport, b: &RunReport) -> Vec<Bar> {
+    memplay_model::figures(a)
+        .into_iter()
+        .zip(memplay_model::figures(b))
+        .take(4)
+        .map(|((label, va, unit), (_, vb, _))| Bar {
+            label,
+            a: va.max(0.0),
+            b: vb.max(0.0),
+            a_text: unit.format(va),
+            b_text: unit.format(vb),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use memplay_model::{EngineInfo, Limits};
+
+    fn report() -> RunReport {
+        RunReport::empty(Limits::default(), EngineInfo { name: "e".into(), version: "1".into() })
+    }
+
+    #[test]
+    fn timelines_span_zero_to_a_hundred_percent() {
+        let mut r = report();
+        r.timeline = (0..5).map(|i| memplay_model::TimelinePoint { live_bytes: i * 10 - 5, line: 2 }).collect();
+        let t = timeline(&r);
+        assert_eq!(t.first().map(|p| (p.x, p.y)), Some((0.0, 0.0)));
+        assert_eq!(t.last().map(|p| (p.x, p.y, p.line)), Some((100.0, 35.0, 2)));
+    }
+
+    #[test]
+    fn bars_cover_the_four_memory_figures() {
+        let (mut a, b) = (report(), report());
+        a.peak_bytes = 2048;
+        let bars = bars(&a, &b);
+        let labels: Vec<_> = bars.iter().map(|b| b.label).collect();
+        assert_eq!(labels, ["Peak memory", "Allocated", "Allocations", "Retained"]);
+        assert_eq!((bars[0].a, bars[0].a_text.as_str()), (2048.0, "2.0 KiB"));
+    }
+}

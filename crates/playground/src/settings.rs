@@ -1,0 +1,100 @@
+use memplay_model::{Limits, RunOptions};
+use serde::{Deserialize, Serialize};
+
+/// Light, dark, or whatever the system says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The next theme for the toggle button: system → dark → light → system.
+    pub fn next(self) -> Self {
+        match self {
+            Theme::System => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::System,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Theme: system",
+            Theme::Light => "Theme: light",
+            Theme::Dark => "Theme: dark",
+        }
+    }
+}
+
+/// What the settings panel adjusts: the limits and whether imports are warmed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub options: RunOptions,
+}
+
+impl Settings {
+    /// Bounds a person can set in the panel; anything outside is clamped to them.
+    pub const TIME_S: (u64, u64) = (1, 120);
+    pub const MEMORY_MIB: (u64, u64) = (16, 2048);
+    pub const OUTPUT_KIB: (u64, u64) = (1, 16 * 1024);
+
+    pub fn with_time_s(mut self, s: u64) -> Self {
+        self.options.limits.time_ms = s.clamp(Self::TIME_S.0, Self::TIME_S.1) * 1000;
+        self
+    }
+
+    pub fn with_memory_mib(mut self, mib: u64) -> Self {
+        self.options.limits.memory_bytes = mib.clamp(Self::MEMORY_MIB.0, Self::MEMORY_MIB.1) << 20;
+        self
+    }
+
+    pub fn with_output_kib(mut self, kib: u64) -> Self {
+        self.options.limits.output_bytes = kib.clamp(Self::OUTPUT_KIB.0, Self::OUTPUT_KIB.1) << 10;
+        self
+    }
+
+    pub fn with_warm_imports(mut self, on: bool) -> Self {
+        self.options.warm_imports = on;
+        self
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.options.limits
+    }
+
+    /// Settings read from a saved draft, clamped into the panel's bounds.
+    pub fn sanitized(self) -> Self {
+        let l = self.options.limits;
+        let warm = self.options.warm_imports;
+        Settings::default()
+            .with_time_s(l.time_ms / 1000)
+            .with_memory_mib(l.memory_bytes >> 20)
+            .with_output_kib(l.output_bytes >> 10)
+            .with_warm_imports(warm)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_clamped_to_the_panel_bounds() {
+        let s = Settings::default().with_time_s(0).with_memory_mib(1 << 30).with_output_kib(4);
+        assert_eq!(s.limits().time_ms, 1000);
+        assert_eq!(s.limits().memory_bytes, 2048 << 20);
+        assert_eq!(s.limits().output_bytes, 4096);
+    }
+
+    #[test]
+    fn the_theme_toggle_cycles_through_all_three() {
+        let t = Theme::System.next().next().next();
+        assert_eq!(t, Theme::System);
+        assert_eq!(Theme::System.next(), Theme::Dark);
+    }
+}

@@ -1,0 +1,191 @@
+//! The page's behaviour, driven through the reducer as the shell drives it.
+
+use memplay_model::{EngineEvent, EngineInfo, FromWorker, Limits, RunError, RunReport};
+use memplay_playground::{Action, DEFAULT_PRESET, Draft, Effect, Settings, Side, State, WorkerState};
+
+fn engine() -> EngineInfo {
+    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+}
+
+fn report(peak: u64) -> RunReport {
+    let mut r = RunReport::empty(Limits::default(), engine());
+    r.peak_bytes = peak;
+    r
+}
+
+fn ready_state() -> State {
+    let mut s = State::new(None);
+    s.apply(Action::EngineCompiled);
+    for side in [Side::A, Side::B] {
+        s.apply(Action::Worker(side, FromWorker::Ready { engine: engine() }));
+    }
+    s
+}
+
+fn event(s: &mut State, side: Side, event: EngineEvent) -> Vec<Effect> {
+    let run_id = s.pane(side).run_id;
+    s.apply(Action::Worker(side, FromWorker::Run { run_id, event }))
+}
+
+fn restarts(effects: &[Effect]) -> Vec<Side> {
+    effects.iter().filter_map(|e| if let Effect::RestartWorker(s) = e { Some(*s) } else { None }).collect()
+}
+
+#[test]
+fn a_first_visit_opens_the_default_preset() {
+    let s = State::new(None);
+    assert_eq!(s.preset.as_deref(), Some(DEFAULT_PRESET));
+    assert!(s.pane(Side::A).code.contains("sum(["));
+    assert!(!s.ready());
+}
+
+#[test]
+fn a_saved_draft_comes_back() {
+    let mut s = ready_state();
+    s.apply(Action::SetCode(Side::B, "y = 2\n".into()));
+    let restored = State::new(Draft::from_json(&s.draft().to_json()));
+    assert_eq!(restored.pane(Side::B).code, "y = 2\n");
+    assert_eq!(restored.preset, None, "an edited preset is no longer the preset");
+}
+
+#[test]
+fn run_before_python_is_ready_waits_for_the_workers() {
+    let mut s = State::new(None);
+    assert!(s.apply(Action::Run).is_empty());
+    assert!(s.running());
+    let effects = s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
+    assert!(
+        matches!(&effects[..], [Effect::StartRun { side: Side::A, run_id: 1, code, .. }] if code.contains("sum(["))
+    );
+    assert_eq!(s.pane(Side::A).worker, WorkerState::Busy);
+    assert_eq!(s.pane(Side::B).worker, WorkerState::Starting);
+}
+
+#[test]
+fn a_full_run_streams_output_and_ends_in_a_comparison() {
+    let mut s = ready_state();
+    let effects = s.apply(Action::Run);
+    assert_eq!(effects.iter().filter(|e| matches!(e, Effect::StartRun { .. })).count(), 2);
+    let started = event(&mut s, Side::A, EngineEvent::Started);
+    let limit = Limits::default().time_ms;
+    assert!(matches!(started[..], [Effect::Watchdog { side: Side::A, run_id: 1, ms }] if ms > limit));
+    event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "4999".into() });
+    event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "8\n".into() });
+    event(&mut s, Side::A, EngineEvent::Output { stderr: true, text: "warn\n".into() });
+    assert_eq!(s.pane(Side::A).console.len(), 2, "same-stream output joins one chunk");
+    assert_eq!(s.pane(Side::A).console[0].text, "49998\n");
+    event(&mut s, Side::A, EngineEvent::Progress(report(10)));
+    assert_eq!(s.pane(Side::A).shown_report().map(|r| r.peak_bytes), Some(10));
+    assert!(event(&mut s, Side::A, EngineEvent::Done(report(9_000_000))).is_empty(), "B still runs");
+    let effects = event(&mut s, Side::B, EngineEvent::Done(report(1_000)));
+    let Some(Effect::Compared(c)) = effects.first() else { panic!("no comparison: {effects:?}") };
+    assert!(c.verdict.starts_with("B peaks"), "{}", c.verdict);
+    assert_eq!(s.comparison.as_ref().map(|c| c.a.peak_bytes), Some(9_000_000));
+    assert!(!s.running());
+    assert_eq!(s.pane(Side::A).worker, WorkerState::Ready);
+}
+
+#[test]
+fn events_of_an_older_run_are_ignored() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    s.apply(Action::Stop);
+    s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
+    s.apply(Action::Worker(Side::B, FromWorker::Ready { engine: engine() }));
+    s.apply(Action::Run);
+    let stale = Action::Worker(Side::A, FromWorker::Run { run_id: 1, event: EngineEvent::Done(report(5)) });
+    assert!(s.apply(stale).is_empty());
+    assert!(s.pane(Side::A).running());
+}
+
+#[test]
+fn stop_keeps_partial_results_and_replaces_only_busy_workers() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    event(&mut s, Side::B, EngineEvent::Done(report(100)));
+    event(&mut s, Side::A, EngineEvent::Started);
+    event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "tick\n".into() });
+    event(&mut s, Side::A, EngineEvent::Progress(report(4096)));
+    let effects = s.apply(Action::Stop);
+    assert_eq!(restarts(&effects), vec![Side::A]);
+    let a = s.pane(Side::A).result.clone().unwrap();
+    assert_eq!((a.peak_bytes, a.stdout.as_str()), (4096, "tick\n"));
+    assert_eq!(a.error.unwrap().kind, "Stopped");
+    assert_eq!(s.pane(Side::B).result.as_ref().map(|r| r.peak_bytes), Some(100), "the other pane's result stays");
+    assert_eq!(s.pane(Side::A).worker, WorkerState::Starting);
+    assert!(effects.iter().any(|e| matches!(e, Effect::Compared(_))));
+}
+
+#[test]
+fn the_watchdog_ends_only_the_run_it_was_set_for() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    event(&mut s, Side::A, EngineEvent::Started);
+    assert!(s.apply(Action::Watchdog { side: Side::A, run_id: 0 }).is_empty());
+    let effects = s.apply(Action::Watchdog { side: Side::A, run_id: 1 });
+    assert_eq!(restarts(&effects), vec![Side::A]);
+    let error = s.pane(Side::A).result.as_ref().unwrap().error.clone().unwrap();
+    assert_eq!((error.kind.as_str(), error.message.as_str()), ("TimeLimitExceeded", "time limit exceeded (10.00 s)"));
+    assert!(s.pane(Side::B).running());
+}
+
+#[test]
+fn a_time_limit_from_the_engine_replaces_the_worker_and_a_memory_limit_waits() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    let mut limited = report(77);
+    limited.error = Some(RunError::plain("MemoryLimitExceeded", "memory limit exceeded (512 MiB)"));
+    let effects = event(&mut s, Side::B, EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: limited });
+    assert!(effects.is_empty(), "a refused allocation may still end as MemoryError");
+    assert!(s.pane(Side::B).running());
+    let effects = event(&mut s, Side::A, EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: report(5) });
+    assert_eq!(restarts(&effects), vec![Side::A]);
+    assert_eq!(s.pane(Side::A).result.as_ref().map(|r| r.peak_bytes), Some(5));
+}
+
+#[test]
+fn a_crash_mid_run_keeps_the_output_and_a_crash_when_idle_just_restarts() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "before\n".into() });
+    let effects = s.apply(Action::WorkerCrashed(Side::A, "RuntimeError: unreachable".into()));
+    assert_eq!(restarts(&effects), vec![Side::A]);
+    let a = s.pane(Side::A).result.clone().unwrap();
+    assert_eq!(a.stdout, "before\n");
+    assert!(a.error.unwrap().message.contains("unreachable"));
+    event(&mut s, Side::B, EngineEvent::Done(report(1)));
+    assert!(s.comparison.is_some());
+    let effects = s.apply(Action::WorkerCrashed(Side::B, "gone".into()));
+    assert_eq!(restarts(&effects), vec![Side::B]);
+    assert!(s.pane(Side::B).result.is_some(), "an idle crash loses nothing");
+}
+
+#[test]
+fn run_while_running_does_nothing() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    assert!(s.apply(Action::Run).is_empty());
+    assert_eq!(s.pane(Side::A).run_id, 1);
+}
+
+#[test]
+fn presets_load_both_panes_and_editing_saves_a_draft() {
+    let mut s = ready_state();
+    let effects = s.apply(Action::LoadPreset("keep-vs-del".into()));
+    assert!(matches!(&effects[..], [Effect::SaveDraft(d)] if d.preset.as_deref() == Some("keep-vs-del")));
+    assert!(s.pane(Side::B).code.contains("del"));
+    assert!(s.apply(Action::LoadPreset("no-such-preset".into())).is_empty());
+    assert!(s.apply(Action::SetCode(Side::A, s.pane(Side::A).code.clone())).is_empty(), "no change, no save");
+    let effects = s.apply(Action::SetSettings(Settings::default().with_time_s(2)));
+    assert!(matches!(&effects[..], [Effect::SaveDraft(d)] if d.settings.limits().time_ms == 2000));
+}
+
+#[test]
+fn an_engine_that_cannot_load_fails_both_panes_and_runs_nothing() {
+    let mut s = State::new(None);
+    s.apply(Action::Run);
+    s.apply(Action::EngineFailed("network error".into()));
+    assert!(!s.running());
+    assert!(matches!(&s.pane(Side::A).worker, WorkerState::Failed(m) if m == "network error"));
+    assert!(s.apply(Action::Run).is_empty());
+}
