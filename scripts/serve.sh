@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds memplay and shows it at work. Until the browser
-# playground lands this runs the command line on a preset and lists the others.
+# Installs what is missing, builds the playground and serves it on 127.0.0.1.
+#   scripts/serve.sh [port]      (default 8080)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh
-cargo build --release -p memplay-cli
-./target/release/memplay compare --preset "${1:-list-vs-generator}"
-echo
-echo "Other presets (./target/release/memplay compare --preset NAME):"
-./target/release/memplay run --list-presets
+scripts/build-web.sh
+exec node scripts/static-server.mjs dist "${1:-8080}"

@@ -45,6 +45,6 @@ pub fn main() -> ExitCode {
         },
     );
     let report = run_on_big_stack(&request.code, &request.options, &mut host);
-    send(&EngineEvent::Done(report));
+    send(&EngineEvent::Done(Box::new(report)));
     ExitCode::SUCCESS
 }

@@ -32,10 +32,10 @@ impl<C: Fn() -> f64, S: FnMut(EngineEvent)> Host for EventHost<C, S> {
     }
 
     fn progress(&mut self, partial: &RunReport) {
-        (self.sink)(EngineEvent::Progress(partial.clone()));
+        (self.sink)(EngineEvent::Progress(Box::new(partial.clone())));
     }
 
     fn limit(&mut self, kind: LimitKind, partial: &RunReport) {
-        (self.sink)(EngineEvent::Limit { kind: kind.error_type().to_owned(), report: partial.clone() });
+        (self.sink)(EngineEvent::Limit { kind: kind.error_type().to_owned(), report: Box::new(partial.clone()) });
     }
 }

@@ -20,4 +20,4 @@ pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Trunc
 pub use request::{LimitKind, Limits, RunOptions};
 pub use svg::svg;
 pub use tracker::RunTracker;
-pub use verdict::{Comparison, verdict};
+pub use verdict::{Comparison, verdict, winner};

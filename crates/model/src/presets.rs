@@ -19,6 +19,32 @@ pub enum Side {
     B,
 }
 
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::A, Side::B];
+
+    /// 0 for A, 1 for B.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// "a" or "b", as in `data-testid` hooks and the page's script API.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Side::A => "a",
+            Side::B => "b",
+        }
+    }
+
+    /// Reads "a"/"A"/"b"/"B".
+    pub fn from_letter(s: &str) -> Option<Side> {
+        match s {
+            "a" | "A" => Some(Side::A),
+            "b" | "B" => Some(Side::B),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Preset {
     /// Stable id used on the command line and in links, e.g. `list-vs-generator`.

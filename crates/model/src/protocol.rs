@@ -15,12 +15,12 @@ pub enum EngineEvent {
     /// Output as the snippet writes it, so it survives the engine dying later.
     Output { stderr: bool, text: String },
     /// The report so far, about every 100 ms while the snippet allocates.
-    Progress(RunReport),
+    Progress(Box<RunReport>),
     /// A limit was reached (`TimeLimitExceeded`, `MemoryLimitExceeded`); the report is as
     /// far as the run got. The engine may not be able to say anything after this.
-    Limit { kind: String, report: RunReport },
+    Limit { kind: String, report: Box<RunReport> },
     /// The run ended; the report is final.
-    Done(RunReport),
+    Done(Box<RunReport>),
     /// The engine could not run the snippet at all (a bad request, an engine bug).
     Failed { message: String },
 }
@@ -40,6 +40,9 @@ pub enum FromWorker {
     Ready { engine: EngineInfo },
     /// Something about run `run_id`.
     Run { run_id: u32, event: EngineEvent },
+    /// The worker itself failed (it could not boot, or the engine panicked): it is of no
+    /// further use and must be replaced.
+    Failed { message: String },
 }
 
 #[cfg(test)]
@@ -59,13 +62,14 @@ mod tests {
             FromWorker::Ready { engine: report().engine },
             FromWorker::Run { run_id: 1, event: EngineEvent::Started },
             FromWorker::Run { run_id: 1, event: EngineEvent::Output { stderr: true, text: "é\n".into() } },
-            FromWorker::Run { run_id: 2, event: EngineEvent::Progress(report()) },
+            FromWorker::Run { run_id: 2, event: EngineEvent::Progress(Box::new(report())) },
             FromWorker::Run {
                 run_id: 2,
-                event: EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: report() },
+                event: EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: Box::new(report()) },
             },
-            FromWorker::Run { run_id: 3, event: EngineEvent::Done(report()) },
+            FromWorker::Run { run_id: 3, event: EngineEvent::Done(Box::new(report())) },
             FromWorker::Run { run_id: 3, event: EngineEvent::Failed { message: "bad".into() } },
+            FromWorker::Failed { message: "panicked at …".into() },
         ];
         for m in messages {
             let text = serde_json::to_string(&m).unwrap();

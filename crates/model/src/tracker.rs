@@ -34,8 +34,8 @@ impl RunTracker {
             EngineEvent::Output { stderr, text } => {
                 if stderr { &mut self.stderr } else { &mut self.stdout }.push_str(&text);
             }
-            EngineEvent::Progress(report) | EngineEvent::Limit { report, .. } => self.latest = Some(report),
-            EngineEvent::Done(report) => self.finished = Some(report),
+            EngineEvent::Progress(report) | EngineEvent::Limit { report, .. } => self.latest = Some(*report),
+            EngineEvent::Done(report) => self.finished = Some(*report),
             EngineEvent::Failed { message } => {
                 self.finished = Some(self.partial(RunError::plain("EngineError", message)));
             }
@@ -93,8 +93,8 @@ mod tests {
         let mut t = tracker();
         assert!(t.apply(EngineEvent::Started).is_none());
         assert!(t.started());
-        assert!(t.apply(EngineEvent::Progress(report(5))).is_none());
-        assert_eq!(t.apply(EngineEvent::Done(report(9))).map(|r| r.peak_bytes), Some(9));
+        assert!(t.apply(EngineEvent::Progress(Box::new(report(5)))).is_none());
+        assert_eq!(t.apply(EngineEvent::Done(Box::new(report(9)))).map(|r| r.peak_bytes), Some(9));
         assert_eq!(t.latest().map(|r| r.peak_bytes), Some(9));
     }
 
@@ -104,7 +104,7 @@ mod tests {
         t.apply(EngineEvent::Output { stderr: false, text: "a".into() });
         t.apply(EngineEvent::Output { stderr: true, text: "warn".into() });
         t.apply(EngineEvent::Output { stderr: false, text: "b".into() });
-        t.apply(EngineEvent::Progress(report(77)));
+        t.apply(EngineEvent::Progress(Box::new(report(77))));
         let r = t.partial(RunError::plain("Stopped", "stopped"));
         assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.peak_bytes), ("ab", "warn", 77));
         assert_eq!(r.error.unwrap().kind, "Stopped");
@@ -115,7 +115,7 @@ mod tests {
         let mut t = tracker();
         let mut limited = report(3);
         limited.error = Some(RunError::plain("MemoryLimitExceeded", "memory limit exceeded"));
-        t.apply(EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: limited });
+        t.apply(EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: Box::new(limited) });
         assert_eq!(t.partial(RunError::plain("EngineCrash", "x")).error.unwrap().kind, "MemoryLimitExceeded");
     }
 

@@ -1,19 +1,22 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{RunReport, format_bytes};
+use crate::{RunReport, Side, format_bytes};
 
 /// Two runs side by side, as `memplay compare --json` prints them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub a: RunReport,
     pub b: RunReport,
+    /// The side the verdict names as using less memory; `null` for a tie or a failed run.
+    pub winner: Option<Side>,
     pub verdict: String,
 }
 
 impl Comparison {
     pub fn new(a: RunReport, b: RunReport) -> Self {
         let verdict = verdict(&a, &b);
-        Self { a, b, verdict }
+        let winner = winner(&a, &b);
+        Self { a, b, winner, verdict }
     }
 }
 
@@ -46,6 +49,17 @@ pub fn verdict(a: &RunReport, b: &RunReport) -> String {
     }
     let (winner, loser) = if pb < pa { ("B", "A") } else { ("A", "B") };
     format!("{winner} peaks {} lower than {loser}: {} vs {}", times(low, high), bytes(low), bytes(high))
+}
+
+/// The side that uses less memory: the lower peak, or on a tie the lower retained
+/// memory; `None` when either run failed or both figures tie.
+pub fn winner(a: &RunReport, b: &RunReport) -> Option<Side> {
+    if a.error.is_some() || b.error.is_some() {
+        return None;
+    }
+    let lower = |x: u64, y: u64| if is_tie(x.min(y), x.max(y)) { None } else if y < x { Some(Side::B) } else { Some(Side::A) };
+    lower(a.peak_bytes, b.peak_bytes)
+        .or_else(|| lower(a.retained_bytes.max(0) as u64, b.retained_bytes.max(0) as u64))
 }
 
 /// Within 5 % (or a few hundred bytes) a difference is noise, not a winner.
@@ -101,6 +115,18 @@ mod tests {
     }
 
     #[test]
+    fn the_winner_agrees_with_the_verdict() {
+        assert_eq!(winner(&report(9 << 20), &report(113 << 10)), Some(Side::B));
+        assert_eq!(winner(&report(1000), &report(2300)), Some(Side::A));
+        assert_eq!(winner(&report(100_000), &report(102_000)), None);
+        let (mut a, mut b) = (report(100_000), report(101_000));
+        (a.retained_bytes, b.retained_bytes) = (250_000, 37_000);
+        assert_eq!(winner(&a, &b), Some(Side::B));
+        a.error = Some(RunError::plain("Stopped", "stopped"));
+        assert_eq!(winner(&a, &b), None);
+    }
+
+    #[test]
     fn a_failed_run_is_named() {
         let mut a = report(10);
         a.error = Some(RunError {
@@ -119,5 +145,6 @@ mod tests {
         assert_eq!(v["verdict"], c.verdict);
         assert_eq!(v["a"]["peak_bytes"], 1);
         assert_eq!(v["b"]["error"], serde_json::Value::Null);
+        assert_eq!(v["winner"], "A");
     }
 }

@@ -19,7 +19,7 @@ pub use effect::Effect;
 pub use gutter::{GutterMark, MarkKind, gutter};
 pub use memplay_model::Side;
 pub use pane::{ConsoleChunk, Pane, WorkerState};
-pub use series::{Bar, TimelinePoint, bars, timeline};
+pub use series::{Bar, BarChart, TimelineChart, TimelinePoint, bars, charts, timeline};
 pub use settings::{Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, State};
 

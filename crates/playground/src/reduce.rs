@@ -2,7 +2,6 @@
 
 use memplay_model::{Comparison, EngineEvent, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset};
 
-use crate::state::{SIDES, index};
 use crate::{Action, Effect, State, WATCHDOG_GRACE_MS, WorkerState};
 
 impl State {
@@ -16,7 +15,7 @@ impl State {
             Action::EngineCompiled => self.engine.compiled = true,
             Action::EngineFailed(message) => {
                 self.engine.error = Some(message.clone());
-                for side in SIDES {
+                for side in Side::BOTH {
                     self.pane_mut(side).worker = WorkerState::Failed(message.clone());
                     self.pane_mut(side).queued = false;
                 }
@@ -33,7 +32,7 @@ impl State {
                 }
             }
             Action::Worker(side, FromWorker::Run { run_id, event }) => self.on_event(side, run_id, event, &mut effects),
-            Action::WorkerCrashed(side, message) => {
+            Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
                 let pane = self.pane_mut(side);
                 let was_running = pane.running();
                 if was_running {
@@ -54,7 +53,7 @@ impl State {
             }
             Action::Run => self.run(&mut effects),
             Action::Stop => {
-                for side in SIDES {
+                for side in Side::BOTH {
                     if self.pane(side).running() {
                         let error = RunError::plain("Stopped", "stopped before the end (Stop was pressed)");
                         self.cut_short(side, error, &mut effects);
@@ -103,7 +102,7 @@ impl State {
         self.comparing = true;
         let options = self.settings.options.clone();
         let engine = self.engine.info.clone();
-        for side in SIDES {
+        for side in Side::BOTH {
             let pane = self.pane_mut(side);
             pane.run_id += 1;
             pane.tracker = Some(RunTracker::new(options.limits, engine.clone()));
@@ -161,7 +160,7 @@ impl State {
     }
 
     fn finish(&mut self, side: Side, report: RunReport, effects: &mut Vec<Effect>) {
-        self.panes[index(side)].result = Some(report);
+        self.panes[side.index()].result = Some(report);
         if self.comparing && !self.running() {
             self.comparing = false;
             if let (Some(a), Some(b)) = (&self.panes[0].result, &self.panes[1].result) {

@@ -52,6 +52,34 @@ pub fn bars(a: &RunReport, b: &RunReport) -> Vec<Bar> {
         .collect()
 }
 
+/// The bar chart: both titles and the four figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BarChart {
+    pub a_title: String,
+    pub b_title: String,
+    pub bars: Vec<Bar>,
+}
+
+/// The timeline chart: both titles and both runs' timelines.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineChart {
+    pub a_title: String,
+    pub b_title: String,
+    pub a: Vec<TimelinePoint>,
+    pub b: Vec<TimelinePoint>,
+}
+
+/// Both charts, once both panes have figures to show (final or in progress).
+pub fn charts(state: &crate::State) -> Option<(BarChart, TimelineChart)> {
+    let [pa, pb] = &state.panes;
+    let (a, b) = (pa.shown_report()?, pb.shown_report()?);
+    let titles = || (pa.title.clone(), pb.title.clone());
+    let (a_title, b_title) = titles();
+    let bar = BarChart { a_title, b_title, bars: bars(a, b) };
+    let (a_title, b_title) = titles();
+    Some((bar, TimelineChart { a_title, b_title, a: timeline(a), b: timeline(b) }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,11 +76,11 @@ impl State {
     }
 
     pub fn pane(&self, side: Side) -> &Pane {
-        &self.panes[index(side)]
+        &self.panes[side.index()]
     }
 
     pub(crate) fn pane_mut(&mut self, side: Side) -> &mut Pane {
-        &mut self.panes[index(side)]
+        &mut self.panes[side.index()]
     }
 
     /// Python is ready when both workers are.
@@ -105,11 +105,3 @@ impl State {
     }
 }
 
-pub(crate) fn index(side: Side) -> usize {
-    match side {
-        Side::A => 0,
-        Side::B => 1,
-    }
-}
-
-pub(crate) const SIDES: [Side; 2] = [Side::A, Side::B];

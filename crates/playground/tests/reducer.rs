@@ -74,10 +74,10 @@ fn a_full_run_streams_output_and_ends_in_a_comparison() {
     event(&mut s, Side::A, EngineEvent::Output { stderr: true, text: "warn\n".into() });
     assert_eq!(s.pane(Side::A).console.len(), 2, "same-stream output joins one chunk");
     assert_eq!(s.pane(Side::A).console[0].text, "49998\n");
-    event(&mut s, Side::A, EngineEvent::Progress(report(10)));
+    event(&mut s, Side::A, EngineEvent::Progress(Box::new(report(10))));
     assert_eq!(s.pane(Side::A).shown_report().map(|r| r.peak_bytes), Some(10));
-    assert!(event(&mut s, Side::A, EngineEvent::Done(report(9_000_000))).is_empty(), "B still runs");
-    let effects = event(&mut s, Side::B, EngineEvent::Done(report(1_000)));
+    assert!(event(&mut s, Side::A, EngineEvent::Done(Box::new(report(9_000_000)))).is_empty(), "B still runs");
+    let effects = event(&mut s, Side::B, EngineEvent::Done(Box::new(report(1_000))));
     let Some(Effect::Compared(c)) = effects.first() else { panic!("no comparison: {effects:?}") };
     assert!(c.verdict.starts_with("B peaks"), "{}", c.verdict);
     assert_eq!(s.comparison.as_ref().map(|c| c.a.peak_bytes), Some(9_000_000));
@@ -93,7 +93,7 @@ fn events_of_an_older_run_are_ignored() {
     s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
     s.apply(Action::Worker(Side::B, FromWorker::Ready { engine: engine() }));
     s.apply(Action::Run);
-    let stale = Action::Worker(Side::A, FromWorker::Run { run_id: 1, event: EngineEvent::Done(report(5)) });
+    let stale = Action::Worker(Side::A, FromWorker::Run { run_id: 1, event: EngineEvent::Done(Box::new(report(5))) });
     assert!(s.apply(stale).is_empty());
     assert!(s.pane(Side::A).running());
 }
@@ -102,10 +102,10 @@ fn events_of_an_older_run_are_ignored() {
 fn stop_keeps_partial_results_and_replaces_only_busy_workers() {
     let mut s = ready_state();
     s.apply(Action::Run);
-    event(&mut s, Side::B, EngineEvent::Done(report(100)));
+    event(&mut s, Side::B, EngineEvent::Done(Box::new(report(100))));
     event(&mut s, Side::A, EngineEvent::Started);
     event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "tick\n".into() });
-    event(&mut s, Side::A, EngineEvent::Progress(report(4096)));
+    event(&mut s, Side::A, EngineEvent::Progress(Box::new(report(4096))));
     let effects = s.apply(Action::Stop);
     assert_eq!(restarts(&effects), vec![Side::A]);
     let a = s.pane(Side::A).result.clone().unwrap();
@@ -135,10 +135,10 @@ fn a_time_limit_from_the_engine_replaces_the_worker_and_a_memory_limit_waits() {
     s.apply(Action::Run);
     let mut limited = report(77);
     limited.error = Some(RunError::plain("MemoryLimitExceeded", "memory limit exceeded (512 MiB)"));
-    let effects = event(&mut s, Side::B, EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: limited });
+    let effects = event(&mut s, Side::B, EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: Box::new(limited) });
     assert!(effects.is_empty(), "a refused allocation may still end as MemoryError");
     assert!(s.pane(Side::B).running());
-    let effects = event(&mut s, Side::A, EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: report(5) });
+    let effects = event(&mut s, Side::A, EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: Box::new(report(5)) });
     assert_eq!(restarts(&effects), vec![Side::A]);
     assert_eq!(s.pane(Side::A).result.as_ref().map(|r| r.peak_bytes), Some(5));
 }
@@ -153,9 +153,9 @@ fn a_crash_mid_run_keeps_the_output_and_a_crash_when_idle_just_restarts() {
     let a = s.pane(Side::A).result.clone().unwrap();
     assert_eq!(a.stdout, "before\n");
     assert!(a.error.unwrap().message.contains("unreachable"));
-    event(&mut s, Side::B, EngineEvent::Done(report(1)));
+    event(&mut s, Side::B, EngineEvent::Done(Box::new(report(1))));
     assert!(s.comparison.is_some());
-    let effects = s.apply(Action::WorkerCrashed(Side::B, "gone".into()));
+    let effects = s.apply(Action::Worker(Side::B, FromWorker::Failed { message: "gone".into() }));
     assert_eq!(restarts(&effects), vec![Side::B]);
     assert!(s.pane(Side::B).result.is_some(), "an idle crash loses nothing");
 }

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The production build of the playground into dist/: the page's wasm, the engine worker's
+# wasm (both through wasm-opt), the editor/chart bundle and the static files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# npm's binaryen provides the wasm-opt that Trunk.toml pins.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release "$@"

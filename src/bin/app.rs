@@ -1,0 +1,5 @@
+//! The playground page.
+
+fn main() {
+    memplay::ui::start();
+}

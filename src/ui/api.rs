@@ -1,0 +1,114 @@
+//! `window.memplay`: the page's script API, for tests, embeds and curious readers.
+//! `setCode(pane, text)`, `run()` → Promise of the comparison, `results()` → the last
+//! comparison (the same JSON as `memplay compare --json`) or `null`, `ready()` → Promise
+//! that resolves when Python is ready.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use memplay_model::Side;
+use memplay_playground::Action;
+use wasm_bindgen::{JsValue, closure::Closure};
+use yew::Callback;
+
+use crate::convert;
+
+/// What the API's functions read and wait on; the app keeps it current.
+#[derive(Default)]
+pub struct Shared {
+    results: Option<JsValue>,
+    ready: bool,
+    failed: Option<String>,
+    ready_waiters: Vec<(Function, Function)>,
+    run_waiters: Vec<(Function, Function)>,
+}
+
+pub type Handle = Rc<RefCell<Shared>>;
+
+impl Shared {
+    /// Python is ready: resolves every `ready()` promise, now and later.
+    pub fn set_ready(&mut self) {
+        self.ready = true;
+        for (resolve, _) in self.ready_waiters.drain(..) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    }
+
+    /// A comparison finished: it is `results()` now and resolves every `run()` promise.
+    pub fn set_results(&mut self, comparison: &memplay_model::Comparison) {
+        let value = convert::to_js(comparison);
+        for (resolve, _) in self.run_waiters.drain(..) {
+            let _ = resolve.call1(&JsValue::NULL, &value);
+        }
+        self.results = Some(value);
+    }
+
+    /// The engine cannot load: every waiting promise is rejected with `message`.
+    pub fn set_failed(&mut self, message: &str) {
+        self.failed = Some(message.to_owned());
+        let error = JsValue::from(js_sys::Error::new(message));
+        for (_, reject) in self.ready_waiters.drain(..).chain(self.run_waiters.drain(..)) {
+            let _ = reject.call1(&JsValue::NULL, &error);
+        }
+    }
+}
+
+/// Puts `window.memplay` in place; `actions` feeds the app's reducer.
+pub fn install(shared: &Handle, actions: &Callback<Action>) {
+    let Some(window) = web_sys::window() else { return };
+    let set_code = {
+        let actions = actions.clone();
+        Closure::<dyn Fn(String, String) -> Result<(), JsValue>>::new(move |pane: String, text: String| {
+            let side = Side::from_letter(&pane).ok_or_else(|| js_sys::Error::new("pane must be \"a\" or \"b\""))?;
+            actions.emit(Action::SetCode(side, text));
+            Ok(())
+        })
+    };
+    let run = {
+        let (shared, actions) = (shared.clone(), actions.clone());
+        Closure::<dyn Fn() -> Promise>::new(move || {
+            let promise = waiting(&shared, |s| &mut s.run_waiters);
+            actions.emit(Action::Run);
+            promise
+        })
+    };
+    let results = {
+        let shared = shared.clone();
+        Closure::<dyn Fn() -> JsValue>::new(move || shared.borrow().results.clone().unwrap_or(JsValue::NULL))
+    };
+    let ready = {
+        let shared = shared.clone();
+        Closure::<dyn Fn() -> Promise>::new(move || {
+            if shared.borrow().ready {
+                return Promise::resolve(&JsValue::NULL);
+            }
+            waiting(&shared, |s| &mut s.ready_waiters)
+        })
+    };
+    let api = convert::object(&[
+        ("setCode", set_code.as_ref()),
+        ("run", run.as_ref()),
+        ("results", results.as_ref()),
+        ("ready", ready.as_ref()),
+    ]);
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("memplay"), &api);
+    // The API lives as long as the page.
+    set_code.forget();
+    run.forget();
+    results.forget();
+    ready.forget();
+}
+
+/// A promise settled later through the list `waiters` picks, or rejected now if the
+/// engine has already failed.
+fn waiting(shared: &Handle, waiters: fn(&mut Shared) -> &mut Vec<(Function, Function)>) -> Promise {
+    Promise::new(&mut |resolve, reject| {
+        let mut s = shared.borrow_mut();
+        if let Some(message) = &s.failed {
+            let _ = reject.call1(&JsValue::NULL, &js_sys::Error::new(message).into());
+        } else {
+            waiters(&mut s).push((resolve, reject));
+        }
+    })
+}

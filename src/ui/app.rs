@@ -1,0 +1,168 @@
+//! The root component: owns the state, feeds actions to the reducer and carries out the
+//! effects it returns (workers, timers, autosave, the script API).
+
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use memplay_model::Side;
+use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, State};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use yew::prelude::*;
+
+use super::{api, load_bar::LoadBar, pane_view::PaneView, results::Results, settings_panel::SettingsPanel};
+use super::{storage, theme, toolbar::Toolbar, vendor, workers::Workers};
+use crate::convert;
+
+/// The engine's wasm, as Trunk writes the worker binary into `dist/`.
+const ENGINE_URL: &str = "./worker_bg.wasm";
+
+pub enum Msg {
+    Act(Action),
+    EngineCompiled(JsValue),
+}
+
+pub struct App {
+    state: State,
+    workers: Workers,
+    api: api::Handle,
+    _keys: EventListener,
+    _progress: Closure<dyn FnMut(f64, f64)>,
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let state = State::new(storage::load(DRAFT_KEY).and_then(|t| Draft::from_json(&t)));
+        theme::apply(state.theme);
+        let actions = ctx.link().callback(Msg::Act);
+        let api = api::Handle::default();
+        api::install(&api, &actions);
+        let progress = progress_closure(actions.clone());
+        load_engine(ctx.link().clone(), &progress);
+        Self { state, workers: Workers::new(actions.clone()), api, _keys: run_shortcut(actions), _progress: progress }
+    }
+
+    fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+        let action = match msg {
+            Msg::Act(action) => action,
+            Msg::EngineCompiled(module) => {
+                self.workers.set_module(module);
+                Action::EngineCompiled
+            }
+        };
+        if let Action::SetTheme(t) = &action {
+            theme::apply(*t);
+        }
+        let effects = self.state.apply(action);
+        for effect in effects {
+            self.carry_out(_ctx, effect);
+        }
+        let mut api = self.api.borrow_mut();
+        if self.state.ready() {
+            api.set_ready();
+        }
+        if let Some(message) = &self.state.engine.error {
+            api.set_failed(message);
+        }
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let act = |f: fn(String) -> Action| ctx.link().callback(move |v: String| Msg::Act(f(v)));
+        let s = &self.state;
+        let pane = |side: Side| {
+            let link = ctx.link().clone();
+            let on_code = link.callback(move |code: String| Msg::Act(Action::SetCode(side, code)));
+            let on_title = link.callback(move |title: String| Msg::Act(Action::SetTitle(side, title)));
+            html! { <PaneView {side} pane={s.pane(side).clone()} {on_code} {on_title} /> }
+        };
+        html! {
+            <div class="app">
+                <Toolbar
+                    ready={s.ready()}
+                    running={s.running()}
+                    preset={s.preset.clone()}
+                    theme={s.theme}
+                    on_preset={act(Action::LoadPreset)}
+                    on_run={ctx.link().callback(|()| Msg::Act(Action::Run))}
+                    on_stop={ctx.link().callback(|()| Msg::Act(Action::Stop))}
+                    on_theme={ctx.link().callback(|t| Msg::Act(Action::SetTheme(t)))}
+                />
+                <LoadBar engine={s.engine.clone()} ready={s.ready()} />
+                <main class="panes">
+                    { pane(Side::A) }
+                    { pane(Side::B) }
+                </main>
+                <Results state={s.clone()} />
+                <SettingsPanel
+                    settings={s.settings.clone()}
+                    on_change={ctx.link().callback(|v| Msg::Act(Action::SetSettings(v)))}
+                />
+                <footer class="note" data-testid="honesty-note">
+                    { "Figures are RustPython's, measured by counting every allocation of the interpreter \
+                       running in your browser. CPython's absolute sizes differ; the direction of a comparison \
+                       is what carries over." }
+                </footer>
+            </div>
+        }
+    }
+}
+
+impl App {
+    fn carry_out(&mut self, ctx: &Context<Self>, effect: Effect) {
+        match effect {
+            Effect::StartRun { side, run_id, code, options } => {
+                self.workers.post(side, &memplay_model::ToWorker::Run { run_id, code, options });
+            }
+            Effect::RestartWorker(side) => self.workers.restart(side),
+            Effect::Watchdog { side, run_id, ms } => {
+                let link = ctx.link().clone();
+                let ms = u32::try_from(ms).unwrap_or(u32::MAX);
+                gloo_timers::callback::Timeout::new(ms, move || {
+                    link.send_message(Msg::Act(Action::Watchdog { side, run_id }));
+                })
+                .forget();
+            }
+            Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
+            Effect::Compared(comparison) => self.api.borrow_mut().set_results(&comparison),
+        }
+    }
+}
+
+/// Reports download progress as whole percents (or every 256 KiB when the size is unknown),
+/// so the page re-renders a hundred times at most.
+fn progress_closure(actions: Callback<Action>) -> Closure<dyn FnMut(f64, f64)> {
+    let mut last = u64::MAX;
+    Closure::new(move |loaded: f64, total: f64| {
+        let (loaded, total) = (loaded as u64, total as u64);
+        let step = (loaded * 100).checked_div(total).unwrap_or(loaded >> 18);
+        if step != last {
+            last = step;
+            actions.emit(Action::EngineLoading { loaded, total: (total > 0).then_some(total) });
+        }
+    })
+}
+
+fn load_engine(link: yew::html::Scope<App>, progress: &Closure<dyn FnMut(f64, f64)>) {
+    let promise = vendor::load_engine(ENGINE_URL, progress);
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(module) => link.send_message(Msg::EngineCompiled(module)),
+            Err(e) => link.send_message(Msg::Act(Action::EngineFailed(convert::error_text(&e)))),
+        }
+    });
+}
+
+/// Ctrl+Enter / Cmd+Enter runs both snippets from anywhere on the page, editors included.
+fn run_shortcut(actions: Callback<Action>) -> EventListener {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
+    EventListener::new_with_options(&document, "keydown", options, move |event| {
+        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        if key.key() == "Enter" && (key.ctrl_key() || key.meta_key()) {
+            key.prevent_default();
+            key.stop_propagation();
+            actions.emit(Action::Run);
+        }
+    })
+}

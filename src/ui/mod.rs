@@ -1,0 +1,27 @@
+//! The playground page: a Yew shell over `memplay_playground`. The app component owns the
+//! state and carries out the reducer's effects; every other component only renders.
+
+mod api;
+mod app;
+mod charts;
+mod editor;
+mod figures;
+mod load_bar;
+mod pane_view;
+mod results;
+mod settings_panel;
+mod storage;
+mod theme;
+mod toolbar;
+mod vendor;
+mod workers;
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
+        return;
+    };
+    // The static loading notice in index.html is replaced by the app.
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root(root).render();
+}

@@ -1,0 +1,62 @@
+//! The top bar: name, preset picker, Run, Stop and the theme toggle.
+
+use memplay_model::{PRESETS, preset};
+use memplay_playground::Theme;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub ready: bool,
+    pub running: bool,
+    pub preset: Option<String>,
+    pub theme: Theme,
+    pub on_preset: Callback<String>,
+    pub on_run: Callback<()>,
+    pub on_stop: Callback<()>,
+    pub on_theme: Callback<Theme>,
+}
+
+#[component]
+pub fn Toolbar(p: &Props) -> Html {
+    let on_select = p.on_preset.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    let current = p.preset.clone().unwrap_or_default();
+    let explanation = p.preset.as_deref().and_then(preset).map(|p| p.explanation);
+    let theme = p.theme;
+    let run_label = if p.running { "Running…" } else { "Run" };
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{ "memplay" }</h1>
+                <span class="tagline">{ "Python memory playground" }</span>
+            </div>
+            <div class="controls">
+                <label class="preset-picker">
+                    <span class="visually-hidden">{ "Preset" }</span>
+                    <select data-testid="preset-select" aria-label="Load a preset comparison" onchange={on_select}>
+                        <option value="" selected={current.is_empty()} disabled=true>{ "Presets…" }</option>
+                        { for PRESETS.iter().map(|pr| html! {
+                            <option value={pr.id} selected={pr.id == current}>{ pr.title }</option>
+                        }) }
+                    </select>
+                </label>
+                <button
+                    class="run" data-testid="run"
+                    disabled={!p.ready || p.running}
+                    title="Run both snippets (Ctrl/Cmd+Enter)"
+                    aria-keyshortcuts="Control+Enter Meta+Enter"
+                    onclick={p.on_run.reform(|_| ())}
+                >{ run_label }</button>
+                <button class="stop" data-testid="stop" disabled={!p.running} title="Stop both runs"
+                    onclick={p.on_stop.reform(|_| ())}>{ "Stop" }</button>
+                <button class="theme" data-testid="theme-toggle" aria-label={theme.label()} title={theme.label()}
+                    onclick={p.on_theme.reform(move |_| theme.next())}>
+                    { match theme { Theme::System => "◐", Theme::Dark => "☾", Theme::Light => "☀" } }
+                </button>
+            </div>
+            if let Some(text) = explanation {
+                <p class="preset-explanation" data-testid="preset-explanation">{ text }</p>
+            }
+        </header>
+    }
+}

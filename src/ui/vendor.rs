@@ -1,0 +1,81 @@
+//! Bindings to `window.memplayVendor` (www/js): the code editor, the charts and the engine
+//! download. Values cross through `convert`.
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A CodeMirror editor.
+    pub type EditorHandle;
+
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = createEditor)]
+    fn create_editor(parent: &Element, options: &JsValue) -> EditorHandle;
+    #[wasm_bindgen(method, js_name = setDoc)]
+    pub fn set_doc(this: &EditorHandle, text: &str);
+    #[wasm_bindgen(method, js_name = setMarks)]
+    fn set_marks_js(this: &EditorHandle, marks: &JsValue, error_line: Option<u32>);
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &EditorHandle);
+
+    /// A Chart.js chart.
+    pub type ChartHandle;
+
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = createBars)]
+    fn create_bars(canvas: &HtmlElement, data: &JsValue) -> ChartHandle;
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = createTimeline)]
+    fn create_timeline(canvas: &HtmlElement, data: &JsValue) -> ChartHandle;
+    #[wasm_bindgen(method, js_name = update)]
+    fn update_js(this: &ChartHandle, data: &JsValue);
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &ChartHandle);
+
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = loadEngine)]
+    fn load_engine_js(url: &str, on_progress: &Function) -> Promise;
+}
+
+/// Options of a new editor; `on_change` gets the whole text after every edit.
+pub fn editor(parent: &Element, doc: &str, label: &str, on_change: &Closure<dyn FnMut(String)>) -> EditorHandle {
+    let options = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), v);
+    };
+    set("doc", &JsValue::from_str(doc));
+    set("label", &JsValue::from_str(label));
+    set("onChange", on_change.as_ref());
+    create_editor(parent, &options)
+}
+
+impl EditorHandle {
+    pub fn set_marks(&self, marks: &[memplay_playground::GutterMark], error_line: Option<u32>) {
+        self.set_marks_js(&crate::convert::to_js(marks), error_line);
+    }
+}
+
+/// Which chart a canvas holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ChartKind {
+    Bars,
+    Timeline,
+}
+
+pub fn chart<T: serde::Serialize>(kind: ChartKind, canvas: &HtmlElement, data: &T) -> ChartHandle {
+    let data = crate::convert::to_js(data);
+    match kind {
+        ChartKind::Bars => create_bars(canvas, &data),
+        ChartKind::Timeline => create_timeline(canvas, &data),
+    }
+}
+
+impl ChartHandle {
+    pub fn update<T: serde::Serialize>(&self, data: &T) {
+        self.update_js(&crate::convert::to_js(data));
+    }
+}
+
+/// Downloads and compiles the engine; `on_progress(loaded, total)` as bytes arrive
+/// (`total` is 0 when the server does not say). Resolves to a `WebAssembly.Module`.
+pub fn load_engine(url: &str, on_progress: &Closure<dyn FnMut(f64, f64)>) -> Promise {
+    load_engine_js(url, on_progress.as_ref().unchecked_ref())
+}

@@ -1,0 +1,90 @@
+//! The two engine workers, one per pane. A busy worker cannot read a message, so a worker
+//! is never asked to stop: it is terminated and a fresh one is started from the compiled
+//! engine the page keeps.
+
+use memplay_model::{FromWorker, Side, ToWorker};
+use memplay_playground::Action;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::Callback;
+
+use crate::convert;
+
+/// The script that boots a worker from the compiled engine (www/worker-boot.js).
+const BOOT_SCRIPT: &str = "./worker-boot.js";
+
+struct Slot {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+pub struct Workers {
+    module: Option<JsValue>,
+    slots: [Option<Slot>; 2],
+    actions: Callback<Action>,
+}
+
+impl Workers {
+    /// Workers report through `actions`; none start until the engine is compiled.
+    pub fn new(actions: Callback<Action>) -> Self {
+        Self { module: None, slots: [None, None], actions }
+    }
+
+    /// The compiled engine (a `WebAssembly.Module`): starts both workers from it.
+    pub fn set_module(&mut self, module: JsValue) {
+        self.module = Some(module);
+        for side in Side::BOTH {
+            self.restart(side);
+        }
+    }
+
+    /// Terminates the pane's worker, whatever it is doing, and starts a fresh one.
+    pub fn restart(&mut self, side: Side) {
+        self.slots[side.index()] = None;
+        let Some(module) = &self.module else { return };
+        match self.spawn(side, module) {
+            Ok(slot) => self.slots[side.index()] = Some(slot),
+            Err(e) => self.actions.emit(Action::EngineFailed(format!("cannot start a worker: {}", convert::error_text(&e)))),
+        }
+    }
+
+    pub fn post(&self, side: Side, message: &ToWorker) {
+        if let Some(slot) = &self.slots[side.index()]
+            && let Err(e) = slot.worker.post_message(&convert::to_js(message))
+        {
+            self.actions.emit(Action::WorkerCrashed(side, convert::error_text(&e)));
+        }
+    }
+
+    fn spawn(&self, side: Side, module: &JsValue) -> Result<Slot, JsValue> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(BOOT_SCRIPT, &options)?;
+        let actions = self.actions.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            actions.emit(match convert::from_js::<FromWorker>(event.data()) {
+                Ok(message) => Action::Worker(side, message),
+                Err(e) => Action::WorkerCrashed(side, format!("unreadable message from the worker: {e}")),
+            });
+        });
+        let actions = self.actions.clone();
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            let message = event.message();
+            actions.emit(Action::WorkerCrashed(side, if message.is_empty() { "the worker failed".into() } else { message }));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.post_message(&convert::object(&[("module", module)]))?;
+        Ok(Slot { worker, _on_message: on_message, _on_error: on_error })
+    }
+}

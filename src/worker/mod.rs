@@ -1,0 +1,54 @@
+//! Inside a worker: takes `ToWorker::Run` messages, runs each snippet in a fresh
+//! interpreter under the counting allocator and posts what happens as `FromWorker`s.
+//! A run blocks the worker; the page stops one by terminating the worker.
+
+use memplay_engine::{EventHost, LimitKind, engine_info};
+use memplay_model::{EngineEvent, FromWorker, RunOptions, ToWorker};
+use wasm_bindgen::{JsCast, closure::Closure};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::convert;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: &FromWorker) {
+    let _ = scope().post_message(&convert::to_js(message));
+}
+
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        post(&FromWorker::Failed { message: format!("the engine panicked: {info}") });
+    }));
+    // The first run on a thread fills RustPython's caches; doing it now makes the first
+    // snippet as fast as every later one.
+    let _ = memplay_engine::run("pass", &RunOptions::default(), &mut EventHost::new(now_ms, |_| {}));
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        match convert::from_js::<ToWorker>(event.data()) {
+            Ok(ToWorker::Run { run_id, code, options }) => run(run_id, &code, &options),
+            Err(e) => post(&FromWorker::Failed { message: format!("the page sent a message the worker cannot read: {e}") }),
+        }
+    });
+    scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    post(&FromWorker::Ready { engine: engine_info() });
+}
+
+fn now_ms() -> f64 {
+    scope().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+fn run(run_id: u32, code: &str, options: &RunOptions) {
+    let mut host = EventHost::new(now_ms, |event: EngineEvent| {
+        let time_up = matches!(&event, EngineEvent::Limit { kind, .. } if kind == LimitKind::Time.error_type());
+        post(&FromWorker::Run { run_id, event });
+        if time_up {
+            // Unwinds out of the interpreter at once; the page replaces this worker.
+            wasm_bindgen::throw_str("memplay: time limit exceeded");
+        }
+    });
+    let report = memplay_engine::run(code, options, &mut host);
+    post(&FromWorker::Run { run_id, event: EngineEvent::Done(Box::new(report)) });
+}

@@ -1,0 +1,44 @@
+// Shared set-up for the browser tests: the production build in dist/ served on loopback,
+// Debian's Chromium driven by playwright-core, and screenshots kept as test artifacts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/static-server.mjs';
+
+export const ARTIFACTS = path.resolve('artifacts/e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+/** Starts the server and the browser once per test file; returns helpers and a stop(). */
+export async function setUp() {
+  if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `trunk build --release` first');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startServer({ dir: 'dist' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  return {
+    url: server.url,
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.errors = errors;
+      return page;
+    },
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

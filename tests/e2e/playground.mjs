@@ -1,0 +1,64 @@
+// A page object for the playground: every test reaches the page through these hooks.
+export const READY_TIMEOUT = 120_000;
+export const RUN_TIMEOUT = 60_000;
+
+export class Playground {
+  constructor(page, url) {
+    this.page = page;
+    this.url = url;
+  }
+
+  async open({ fresh = true } = {}) {
+    await this.page.goto(this.url);
+    if (fresh) {
+      await this.page.evaluate(() => localStorage.clear());
+      await this.page.reload();
+    }
+    await this.page.waitForSelector('[data-testid="run"]');
+  }
+
+  async ready() {
+    await this.page.evaluate(() => window.memplay.ready());
+    await this.page.waitForSelector('[data-testid="run"]:not([disabled])', { timeout: READY_TIMEOUT });
+  }
+
+  testid(id) {
+    return this.page.locator(`[data-testid="${id}"]`);
+  }
+
+  async setCode(pane, text) {
+    await this.page.evaluate(([p, t]) => window.memplay.setCode(p, t), [pane, text]);
+  }
+
+  /** Types into a pane's editor as a person would (replacing what is there). */
+  async type(pane, text) {
+    const content = this.testid(`editor-${pane}`).locator('.cm-content');
+    await content.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text);
+  }
+
+  async choosePreset(id) {
+    await this.testid('preset-select').selectOption(id);
+  }
+
+  async clickRun() {
+    await this.testid('run').click();
+  }
+
+  /** Waits until neither pane runs and the Run button is back. */
+  async idle(timeout = RUN_TIMEOUT) {
+    await this.page.waitForSelector('[data-testid="stop"][disabled]', { timeout });
+    await this.page.waitForSelector('[data-testid="run"]:not([disabled])', { timeout });
+  }
+
+  async figure(pane, key) {
+    const v = await this.testid(`figure-${pane}-${key}`).getAttribute('data-value');
+    return Number(v);
+  }
+
+  async results() {
+    return this.page.evaluate(() => window.memplay.results());
+  }
+}

@@ -1,0 +1,104 @@
+// A Python editor with line numbers, highlighting, auto-indent and Tab, plus a gutter of
+// per-line memory marks and a highlighted error line, both set from Rust.
+import { EditorState, StateEffect, StateField, RangeSet } from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  gutter, GutterMarker, Decoration,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { indentOnInput, bracketMatching, syntaxHighlighting } from '@codemirror/language';
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { python } from '@codemirror/lang-python';
+import { classHighlighter } from '@lezer/highlight';
+
+const setMarks = StateEffect.define();
+
+// { marks: Map<line, {text, kind, detail}>, errorLine: number | null }; an edit clears both,
+// since they describe the code as it was run.
+const marksField = StateField.define({
+  create: () => ({ marks: new Map(), errorLine: null }),
+  update(value, tr) {
+    for (const e of tr.effects) if (e.is(setMarks)) return e.value;
+    return tr.docChanged ? { marks: new Map(), errorLine: null } : value;
+  },
+  provide: (field) => EditorView.decorations.from(field, (value) => (state) => {
+    const n = value.errorLine;
+    if (!n || n < 1 || n > state.doc.lines) return Decoration.none;
+    const line = state.doc.line(n);
+    return RangeSet.of([Decoration.line({ class: 'cm-error-line', attributes: { 'data-error-line': String(n) } }).range(line.from)]);
+  }),
+});
+
+class MemoryMarker extends GutterMarker {
+  constructor(mark) {
+    super();
+    this.mark = mark;
+  }
+  eq(other) {
+    return other.mark.text === this.mark.text && other.mark.kind === this.mark.kind;
+  }
+  toDOM() {
+    const span = document.createElement('span');
+    span.className = `mem-mark mem-${this.mark.kind}`;
+    span.textContent = this.mark.text;
+    if (this.mark.detail) span.title = this.mark.detail;
+    if (this.mark.line) span.dataset.line = String(this.mark.line);
+    return span;
+  }
+}
+
+const spacer = new MemoryMarker({ text: '+888.8 KiB', kind: 'spacer' });
+
+const memoryGutter = gutter({
+  class: 'cm-memory-gutter',
+  lineMarker(view, block) {
+    const { marks } = view.state.field(marksField);
+    const mark = marks.get(view.state.doc.lineAt(block.from).number);
+    return mark ? new MemoryMarker(mark) : null;
+  },
+  lineMarkerChange: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(setMarks)) || tr.docChanged),
+  initialSpacer: () => spacer,
+});
+
+export function createEditor(parent, { doc, label, onChange }) {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        memoryGutter,
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        closeBrackets(),
+        syntaxHighlighting(classHighlighter),
+        python(),
+        EditorState.tabSize.of(4),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+        marksField,
+        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    getDoc: () => view.state.doc.toString(),
+    setDoc(text) {
+      if (text === view.state.doc.toString()) return;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    setMarks(marks, errorLine) {
+      const map = new Map();
+      for (const m of marks || []) map.set(m.line, m);
+      view.dispatch({ effects: setMarks.of({ marks: map, errorLine: errorLine || null }) });
+    },
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+  };
+}

@@ -1,0 +1,14 @@
+// Starts an engine worker. The page downloads and compiles the engine once and sends the
+// compiled WebAssembly.Module here, so a fresh worker (after Stop, a limit or a crash)
+// starts without downloading or compiling again. From then on the Rust side speaks the
+// typed protocol (memplay_model::{ToWorker, FromWorker}).
+import init from './worker.js';
+
+self.onmessage = async (event) => {
+  self.onmessage = null;
+  try {
+    await init({ module_or_path: event.data.module });
+  } catch (err) {
+    self.postMessage({ type: 'failed', message: 'the engine failed to start: ' + String(err && err.message || err) });
+  }
+};
