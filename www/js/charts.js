@@ -1,5 +1,6 @@
 // The two result charts: the four memory figures of A and B as bars, and both memory
 // timelines overlaid (live bytes over the run, the running line in the tooltip).
+import { guarded } from './guarded.js';
 import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale,
   Tooltip, Legend, Filler,
@@ -95,7 +96,7 @@ function timelineConfig(data) {
 
 function chartHandle(canvas, makeConfig, data) {
   let chart = new Chart(canvas, makeConfig(data));
-  return {
+  return guarded({
     update(next) {
       // Rebuilt rather than patched: colors follow the theme, and it is cheap at ≤ 2000 points.
       chart.destroy();
@@ -103,7 +104,7 @@ function chartHandle(canvas, makeConfig, data) {
     },
     png: () => chart.toBase64Image(),
     destroy: () => chart.destroy(),
-  };
+  });
 }
 
 export function createBars(canvas, data) {

@@ -10,6 +10,7 @@ import { indentOnInput, bracketMatching, syntaxHighlighting } from '@codemirror/
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { python } from '@codemirror/lang-python';
 import { classHighlighter } from '@lezer/highlight';
+import { guarded } from './guarded.js';
 
 const setMarks = StateEffect.define();
 
@@ -21,10 +22,11 @@ const marksField = StateField.define({
     for (const e of tr.effects) if (e.is(setMarks)) return e.value;
     return tr.docChanged ? { marks: new Map(), errorLine: null } : value;
   },
-  provide: (field) => EditorView.decorations.from(field, (value) => (state) => {
+  provide: (field) => EditorView.decorations.from(field, (value) => (view) => {
     const n = value.errorLine;
-    if (!n || n < 1 || n > state.doc.lines) return Decoration.none;
-    const line = state.doc.line(n);
+    const doc = view.state.doc;
+    if (!n || n < 1 || n > doc.lines) return Decoration.none;
+    const line = doc.line(n);
     return RangeSet.of([Decoration.line({ class: 'cm-error-line', attributes: { 'data-error-line': String(n) } }).range(line.from)]);
   }),
 });
@@ -87,7 +89,7 @@ export function createEditor(parent, { doc, label, onChange }) {
       ],
     }),
   });
-  return {
+  return guarded({
     getDoc: () => view.state.doc.toString(),
     setDoc(text) {
       if (text === view.state.doc.toString()) return;
@@ -100,5 +102,5 @@ export function createEditor(parent, { doc, label, onChange }) {
     },
     focus: () => view.focus(),
     destroy: () => view.destroy(),
-  };
+  });
 }
