@@ -36,6 +36,7 @@ pub fn Results(p: &Props) -> Html {
             <p class={classes!("verdict", running.then_some("live"))} data-testid="verdict" data-winner={win_letter} role="status">
                 { verdict_text }
             </p>
+            <div class="table-scroll">
             <table class="comparison" data-testid="comparison-table">
                 <thead><tr>
                     <th scope="col">{ "Figure" }</th>
@@ -54,6 +55,7 @@ pub fn Results(p: &Props) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <div class="charts">
                 <Chart testid="chart-bars" label="Bar chart of peak, allocated, allocations and retained for A and B"
                     data={ChartData::Bars(bars)} theme={s.theme} />

@@ -53,7 +53,9 @@ impl Workers {
         let Some(module) = &self.module else { return };
         match self.spawn(side, module) {
             Ok(slot) => self.slots[side.index()] = Some(slot),
-            Err(e) => self.actions.emit(Action::EngineFailed(format!("cannot start a worker: {}", convert::error_text(&e)))),
+            Err(e) => {
+                self.actions.emit(Action::EngineFailed(format!("cannot start a worker: {}", convert::error_text(&e))))
+            }
         }
     }
 
@@ -80,7 +82,10 @@ impl Workers {
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
             let message = event.message();
-            actions.emit(Action::WorkerCrashed(side, if message.is_empty() { "the worker failed".into() } else { message }));
+            actions.emit(Action::WorkerCrashed(
+                side,
+                if message.is_empty() { "the worker failed".into() } else { message },
+            ));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -28,7 +28,9 @@ pub fn start() {
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         match convert::from_js::<ToWorker>(event.data()) {
             Ok(ToWorker::Run { run_id, code, options }) => run(run_id, &code, &options),
-            Err(e) => post(&FromWorker::Failed { message: format!("the page sent a message the worker cannot read: {e}") }),
+            Err(e) => {
+                post(&FromWorker::Failed { message: format!("the page sent a message the worker cannot read: {e}") })
+            }
         }
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

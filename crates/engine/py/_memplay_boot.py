@@ -363,6 +363,10 @@ time.perf_counter = time.monotonic = lambda: _memplay.clock_ns() / 1e9
 time.process_time_ns = _memplay.clock_ns
 time.process_time = lambda: _memplay.clock_ns() / 1e9
 time.sleep = _sleep
+# time.time() reads the JavaScript clock in wasm, but time_ns() (and datetime.now(), which
+# uses it) asks the missing system clock and aborts the engine: derive it from time().
+_wall = time.time
+time.time_ns = lambda: int(_wall() * 1_000_000) * 1000
 
 
 def describe(exc, source):

@@ -130,3 +130,16 @@ fn random_is_reproducible_across_runs() {
     let code = "import random, os\nprint(random.random(), os.urandom(4).hex())\n";
     assert_eq!(run_ok(code).stdout, run_ok(code).stdout);
 }
+
+#[test]
+fn wall_clock_functions_come_from_time_time() {
+    // In wasm only time.time() has a clock; time_ns() and datetime.now() are built on it.
+    let r = run_ok(concat!(
+        "import time, datetime\n",
+        "ns, s = time.time_ns(), time.time()\n",
+        "print(isinstance(ns, int), abs(ns / 1e9 - s) < 5)\n",
+        "now = datetime.datetime.now()\n",
+        "print(now.year >= 2024, datetime.datetime.now(datetime.timezone.utc).tzinfo is not None)\n",
+    ));
+    assert_eq!(r.stdout, "True True\nTrue True\n");
+}

@@ -57,9 +57,16 @@ pub fn winner(a: &RunReport, b: &RunReport) -> Option<Side> {
     if a.error.is_some() || b.error.is_some() {
         return None;
     }
-    let lower = |x: u64, y: u64| if is_tie(x.min(y), x.max(y)) { None } else if y < x { Some(Side::B) } else { Some(Side::A) };
-    lower(a.peak_bytes, b.peak_bytes)
-        .or_else(|| lower(a.retained_bytes.max(0) as u64, b.retained_bytes.max(0) as u64))
+    let lower = |x: u64, y: u64| {
+        if is_tie(x.min(y), x.max(y)) {
+            None
+        } else if y < x {
+            Some(Side::B)
+        } else {
+            Some(Side::A)
+        }
+    };
+    lower(a.peak_bytes, b.peak_bytes).or_else(|| lower(a.retained_bytes.max(0) as u64, b.retained_bytes.max(0) as u64))
 }
 
 /// Within 5 % (or a few hundred bytes) a difference is noise, not a winner.

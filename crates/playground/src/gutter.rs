@@ -34,12 +34,14 @@ pub fn gutter(report: &RunReport) -> Vec<GutterMark> {
 
 fn mark(l: &LineStat) -> Option<GutterMark> {
     let net = l.net_bytes;
-    let (text, kind) = if net.unsigned_abs() >= MIN_BYTES {
-        if net > 0 {
-            (format!("+{}", format_bytes(net as f64)), MarkKind::Grow)
-        } else {
-            (format!("−{}", format_bytes(net.unsigned_abs() as f64)), MarkKind::Free)
-        }
+    // A line that keeps most of what it allocates shows what it keeps; one that frees
+    // more than it allocates shows what it frees; one that allocates and lets go (a list
+    // built and consumed on one line) shows what it allocated.
+    let keeps_most = net > 0 && net.unsigned_abs() * 2 >= l.allocated_bytes;
+    let (text, kind) = if net.unsigned_abs() >= MIN_BYTES && keeps_most {
+        (format!("+{}", format_bytes(net as f64)), MarkKind::Grow)
+    } else if net <= -(MIN_BYTES as i64) {
+        (format!("−{}", format_bytes(net.unsigned_abs() as f64)), MarkKind::Free)
     } else if l.allocated_bytes >= MIN_BYTES {
         (format!("~{}", format_bytes(l.allocated_bytes as f64)), MarkKind::Churn)
     } else {
@@ -79,11 +81,17 @@ mod tests {
             line(2, 0, -3_984_588),
             line(3, 50_000, 0),
             line(4, 100, 100),
+            line(5, 6_600_000, 5_800),
         ]));
         let texts: Vec<_> = marks.iter().map(|m| (m.line, m.text.as_str(), m.kind)).collect();
         assert_eq!(
             texts,
-            vec![(1, "+3.8 MiB", MarkKind::Grow), (2, "−3.8 MiB", MarkKind::Free), (3, "~48.8 KiB", MarkKind::Churn)]
+            vec![
+                (1, "+3.8 MiB", MarkKind::Grow),
+                (2, "−3.8 MiB", MarkKind::Free),
+                (3, "~48.8 KiB", MarkKind::Churn),
+                (5, "~6.3 MiB", MarkKind::Churn)
+            ]
         );
         assert!(marks[1].detail.contains("net −3.8 MiB"), "{}", marks[1].detail);
     }

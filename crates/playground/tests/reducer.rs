@@ -135,10 +135,12 @@ fn a_time_limit_from_the_engine_replaces_the_worker_and_a_memory_limit_waits() {
     s.apply(Action::Run);
     let mut limited = report(77);
     limited.error = Some(RunError::plain("MemoryLimitExceeded", "memory limit exceeded (512 MiB)"));
-    let effects = event(&mut s, Side::B, EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: Box::new(limited) });
+    let effects =
+        event(&mut s, Side::B, EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: Box::new(limited) });
     assert!(effects.is_empty(), "a refused allocation may still end as MemoryError");
     assert!(s.pane(Side::B).running());
-    let effects = event(&mut s, Side::A, EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: Box::new(report(5)) });
+    let effects =
+        event(&mut s, Side::A, EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: Box::new(report(5)) });
     assert_eq!(restarts(&effects), vec![Side::A]);
     assert_eq!(s.pane(Side::A).result.as_ref().map(|r| r.peak_bytes), Some(5));
 }
