@@ -346,6 +346,10 @@ class _SandboxFinder:
 
 
 sys.meta_path.insert(0, _SandboxFinder)
+# RustPython's native _datetime reads the system clock for now()/utcnow(), which wasm does
+# not have; the pure-Python datetime (the fallback `datetime` itself uses) takes its time
+# from time.time(). The same everywhere, so the page and the command line measure alike.
+sys.modules['_datetime'] = None
 
 
 # --- clocks: the engine's clock, since wasm has no system one ---------------------------
