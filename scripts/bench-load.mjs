@@ -2,6 +2,9 @@
 // headless Chromium. Prints bytes transferred, time to the UI painted, time to Python
 // ready, and time to the first preset result, cold (empty cache) and warm (reload).
 //   node scripts/bench-load.mjs [runs]      (default 3; medians are printed)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './static-server.mjs';
 
@@ -31,19 +34,21 @@ async function measure(page, cdp) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = await startServer({ dir: 'dist' });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
 const cold = [];
 const warm = [];
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  // A persistent profile has a disk cache, so the warm load can use it (an incognito
+  // context keeps a small in-memory cache that does not hold the engine).
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'memplay-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  const page = context.pages()[0] || (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   cold.push(await measure(page, cdp));
   warm.push(await measure(page, cdp));
   await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
 }
-await browser.close();
 await server.close();
 
 const fmt = (label, xs) => {

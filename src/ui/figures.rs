@@ -18,7 +18,8 @@ pub struct Props {
 pub fn Figures(p: &Props) -> Html {
     let letter = p.side.letter();
     let Some(report) = &p.report else {
-        return html! { <div class="figures empty" data-testid={format!("figures-{letter}")}>{ "Run to see figures" }</div> };
+        let text = if p.live { "Running… figures appear as the snippet allocates" } else { "Run to see figures" };
+        return html! { <div class="figures empty" data-testid={format!("figures-{letter}")}>{ text }</div> };
     };
     html! {
         <dl class={classes!("figures", p.live.then_some("live"))} data-testid={format!("figures-{letter}")}>

@@ -63,3 +63,19 @@ test('another preset, run with the keyboard shortcut from inside an editor', asy
   assert.equal(await pg.testid('verdict').getAttribute('data-winner'), 'b');
   assert.equal(await pg.testid('editor-a').locator('.cm-content').innerText(), before, 'Ctrl+Enter did not type a newline');
 });
+
+test('keep vs del: the gutter shows what a line keeps and what del frees', async () => {
+  const page = await env.newPage();
+  const pg = new Playground(page, env.url);
+  await pg.open();
+  await pg.ready();
+  await pg.choosePreset('keep-vs-del');
+  const c = await page.evaluate(() => window.memplay.run());
+  assert.equal(c.winner, 'B');
+  const mark = (pane, line) => pg.testid(`editor-${pane}`).locator(`.mem-mark[data-line="${line}"]`);
+  assert.match(await mark('b', 1).innerText(), /^\+\d+(\.\d)? MiB$/, 'the line that builds the list keeps it');
+  assert.match(await mark('b', 3).innerText(), /^−\d+(\.\d)? MiB$/, 'del frees it');
+  assert.match(await mark('b', 3).getAttribute('title'), /line 3: .* net −/);
+  assert.equal(await mark('a', 3).count(), 0, 'the blank line in A does nothing');
+  await screenshot(page, 'preset-keep-vs-del');
+});

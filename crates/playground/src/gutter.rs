@@ -34,11 +34,12 @@ pub fn gutter(report: &RunReport) -> Vec<GutterMark> {
 
 fn mark(l: &LineStat) -> Option<GutterMark> {
     let net = l.net_bytes;
-    // A line that keeps most of what it allocates shows what it keeps; one that frees
-    // more than it allocates shows what it frees; one that allocates and lets go (a list
-    // built and consumed on one line) shows what it allocated.
-    let keeps_most = net > 0 && net.unsigned_abs() * 2 >= l.allocated_bytes;
-    let (text, kind) = if net.unsigned_abs() >= MIN_BYTES && keeps_most {
+    // A line that keeps a fair share of what it allocates shows what it keeps (building a
+    // list also frees the list's smaller buffers as it grows); one that frees more than it
+    // allocates shows what it frees; one that allocates and lets almost all of it go (a
+    // list built and consumed on one line) shows what it allocated.
+    let keeps = net > 0 && net.unsigned_abs() * 10 >= l.allocated_bytes;
+    let (text, kind) = if net.unsigned_abs() >= MIN_BYTES && keeps {
         (format!("+{}", format_bytes(net as f64)), MarkKind::Grow)
     } else if net <= -(MIN_BYTES as i64) {
         (format!("−{}", format_bytes(net.unsigned_abs() as f64)), MarkKind::Free)
@@ -82,6 +83,7 @@ mod tests {
             line(3, 50_000, 0),
             line(4, 100, 100),
             line(5, 6_600_000, 5_800),
+            line(6, 15_500_000, 6_000_000),
         ]));
         let texts: Vec<_> = marks.iter().map(|m| (m.line, m.text.as_str(), m.kind)).collect();
         assert_eq!(
@@ -90,7 +92,8 @@ mod tests {
                 (1, "+3.8 MiB", MarkKind::Grow),
                 (2, "−3.8 MiB", MarkKind::Free),
                 (3, "~48.8 KiB", MarkKind::Churn),
-                (5, "~6.3 MiB", MarkKind::Churn)
+                (5, "~6.3 MiB", MarkKind::Churn),
+                (6, "+5.7 MiB", MarkKind::Grow)
             ]
         );
         assert!(marks[1].detail.contains("net −3.8 MiB"), "{}", marks[1].detail);
