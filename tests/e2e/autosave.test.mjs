@@ -17,6 +17,9 @@ test('autosave brings the drafts back after a reload', async () => {
   await pg.testid('settings').locator('summary').click();
   await pg.testid('setting-memory').fill('64');
   await pg.testid('setting-memory').press('Tab');
+  await pg.testid('setting-time').fill('500');
+  await pg.testid('setting-time').press('Tab');
+  assert.equal(await pg.testid('setting-time').inputValue(), '120', 'out-of-range limits are clamped');
   await pg.testid('theme-toggle').click();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.reload();
@@ -25,6 +28,7 @@ test('autosave brings the drafts back after a reload', async () => {
   assert.equal(await pg.testid('title-b').inputValue(), 'my variant');
   assert.equal(await pg.testid('preset-select').inputValue(), '', 'edited code is no longer the preset');
   assert.equal(await pg.testid('setting-memory').inputValue(), '64');
+  assert.equal(await pg.testid('setting-time').inputValue(), '120');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await pg.ready();
   await screenshot(page, 'autosave-dark');
