@@ -15,11 +15,6 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
-/// A JavaScript string, or `None` for anything else.
-pub fn string(value: &JsValue) -> Option<String> {
-    value.as_string()
-}
-
 /// What a thrown JavaScript value says, for a message to a person.
 pub fn error_text(value: &JsValue) -> String {
     if let Some(s) = value.as_string() {

@@ -42,7 +42,7 @@ impl Component for App {
         Self { state, workers: Workers::new(actions.clone()), api, _keys: run_shortcut(actions), _progress: progress }
     }
 
-    fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let action = match msg {
             Msg::Act(action) => action,
             Msg::EngineCompiled(module) => {
@@ -55,7 +55,7 @@ impl Component for App {
         }
         let effects = self.state.apply(action);
         for effect in effects {
-            self.carry_out(_ctx, effect);
+            self.carry_out(ctx, effect);
         }
         let mut api = self.api.borrow_mut();
         if self.state.ready() {

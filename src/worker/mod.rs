@@ -2,7 +2,7 @@
 //! interpreter under the counting allocator and posts what happens as `FromWorker`s.
 //! A run blocks the worker; the page stops one by terminating the worker.
 
-use memplay_engine::{EventHost, LimitKind, engine_info};
+use memplay_engine::{EventHost, engine_info};
 use memplay_model::{EngineEvent, FromWorker, RunOptions, ToWorker};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -44,7 +44,7 @@ fn now_ms() -> f64 {
 
 fn run(run_id: u32, code: &str, options: &RunOptions) {
     let mut host = EventHost::new(now_ms, |event: EngineEvent| {
-        let time_up = matches!(&event, EngineEvent::Limit { kind, .. } if kind == LimitKind::Time.error_type());
+        let time_up = event.is_time_limit();
         post(&FromWorker::Run { run_id, event });
         if time_up {
             // Unwinds out of the interpreter at once; the page replaces this worker.

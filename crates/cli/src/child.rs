@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use memplay_engine::{EventHost, Host, LimitKind, NativeHost, run_on_big_stack};
+use memplay_engine::{EventHost, Host, NativeHost, run_on_big_stack};
 use memplay_model::EngineEvent;
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +36,7 @@ pub fn main() -> ExitCode {
     let mut host = EventHost::new(
         move || clock.now_ms(),
         |event| {
-            let time_up = matches!(&event, EngineEvent::Limit { kind, .. } if kind == LimitKind::Time.error_type());
+            let time_up = event.is_time_limit();
             send(&event);
             if time_up {
                 // The parent turns the partial report into the result; nothing to wait for.

@@ -25,6 +25,13 @@ pub enum EngineEvent {
     Failed { message: String },
 }
 
+impl EngineEvent {
+    /// The run reached its time limit: the engine stops there and nothing follows.
+    pub fn is_time_limit(&self) -> bool {
+        matches!(self, EngineEvent::Limit { kind, .. } if kind == crate::LimitKind::Time.error_type())
+    }
+}
+
 /// Page → worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -85,6 +92,14 @@ mod tests {
         assert_eq!(v["run_id"], 7);
         let ready: serde_json::Value = serde_json::to_value(FromWorker::Ready { engine: report().engine }).unwrap();
         assert_eq!(ready["type"], "ready");
+    }
+
+    #[test]
+    fn only_a_time_limit_event_is_a_time_limit() {
+        let limit = |kind: &str| EngineEvent::Limit { kind: kind.into(), report: Box::new(report()) };
+        assert!(limit("TimeLimitExceeded").is_time_limit());
+        assert!(!limit("MemoryLimitExceeded").is_time_limit());
+        assert!(!EngineEvent::Started.is_time_limit());
     }
 
     #[test]

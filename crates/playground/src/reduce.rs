@@ -128,7 +128,7 @@ impl State {
         if run_id != pane.run_id || pane.worker != WorkerState::Busy {
             return;
         }
-        let time_up = matches!(&event, EngineEvent::Limit { kind, .. } if kind == LimitKind::Time.error_type());
+        let time_up = event.is_time_limit();
         match &event {
             EngineEvent::Started => effects.push(Effect::Watchdog { side, run_id, ms: time_ms + WATCHDOG_GRACE_MS }),
             EngineEvent::Output { stderr, text } => pane.push_output(*stderr, text),
