@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use memplay_model::{Comparison, Limits, PRESETS, RunOptions, RunReport, markdown, preset, svg};
+use memplay_model::{
+    Comparison, Limits, PRESETS, RunOptions, RunReport, card_svg, markdown, preset, svg, timeline_svg,
+};
 
 use crate::{human, supervise};
 
@@ -40,9 +42,15 @@ enum Command {
         /// Print a Markdown table
         #[arg(long, group = "format")]
         markdown: bool,
-        /// Write an SVG bar chart to OUT
-        #[arg(long, value_name = "OUT", group = "format")]
+        /// Also write the bar chart to OUT (SVG)
+        #[arg(long, value_name = "OUT")]
         svg: Option<PathBuf>,
+        /// Also write live memory over both runs to OUT (SVG)
+        #[arg(long, value_name = "OUT")]
+        timeline_svg: Option<PathBuf>,
+        /// Also write the results card (titles, figures, verdict; 1200×630) to OUT (SVG)
+        #[arg(long, value_name = "OUT")]
+        card: Option<PathBuf>,
         #[command(flatten)]
         opts: RunArgs,
     },
@@ -110,7 +118,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(exit_code([&report]))
         }
-        Command::Compare { a, b, json, markdown: md, svg: svg_out, opts } => {
+        Command::Compare { a, b, json, markdown: md, svg: svg_out, timeline_svg: timeline_out, card, opts } => {
             if opts.list_presets {
                 return Ok(list_presets());
             }
@@ -133,13 +141,21 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             };
             let options = opts.options()?;
             let comparison = Comparison::new(supervise::run(&a.code, &options), supervise::run(&b.code, &options));
+            let pictures: [(Option<PathBuf>, fn(&Comparison, &str, &str) -> String); 3] =
+                [(svg_out, svg), (timeline_out, timeline_svg), (card, card_svg)];
+            let mut wrote = false;
+            for (path, draw) in pictures {
+                if let Some(path) = path {
+                    std::fs::write(&path, draw(&comparison, &a.title, &b.title))
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    wrote = true;
+                }
+            }
             if json {
                 println!("{}", to_json(&comparison)?);
             } else if md {
                 print!("{}", markdown(&comparison, &a.title, &b.title));
-            } else if let Some(out) = svg_out {
-                std::fs::write(&out, svg(&comparison, &a.title, &b.title))
-                    .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            } else if wrote {
                 println!("{}", comparison.verdict);
             } else {
                 print!("{}", human::comparison(&a.title, &b.title, &comparison));

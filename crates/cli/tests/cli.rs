@@ -127,6 +127,24 @@ fn markdown_and_svg_outputs() {
 }
 
 #[test]
+fn timeline_and_card_pictures_come_with_any_output() {
+    let dir = std::env::temp_dir();
+    let timeline = dir.join(format!("memplay-{}-timeline.svg", std::process::id()));
+    let card = dir.join(format!("memplay-{}-card.svg", std::process::id()));
+    let args = ["compare", "--preset", "keep-vs-del", "--json", "--timeline-svg", timeline.to_str().unwrap()];
+    let out = memplay(&[&args[..], &["--card", card.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(0));
+    let report = json(&out);
+    let timeline = std::fs::read_to_string(&timeline).unwrap();
+    assert_eq!(timeline.matches("<polyline").count(), 2, "{timeline}");
+    let card = std::fs::read_to_string(&card).unwrap();
+    assert!(card.contains("width=\"1200\" height=\"630\""));
+    let verdict = report["verdict"].as_str().unwrap();
+    assert!(card.contains(verdict.split(':').next().unwrap()), "{verdict} in {card}");
+    assert!(card.contains("A: ") && card.contains("B: ") && card.contains("Peak memory"));
+}
+
+#[test]
 fn standard_input_and_presets() {
     let out = with_stdin(&["run", "-", "--json"], "print(6 * 7)\n");
     assert_eq!(json(&out)["stdout"], "42\n");

@@ -18,6 +18,6 @@ pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker};
 pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
-pub use svg::svg;
+pub use svg::{card_svg, svg, timeline_percent, timeline_svg};
 pub use tracker::RunTracker;
 pub use verdict::{Comparison, verdict, winner};

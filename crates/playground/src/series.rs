@@ -15,14 +15,7 @@ pub struct TimelinePoint {
 /// The run's timeline with its x axis as percent of the run, so two runs of different
 /// lengths overlay on one chart.
 pub fn timeline(report: &RunReport) -> Vec<TimelinePoint> {
-    let n = report.timeline.len();
-    let last = n.saturating_sub(1).max(1) as f64;
-    report
-        .timeline
-        .iter()
-        .enumerate()
-        .map(|(i, p)| TimelinePoint { x: i as f64 * 100.0 / last, y: p.live_bytes.max(0) as f64, line: p.line })
-        .collect()
+    memplay_model::timeline_percent(report).map(|(x, y, line)| TimelinePoint { x, y, line }).collect()
 }
 
 /// One group of the bar chart: a figure of A and of B.

@@ -1,6 +1,7 @@
 //! A comparison as an SVG bar chart: one pair of bars per figure, each pair scaled to its
 //! larger value, labelled with the formatted figures.
 
+use super::{COLOR_A, COLOR_B, clip, escape, open};
 use crate::Comparison;
 use crate::markdown::rows;
 
@@ -8,8 +9,6 @@ const WIDTH: f64 = 640.0;
 const ROW_H: f64 = 56.0;
 const LABEL_W: f64 = 120.0;
 const BAR_MAX: f64 = 380.0;
-const COLOR_A: &str = "#d9534f";
-const COLOR_B: &str = "#2f7ed8";
 
 pub fn svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
     let values = [
@@ -20,20 +19,15 @@ pub fn svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
     ];
     let labels = rows(&c.a, &c.b);
     let height = 70.0 + ROW_H * values.len() as f64 + 30.0;
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" \
-         font-family=\"system-ui, sans-serif\" font-size=\"13\" role=\"img\" aria-label=\"{}\">\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
-        escape(&c.verdict)
-    );
+    let mut out = open(WIDTH, height, &c.verdict);
     out.push_str(&format!(
         "<rect x=\"{LABEL_W}\" y=\"12\" width=\"12\" height=\"12\" fill=\"{COLOR_A}\"/><text x=\"{}\" y=\"23\">A: {}</text>\n\
          <rect x=\"{}\" y=\"12\" width=\"12\" height=\"12\" fill=\"{COLOR_B}\"/><text x=\"{}\" y=\"23\">B: {}</text>\n",
         LABEL_W + 18.0,
-        escape(a_title),
+        escape(&clip(a_title, 32)),
         LABEL_W + 250.0,
         LABEL_W + 268.0,
-        escape(b_title)
+        escape(&clip(b_title, 32))
     ));
     for (i, ((va, vb), row)) in values.iter().zip(&labels).enumerate() {
         let y = 44.0 + ROW_H * i as f64;
@@ -57,10 +51,6 @@ pub fn svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
         escape(&c.verdict)
     ));
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

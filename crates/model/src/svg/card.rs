@@ -1,0 +1,121 @@
+//! The results card: one 1200×630 picture (the size link previews use) with both titles,
+//! the four memory figures, B's change against A and the verdict, for pasting into a post.
+
+use super::{COLOR_A, COLOR_B, clip, escape, open};
+use crate::markdown::rows;
+use crate::{Comparison, Side};
+
+const WIDTH: f64 = 1200.0;
+const HEIGHT: f64 = 630.0;
+/// Right edges of the A, B and change columns.
+const COLUMNS: [f64; 3] = [640.0, 910.0, 1140.0];
+
+pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
+    let mut out = open(WIDTH, HEIGHT, &c.verdict);
+    out.push_str(
+        "<rect width=\"1200\" height=\"64\" fill=\"#f3f5f8\"/>\n\
+         <text x=\"60\" y=\"42\" font-size=\"26\" font-weight=\"700\" fill=\"#1f2933\">memplay</text>\n\
+         <text x=\"196\" y=\"42\" font-size=\"20\" fill=\"#52606d\">Python memory playground</text>\n",
+    );
+    for (i, line) in wrap(&c.verdict, 58).iter().take(2).enumerate() {
+        out.push_str(&format!(
+            "<text x=\"60\" y=\"{}\" font-size=\"34\" font-weight=\"700\" fill=\"#1f2933\">{}</text>\n",
+            124 + 44 * i,
+            escape(line)
+        ));
+    }
+    let header_y = 236.0;
+    for (side, title, color, right) in
+        [(Side::A, a_title, COLOR_A, COLUMNS[0]), (Side::B, b_title, COLOR_B, COLUMNS[1])]
+    {
+        out.push_str(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"16\" fill=\"{color}\"/>\
+             <text x=\"{right}\" y=\"{header_y}\" font-size=\"22\" font-weight=\"600\" text-anchor=\"end\">{}: {}</text>\n",
+            right - 250.0,
+            header_y - 15.0,
+            side.letter().to_uppercase(),
+            escape(&clip(title, 18))
+        ));
+        if c.winner == Some(side) {
+            out.push_str(&format!(
+                "<text x=\"{right}\" y=\"{}\" font-size=\"18\" fill=\"#1e7b34\" text-anchor=\"end\">✓ uses less memory</text>\n",
+                header_y + 26.0
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{header_y}\" font-size=\"22\" fill=\"#52606d\" text-anchor=\"end\">B vs A</text>\n",
+        COLUMNS[2]
+    ));
+    for (i, row) in rows(&c.a, &c.b).into_iter().take(4).enumerate() {
+        let y = 320.0 + 66.0 * i as f64;
+        out.push_str(&format!(
+            "<line x1=\"60\" x2=\"1140\" y1=\"{}\" y2=\"{}\" stroke=\"#e4e7eb\"/>\n\
+             <text x=\"60\" y=\"{y}\" font-size=\"26\" fill=\"#52606d\">{}</text>\n\
+             <text x=\"{}\" y=\"{y}\" font-size=\"34\" font-weight=\"600\" text-anchor=\"end\">{}</text>\n\
+             <text x=\"{}\" y=\"{y}\" font-size=\"34\" font-weight=\"600\" text-anchor=\"end\">{}</text>\n\
+             <text x=\"{}\" y=\"{y}\" font-size=\"26\" text-anchor=\"end\">{}</text>\n",
+            y - 42.0,
+            y - 42.0,
+            row.label,
+            COLUMNS[0],
+            escape(&row.a),
+            COLUMNS[1],
+            escape(&row.b),
+            COLUMNS[2],
+            escape(&row.change),
+        ));
+    }
+    out.push_str(&format!(
+        "<text x=\"60\" y=\"604\" font-size=\"16\" fill=\"#7b8794\">Measured in {} {}; bytes above each run's baseline. \
+         CPython's sizes differ, the direction carries over.</text>\n</svg>\n",
+        escape(&clip(&c.a.engine.name, 40)),
+        escape(&clip(&c.a.engine.version, 20)),
+    ));
+    out
+}
+
+/// Words of `text` in lines of at most `width` characters (a longer word gets its own line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EngineInfo, Limits, RunReport};
+
+    fn report(peak: u64) -> RunReport {
+        let engine = EngineInfo { name: "RustPython".into(), version: "0.6.0".into() };
+        RunReport { peak_bytes: peak, allocations: peak / 64, ..RunReport::empty(Limits::default(), engine) }
+    }
+
+    #[test]
+    fn card_has_titles_figures_winner_and_verdict() {
+        let c = Comparison::new(report(9 << 20), report(113 << 10));
+        let s = card_svg(&c, "list <comprehension>", "generator");
+        assert!(s.starts_with("<svg") && s.trim_end().ends_with("</svg>"));
+        assert!(s.contains("width=\"1200\" height=\"630\""));
+        assert!(s.contains("A: list &lt;comprehensi…"), "{s}");
+        assert!(s.contains(">9.0 MiB<") && s.contains(">113 KiB<") && s.contains(">82× lower<"), "{s}");
+        assert!(s.contains("✓ uses less memory") && s.contains(&escape(&c.verdict)));
+        assert_eq!(s.matches("✓").count(), 1);
+        assert!(s.contains("RustPython 0.6.0"));
+    }
+
+    #[test]
+    fn long_verdicts_wrap_on_words() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("averyveryverylongword x", 4), ["averyveryverylongword", "x"]);
+    }
+}
