@@ -31,4 +31,9 @@ pub enum Action {
     LoadPreset(String),
     SetSettings(Settings),
     SetTheme(Theme),
+    /// The address's fragment, on load or when it changes: a share link to open.
+    OpenLink(String),
+    /// Put back the person's own snippets that a link set aside.
+    RestorePrevious,
+    DismissNotice,
 }

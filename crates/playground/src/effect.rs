@@ -13,6 +13,8 @@ pub enum Effect {
     Watchdog { side: Side, run_id: u32, ms: u64 },
     /// Keep the draft (local storage) so it comes back on reload.
     SaveDraft(Draft),
+    /// Take the link out of the address: the snippets are no longer the link's.
+    ClearFragment,
     /// Both panes have finished: here is the comparison (for `window.memplay.run()`).
     Compared(Box<Comparison>),
 }

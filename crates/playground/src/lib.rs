@@ -7,6 +7,8 @@ mod action;
 mod draft;
 mod effect;
 mod gutter;
+mod link;
+mod open_link;
 mod pane;
 mod reduce;
 mod series;
@@ -17,11 +19,15 @@ pub use action::Action;
 pub use draft::{DRAFT_KEY, Draft, PaneDraft};
 pub use effect::Effect;
 pub use gutter::{GutterMark, MarkKind, gutter};
+pub use link::{
+    Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT, MAX_TITLE, Shared, VERSION, embed_code, embed_url,
+    page_url,
+};
 pub use memplay_model::Side;
 pub use pane::{ConsoleChunk, Pane, WorkerState};
 pub use series::{Bar, BarChart, TimelineChart, TimelinePoint, bars, charts, timeline};
 pub use settings::{Settings, Theme};
-pub use state::{DEFAULT_PRESET, EngineLoad, State};
+pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.
 pub const WATCHDOG_GRACE_MS: u64 = 1000;

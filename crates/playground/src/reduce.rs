@@ -64,37 +64,35 @@ impl State {
                 if self.pane(side).code != code {
                     self.pane_mut(side).code = code;
                     self.preset = None;
-                    effects.push(Effect::SaveDraft(self.draft()));
+                    self.edited(&mut effects);
                 }
             }
             Action::SetTitle(side, title) => {
                 self.pane_mut(side).title = title;
-                effects.push(Effect::SaveDraft(self.draft()));
+                self.edited(&mut effects);
             }
             Action::LoadPreset(id) => {
-                if let Some(p) = preset(&id) {
-                    for (side, title, code) in [(Side::A, p.a_title, p.a_code), (Side::B, p.b_title, p.b_code)] {
-                        let pane = self.pane_mut(side);
-                        pane.title = title.to_owned();
-                        pane.code = code.to_owned();
-                    }
-                    self.preset = Some(p.id.to_owned());
-                    effects.push(Effect::SaveDraft(self.draft()));
+                if let Some(draft) = preset(&id).map(|p| State::preset_draft(p.id)) {
+                    self.show(&draft.a, &draft.b, draft.preset, self.settings.clone());
+                    self.edited(&mut effects);
                 }
             }
             Action::SetSettings(settings) => {
                 self.settings = settings.sanitized();
-                effects.push(Effect::SaveDraft(self.draft()));
+                self.edited(&mut effects);
             }
             Action::SetTheme(theme) => {
                 self.theme = theme;
-                effects.push(Effect::SaveDraft(self.draft()));
+                self.save(&mut effects);
             }
+            Action::OpenLink(fragment) => self.open_link(&fragment, &mut effects),
+            Action::RestorePrevious => self.restore_previous(&mut effects),
+            Action::DismissNotice => self.notice = None,
         }
         effects
     }
 
-    fn run(&mut self, effects: &mut Vec<Effect>) {
+    pub(crate) fn run(&mut self, effects: &mut Vec<Effect>) {
         if self.running() || self.engine.error.is_some() {
             return;
         }

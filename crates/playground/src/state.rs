@@ -1,6 +1,6 @@
 use memplay_model::{Comparison, EngineInfo, Side, preset};
 
-use crate::{Draft, Pane, PaneDraft, Settings, Theme, WorkerState};
+use crate::{Draft, LinkError, Pane, PaneDraft, Settings, Shared, Theme, WorkerState};
 
 /// The preset a first visit opens with.
 pub const DEFAULT_PRESET: &str = "list-vs-generator";
@@ -36,8 +36,27 @@ impl EngineLoad {
     }
 }
 
+/// The full playground, or the compact embed inside someone's post (which never touches
+/// the reader's saved draft).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Page,
+    Embed,
+}
+
+/// A message above the panes: what a link did, or why it could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+    /// The person's own snippets were set aside and can be put back.
+    pub can_restore: bool,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    pub mode: Mode,
     pub panes: [Pane; 2],
     pub engine: EngineLoad,
     /// The preset the snippets came from, until one is edited.
@@ -46,6 +65,12 @@ pub struct State {
     pub theme: Theme,
     /// Both panes' results from the last run where both finished.
     pub comparison: Option<Comparison>,
+    pub notice: Option<Notice>,
+    /// The snippets are a link's (or the default preset shown for a broken link), unedited:
+    /// the saved draft (`previous`) is left as it was until the person edits.
+    pub from_link: bool,
+    /// The person's own snippets, set aside when a link replaced them.
+    pub(crate) previous: Option<Draft>,
     /// A run is under way and its comparison has not been handed out yet.
     pub(crate) comparing: bool,
 }
@@ -55,6 +80,10 @@ impl State {
     pub fn new(draft: Option<Draft>) -> Self {
         let draft = draft.unwrap_or_else(|| Self::preset_draft(DEFAULT_PRESET));
         Self {
+            mode: Mode::Page,
+            notice: None,
+            from_link: false,
+            previous: None,
             panes: [Pane::new(&draft.a.title, &draft.a.code), Pane::new(&draft.b.title, &draft.b.code)],
             engine: EngineLoad::default(),
             preset: draft.preset,
@@ -65,7 +94,12 @@ impl State {
         }
     }
 
-    fn preset_draft(id: &str) -> Draft {
+    /// An embed's state on load: the default preset until its link is opened.
+    pub fn embedded() -> Self {
+        Self { mode: Mode::Embed, ..Self::new(None) }
+    }
+
+    pub(crate) fn preset_draft(id: &str) -> Draft {
         let p = preset(id).unwrap_or(&memplay_model::PRESETS[0]);
         Draft {
             a: PaneDraft { title: p.a_title.into(), code: p.a_code.into() },
@@ -90,6 +124,23 @@ impl State {
 
     pub fn running(&self) -> bool {
         self.panes.iter().any(Pane::running)
+    }
+
+    /// What a share link of the current snippets carries.
+    pub fn shared(&self) -> Shared {
+        let d = self.draft();
+        Shared { a: d.a, b: d.b, preset: d.preset, settings: d.settings }
+    }
+
+    /// The fragment (without `#`) that opens the current snippets, running them on open
+    /// when `run` is set.
+    pub fn share_fragment(&self, run: bool) -> Result<String, LinkError> {
+        self.shared().link(run).fragment()
+    }
+
+    /// "A title vs B title", for an embed's title and the results card.
+    pub fn headline(&self) -> String {
+        format!("{} vs {}", self.panes[0].title, self.panes[1].title)
     }
 
     /// The draft autosave keeps.

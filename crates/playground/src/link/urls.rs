@@ -1,0 +1,49 @@
+//! The addresses and snippets built from a link: the playground page, the embed frame and
+//! the embed code an author pastes into a post.
+
+/// The playground page for `fragment`; `base` is the page's address without query or
+/// fragment (`https://example.org/memplay/`).
+pub fn page_url(base: &str, fragment: &str) -> String {
+    format!("{base}#{fragment}")
+}
+
+/// The compact embed of `fragment`.
+pub fn embed_url(base: &str, fragment: &str) -> String {
+    format!("{base}?embed#{fragment}")
+}
+
+/// What "Copy embed code" gives: the iframe, and the script that sizes it to its content
+/// (and turns `<div data-memplay>` blocks into embeds).
+pub fn embed_code(base: &str, fragment: &str, title: &str) -> String {
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => "",
+    };
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" \
+         style=\"border:0;max-width:100%\" data-memplay-frame></iframe>\n\
+         <script src=\"{}\" async></script>\n",
+        attribute(&embed_url(base, fragment)),
+        attribute(&format!("memplay: {title}")),
+        attribute(&format!("{dir}embed.js")),
+    )
+}
+
+/// Text made safe inside a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embed_code_points_at_the_frame_and_the_script_beside_the_page() {
+        let code = embed_code("https://ex.org/mp/index.html", "preset=keep-vs-del&run", "a \"b\" <c>");
+        assert!(code.contains("src=\"https://ex.org/mp/index.html?embed#preset=keep-vs-del&amp;run\""), "{code}");
+        assert!(code.contains("title=\"memplay: a &quot;b&quot; &lt;c&gt;\""), "{code}");
+        assert!(code.contains("<script src=\"https://ex.org/mp/embed.js\" async></script>"), "{code}");
+        assert_eq!(page_url("https://ex.org/", "v1=x"), "https://ex.org/#v1=x");
+    }
+}
