@@ -95,7 +95,8 @@ fn no_fragment_is_no_link_and_the_hash_is_optional() {
 #[test]
 fn broken_links_say_what_is_wrong() {
     let good = corpus().into_iter().find(|(n, _)| n == "rust-encoder").unwrap().1;
-    let cases: Vec<(String, fn(&LinkError) -> bool)> = vec![
+    type Expect = fn(&LinkError) -> bool;
+    let cases: Vec<(String, Expect)> = vec![
         (good[..good.len() / 2].to_owned(), |e| matches!(e, LinkError::Corrupt)),
         (good.replace('f', "*"), |e| matches!(e, LinkError::NotBase64)),
         ("v1=".to_owned(), |e| matches!(e, LinkError::Corrupt)),
