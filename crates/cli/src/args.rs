@@ -92,6 +92,9 @@ impl RunArgs {
     }
 }
 
+/// Draws one of the comparison's pictures from it and both titles.
+type Picture = fn(&Comparison, &str, &str) -> String;
+
 /// A snippet to run and the title it is shown under.
 struct Snippet {
     title: String,
@@ -141,7 +144,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             };
             let options = opts.options()?;
             let comparison = Comparison::new(supervise::run(&a.code, &options), supervise::run(&b.code, &options));
-            let pictures: [(Option<PathBuf>, fn(&Comparison, &str, &str) -> String); 3] =
+            let pictures: [(Option<PathBuf>, Picture); 3] =
                 [(svg_out, svg), (timeline_out, timeline_svg), (card, card_svg)];
             let mut wrote = false;
             for (path, draw) in pictures {
