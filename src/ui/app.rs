@@ -3,11 +3,12 @@
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use memplay_model::Side;
-use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, State};
+use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, Mode, State, page_url};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
-use super::{api, load_bar::LoadBar, pane_view::PaneView, results::Results, settings_panel::SettingsPanel};
+use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, notice::NoticeBar, pane_view::PaneView};
+use super::{results::Results, settings_panel::SettingsPanel, share_panel::SharePanel};
 use super::{storage, theme, toolbar::Toolbar, vendor, workers::Workers};
 use crate::convert;
 
@@ -24,6 +25,7 @@ pub struct App {
     workers: Workers,
     api: api::Handle,
     _keys: EventListener,
+    _hash: Option<EventListener>,
     _progress: Closure<dyn FnMut(f64, f64)>,
 }
 
@@ -32,14 +34,35 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let state = State::new(storage::load(DRAFT_KEY).and_then(|t| Draft::from_json(&t)));
+        let state = match address::mode() {
+            Mode::Page => State::new(storage::load(DRAFT_KEY).and_then(|t| Draft::from_json(&t))),
+            Mode::Embed => State::embedded(),
+        };
         theme::apply(state.theme);
         let actions = ctx.link().callback(Msg::Act);
         let api = api::Handle::default();
         api::install(&api, &actions);
         let progress = progress_closure(actions.clone());
         load_engine(ctx.link().clone(), &progress);
-        Self { state, workers: Workers::new(actions.clone()), api, _keys: run_shortcut(actions), _progress: progress }
+        let fragment = address::fragment();
+        if !fragment.is_empty() {
+            actions.emit(Action::OpenLink(fragment));
+        }
+        let hash = match state.mode {
+            Mode::Page => Some(link_changes(actions.clone())),
+            Mode::Embed => {
+                vendor::report_height();
+                None
+            }
+        };
+        Self {
+            state,
+            workers: Workers::new(actions.clone()),
+            api,
+            _keys: run_shortcut(actions),
+            _hash: hash,
+            _progress: progress,
+        }
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -68,14 +91,36 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let act = |f: fn(String) -> Action| ctx.link().callback(move |v: String| Msg::Act(f(v)));
         let s = &self.state;
-        let pane = |side: Side| {
-            let link = ctx.link().clone();
-            let on_code = link.callback(move |code: String| Msg::Act(Action::SetCode(side, code)));
-            let on_title = link.callback(move |title: String| Msg::Act(Action::SetTitle(side, title)));
-            html! { <PaneView {side} pane={s.pane(side).clone()} {on_code} {on_title} /> }
+        let on_run = ctx.link().callback(|()| Msg::Act(Action::Run));
+        let on_stop = ctx.link().callback(|()| Msg::Act(Action::Stop));
+        let notice = s.notice.clone().map(|notice| {
+            let on_restore = ctx.link().callback(|()| Msg::Act(Action::RestorePrevious));
+            let on_dismiss = ctx.link().callback(|()| Msg::Act(Action::DismissNotice));
+            html! { <NoticeBar {notice} {on_restore} {on_dismiss} /> }
+        });
+        let panes = html! {
+            <main class="panes">
+                { self.pane(ctx, Side::A) }
+                { self.pane(ctx, Side::B) }
+            </main>
         };
+        if s.mode == Mode::Embed {
+            let playground_url = match s.share_fragment(false) {
+                Ok(fragment) => page_url(&address::base(), &fragment),
+                Err(_) => address::base(),
+            };
+            return html! {
+                <div class="app embed">
+                    <EmbedBar headline={s.headline()} ready={s.ready()} running={s.running()}
+                        {playground_url} {on_run} {on_stop} />
+                    { for notice }
+                    <LoadBar engine={s.engine.clone()} ready={s.ready()} />
+                    { panes }
+                    <Results state={s.clone()} />
+                </div>
+            };
+        }
         html! {
             <div class="app">
                 <Toolbar
@@ -83,17 +128,16 @@ impl Component for App {
                     running={s.running()}
                     preset={s.preset.clone()}
                     theme={s.theme}
-                    on_preset={act(Action::LoadPreset)}
-                    on_run={ctx.link().callback(|()| Msg::Act(Action::Run))}
-                    on_stop={ctx.link().callback(|()| Msg::Act(Action::Stop))}
+                    on_preset={ctx.link().callback(|id| Msg::Act(Action::LoadPreset(id)))}
+                    {on_run}
+                    {on_stop}
                     on_theme={ctx.link().callback(|t| Msg::Act(Action::SetTheme(t)))}
                 />
+                { for notice }
                 <LoadBar engine={s.engine.clone()} ready={s.ready()} />
-                <main class="panes">
-                    { pane(Side::A) }
-                    { pane(Side::B) }
-                </main>
+                { panes }
                 <Results state={s.clone()} />
+                <SharePanel shared={s.shared()} headline={s.headline()} />
                 <SettingsPanel
                     settings={s.settings.clone()}
                     on_change={ctx.link().callback(|v| Msg::Act(Action::SetSettings(v)))}
@@ -109,6 +153,13 @@ impl Component for App {
 }
 
 impl App {
+    fn pane(&self, ctx: &Context<Self>, side: Side) -> Html {
+        let link = ctx.link();
+        let on_code = link.callback(move |code: String| Msg::Act(Action::SetCode(side, code)));
+        let on_title = link.callback(move |title: String| Msg::Act(Action::SetTitle(side, title)));
+        html! { <PaneView {side} pane={self.state.pane(side).clone()} {on_code} {on_title} /> }
+    }
+
     fn carry_out(&mut self, ctx: &Context<Self>, effect: Effect) {
         match effect {
             Effect::StartRun { side, run_id, code, options } => {
@@ -124,6 +175,7 @@ impl App {
                 .forget();
             }
             Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
+            Effect::ClearFragment => address::clear_fragment(),
             Effect::Compared(comparison) => self.api.borrow_mut().set_results(&comparison),
         }
     }
@@ -151,6 +203,18 @@ fn load_engine(link: yew::html::Scope<App>, progress: &Closure<dyn FnMut(f64, f6
             Err(e) => link.send_message(Msg::Act(Action::EngineFailed(convert::error_text(&e)))),
         }
     });
+}
+
+/// A link pasted into the address bar of an open page (only the fragment changes, so the
+/// page does not reload).
+fn link_changes(actions: Callback<Action>) -> EventListener {
+    let window = web_sys::window().expect("a window");
+    EventListener::new(&window, "hashchange", move |_| {
+        let fragment = address::fragment();
+        if !fragment.is_empty() {
+            actions.emit(Action::OpenLink(fragment));
+        }
+    })
 }
 
 /// Ctrl+Enter / Cmd+Enter runs both snippets from anywhere on the page, editors included.

@@ -1,15 +1,20 @@
 //! The playground page: a Yew shell over `memplay_playground`. The app component owns the
 //! state and carries out the reducer's effects; every other component only renders.
 
+mod address;
 mod api;
 mod app;
 mod charts;
 mod editor;
+mod embed_bar;
+mod exports;
 mod figures;
 mod load_bar;
+mod notice;
 mod pane_view;
 mod results;
 mod settings_panel;
+mod share_panel;
 mod storage;
 mod theme;
 mod toolbar;

@@ -2,10 +2,11 @@
 //! two charts. Shown as soon as both panes have figures, and live while they run.
 
 use memplay_model::{rows, verdict, winner};
-use memplay_playground::{State, charts};
+use memplay_playground::{Mode, State, charts};
 use yew::prelude::*;
 
 use super::charts::{Chart, ChartData};
+use super::exports::Exports;
 use super::figures::KEYS;
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +32,8 @@ pub fn Results(p: &Props) -> Html {
     };
     let win_letter = win.map(|w| w.letter()).unwrap_or("none");
     let (bars, timeline) = charts(s).expect("both panes have figures");
+    let page = s.mode == Mode::Page;
+    let exports = s.comparison.clone().filter(|_| page && !running);
     html! {
         <section class="results" data-testid="results" aria-label="Results">
             <p class={classes!("verdict", running.then_some("live"))} data-testid="verdict" data-winner={win_letter} role="status">
@@ -56,12 +59,17 @@ pub fn Results(p: &Props) -> Html {
                 </tbody>
             </table>
             </div>
-            <div class="charts">
-                <Chart testid="chart-bars" label="Bar chart of peak, allocated, allocations and retained for A and B"
-                    data={ChartData::Bars(bars)} theme={s.theme} />
-                <Chart testid="chart-timeline" label="Live memory over the run for A and B"
-                    data={ChartData::Timeline(timeline)} theme={s.theme} />
-            </div>
+            if page {
+                <div class="charts">
+                    <Chart testid="chart-bars" label="Bar chart of peak, allocated, allocations and retained for A and B"
+                        data={ChartData::Bars(bars)} theme={s.theme} />
+                    <Chart testid="chart-timeline" label="Live memory over the run for A and B"
+                        data={ChartData::Timeline(timeline)} theme={s.theme} />
+                </div>
+            }
+            if let Some(comparison) = exports {
+                <Exports {comparison} a_title={pa.title.clone()} b_title={pb.title.clone()} />
+            }
         </section>
     }
 }

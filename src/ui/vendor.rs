@@ -79,3 +79,30 @@ impl ChartHandle {
 pub fn load_engine(url: &str, on_progress: &Closure<dyn FnMut(f64, f64)>) -> Promise {
     load_engine_js(url, on_progress.as_ref().unchecked_ref())
 }
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = copyText)]
+    fn copy_text_js(text: &str) -> Promise;
+    /// Offers `text` as a downloaded file.
+    #[wasm_bindgen(js_namespace = memplayVendor)]
+    pub fn download(filename: &str, mime: &str, text: &str);
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = downloadPng)]
+    fn download_png_js(filename: &str, svg: &str, scale: f64) -> Promise;
+    /// In an embed: keeps the post around it told of the page's height.
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = reportHeight)]
+    pub fn report_height();
+}
+
+/// Copies `text` to the clipboard; true when it got there.
+pub async fn copy_text(text: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(copy_text_js(text)).await.is_ok_and(|v| v.as_bool() == Some(true))
+}
+
+/// Draws `svg` at twice its size and offers it as a PNG file; the error says why not.
+pub async fn download_png(filename: &str, svg: &str) -> Result<(), String> {
+    wasm_bindgen_futures::JsFuture::from(download_png_js(filename, svg, 2.0))
+        .await
+        .map(|_| ())
+        .map_err(|e| crate::convert::error_text(&e))
+}

@@ -6,6 +6,7 @@
 mod action;
 mod draft;
 mod effect;
+mod exports;
 mod gutter;
 mod link;
 mod open_link;
@@ -18,6 +19,7 @@ mod state;
 pub use action::Action;
 pub use draft::{DRAFT_KEY, Draft, PaneDraft};
 pub use effect::Effect;
+pub use exports::{EXPORTS, Export, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
 pub use link::{
     Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT, MAX_TITLE, Shared, VERSION, embed_code, embed_url,

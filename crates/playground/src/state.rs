@@ -45,6 +45,14 @@ pub enum Mode {
     Embed,
 }
 
+impl Mode {
+    /// The mode a page address's query (`?embed&frame=1`) asks for.
+    pub fn from_query(search: &str) -> Mode {
+        let embed = search.trim_start_matches('?').split('&').any(|p| p == "embed" || p.starts_with("embed="));
+        if embed { Mode::Embed } else { Mode::Page }
+    }
+}
+
 /// A message above the panes: what a link did, or why it could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {

@@ -132,3 +132,11 @@ fn an_embed_never_saves_and_shares_what_it_shows() {
     assert_eq!(page.pane(Side::A).code, "y = 3\n");
     assert_eq!(page.pane(Side::B).title, "shared B");
 }
+
+#[test]
+fn the_query_says_whether_the_page_is_an_embed() {
+    assert_eq!(Mode::from_query("?embed"), Mode::Embed);
+    assert_eq!(Mode::from_query("?frame=2&embed&parent=x"), Mode::Embed);
+    assert_eq!(Mode::from_query(""), Mode::Page);
+    assert_eq!(Mode::from_query("?embedded-in=blog"), Mode::Page);
+}

@@ -9,9 +9,9 @@ pub use bars::svg;
 pub use card::card_svg;
 pub use timeline::{timeline_percent, timeline_svg};
 
-/// The colours of A and B in every picture (the page's charts use the same).
-pub(crate) const COLOR_A: &str = "#d9534f";
-pub(crate) const COLOR_B: &str = "#2f7ed8";
+/// The colours of A and B in every picture: the page's light theme (`www/style.css`).
+pub(crate) const COLOR_A: &str = "#d9771e";
+pub(crate) const COLOR_B: &str = "#2f8f6b";
 
 /// Text made safe for SVG content and attribute values.
 pub(crate) fn escape(text: &str) -> String {

@@ -1,0 +1,83 @@
+//! The files a comparison can be taken out as, made by the same model functions as the
+//! CLI's `--json`, `--markdown`, `--svg`, `--timeline-svg` and `--card`.
+
+use memplay_model::{Comparison, card_svg, markdown, svg, timeline_svg};
+
+/// One kind of file: a stable id, the button's label, the file's suffix, how its text is
+/// made, and whether the page rasterizes that text (an SVG) to PNG.
+pub struct Export {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub suffix: &'static str,
+    pub mime: &'static str,
+    pub make: fn(&Comparison, &str, &str) -> String,
+    pub png: bool,
+}
+
+const SVG: &str = "image/svg+xml";
+
+pub const EXPORTS: [Export; 8] = [
+    Export { id: "json", label: "JSON", suffix: "json", mime: "application/json", make: json, png: false },
+    Export { id: "markdown", label: "Markdown table", suffix: "md", mime: "text/markdown", make: markdown, png: false },
+    Export { id: "chart-svg", label: "Chart SVG", suffix: "chart.svg", mime: SVG, make: svg, png: false },
+    Export { id: "chart-png", label: "Chart PNG", suffix: "chart.png", mime: SVG, make: svg, png: true },
+    Export {
+        id: "timeline-svg",
+        label: "Timeline SVG",
+        suffix: "timeline.svg",
+        mime: SVG,
+        make: timeline_svg,
+        png: false,
+    },
+    Export {
+        id: "timeline-png",
+        label: "Timeline PNG",
+        suffix: "timeline.png",
+        mime: SVG,
+        make: timeline_svg,
+        png: true,
+    },
+    Export { id: "card-png", label: "Results card PNG", suffix: "card.png", mime: SVG, make: card_svg, png: true },
+    Export { id: "card-svg", label: "Results card SVG", suffix: "card.svg", mime: SVG, make: card_svg, png: false },
+];
+
+/// The CLI's `compare --json`.
+fn json(c: &Comparison, _: &str, _: &str) -> String {
+    serde_json::to_string_pretty(c).unwrap_or_default()
+}
+
+/// `memplay-list-vs-generator.chart.svg` from the two titles.
+pub fn file_name(a_title: &str, b_title: &str, suffix: &str) -> String {
+    let words = format!("{a_title} vs {b_title}").to_lowercase();
+    let mut stem = String::new();
+    for c in words.chars() {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem: String = stem.trim_end_matches('-').chars().take(48).collect();
+    let stem = stem.trim_end_matches('-');
+    format!("memplay-{}.{suffix}", if stem.is_empty() { "comparison" } else { stem })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_plain_and_bounded() {
+        assert_eq!(file_name("list", "generator", "md"), "memplay-list-vs-generator.md");
+        assert_eq!(file_name("<A> / «B»", "", "json"), "memplay-a-b-vs.json");
+        assert_eq!(file_name("", "", "card.png"), "memplay-vs.card.png");
+        assert!(file_name(&"x".repeat(500), "y", "svg").len() < 70);
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids: Vec<_> = EXPORTS.iter().map(|e| e.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), EXPORTS.len());
+    }
+}

@@ -1,0 +1,74 @@
+//! "Share & embed": the link to the current snippets (optionally running on open) and the
+//! embed code for a blog post, each with a copy button.
+
+use memplay_playground::{Shared, embed_code, page_url};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::{address, vendor};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub shared: Shared,
+    /// "A vs B", the embed's title.
+    pub headline: String,
+}
+
+#[component]
+pub fn SharePanel(p: &Props) -> Html {
+    let run = use_state(|| false);
+    let status = use_state(String::new);
+    let base = address::base();
+    let (link, embed) = match p.shared.clone().link(*run).fragment() {
+        Ok(fragment) => (Ok(page_url(&base, &fragment)), embed_code(&base, &fragment, &p.headline)),
+        Err(e) => (Err(format!("No link: {e}.")), String::new()),
+    };
+    let copy = |what: &'static str, text: String| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (status, text) = (status.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = vendor::copy_text(&text).await;
+                status.set(if copied { format!("{what} copied.") } else { format!("Select the {what} and copy it.") });
+            });
+        })
+    };
+    let on_run = {
+        let run = run.clone();
+        Callback::from(move |e: Event| run.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    };
+    html! {
+        <details class="share" data-testid="share">
+            <summary data-testid="share-toggle">{ "Share & embed" }</summary>
+            <div class="share-body">
+                { match &link {
+                    Ok(url) => html! {
+                        <>
+                        <label class="share-field">
+                            <span>{ "Link to these snippets" }</span>
+                            <input type="text" readonly=true value={url.clone()} data-testid="share-link"
+                                onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
+                        </label>
+                        <div class="share-actions">
+                            <button data-testid="copy-link" onclick={copy("Link", url.clone())}>{ "Copy link" }</button>
+                            <label class="check">
+                                <input type="checkbox" checked={*run} onchange={on_run} data-testid="share-run" />
+                                { "Run when opened" }
+                            </label>
+                        </div>
+                        <label class="share-field">
+                            <span>{ "Embed code for a blog post (an iframe, and the script that sizes it)" }</span>
+                            <textarea readonly=true rows="4" value={embed.clone()} data-testid="embed-code" />
+                        </label>
+                        <div class="share-actions">
+                            <button data-testid="copy-embed" onclick={copy("Embed code", embed.clone())}>{ "Copy embed code" }</button>
+                        </div>
+                        </>
+                    },
+                    Err(message) => html! { <p class="error" data-testid="share-error">{ message }</p> },
+                } }
+                <p class="share-status" role="status" data-testid="share-status">{ (*status).clone() }</p>
+            </div>
+        </details>
+    }
+}
