@@ -7,8 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
-export function startServer({ dir = 'dist', port = 0, host = '127.0.0.1' } = {}) {
+// `live`: look files up on every request (for a directory that is written while served).
+export function startServer({ dir = 'dist', port = 0, host = '127.0.0.1', live = false } = {}) {
   const serve = sirv(path.resolve(dir), {
+    dev: live,
     etag: true,
     gzip: true,
     brotli: true,

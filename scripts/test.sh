@@ -27,6 +27,9 @@ log=$(mktemp)
 cargo test --workspace --release 2>&1 | tee "$log"
 read -r passed failed < <(count "$log")
 
+step "share-link fuzz (a million generated fragments)"
+cargo run --release -q -p memplay-playground --example link_fuzz
+
 step "production build (trunk build --release)"
 scripts/build-web.sh
 
