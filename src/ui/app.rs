@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
 use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, notice::NoticeBar, pane_view::PaneView};
-use super::{results::Results, settings_panel::SettingsPanel, share_panel::SharePanel};
+use super::{results::Results, settings_panel::SettingsPanel, share_panel, share_panel::SharePanel};
 use super::{storage, theme, toolbar::Toolbar, vendor, workers::Workers};
 use crate::convert;
 
@@ -132,6 +132,7 @@ impl Component for App {
                     {on_run}
                     {on_stop}
                     on_theme={ctx.link().callback(|t| Msg::Act(Action::SetTheme(t)))}
+                    on_share={Callback::from(|()| share_panel::reveal())}
                 />
                 { for notice }
                 <LoadBar engine={s.engine.clone()} ready={s.ready()} />

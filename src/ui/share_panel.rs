@@ -2,10 +2,26 @@
 //! embed code for a blog post, each with a copy button.
 
 use memplay_playground::{Shared, embed_code, page_url};
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use super::{address, vendor};
+
+const PANEL_ID: &str = "share-panel";
+const LINK_ID: &str = "share-link";
+
+/// Opens the panel, scrolls to it and puts the focus on the link (the toolbar's Share).
+pub fn reveal() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(panel) = document.get_element_by_id(PANEL_ID) {
+        let _ = panel.set_attribute("open", "");
+        panel.scroll_into_view();
+    }
+    if let Some(input) = document.get_element_by_id(LINK_ID).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = input.focus();
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -38,7 +54,7 @@ pub fn SharePanel(p: &Props) -> Html {
         Callback::from(move |e: Event| run.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
     html! {
-        <details class="share" data-testid="share">
+        <details class="share" id={PANEL_ID} data-testid="share">
             <summary data-testid="share-toggle">{ "Share & embed" }</summary>
             <div class="share-body">
                 { match &link {
@@ -46,7 +62,7 @@ pub fn SharePanel(p: &Props) -> Html {
                         <>
                         <label class="share-field">
                             <span>{ "Link to these snippets" }</span>
-                            <input type="text" readonly=true value={url.clone()} data-testid="share-link"
+                            <input type="text" readonly=true value={url.clone()} data-testid="share-link" id={LINK_ID}
                                 onfocus={Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlInputElement>().select())} />
                         </label>
                         <div class="share-actions">

@@ -1,4 +1,4 @@
-//! The top bar: name, preset picker, Run, Stop and the theme toggle.
+//! The top bar: name, preset picker, Run, Stop, Share and the theme toggle.
 
 use memplay_model::{PRESETS, preset};
 use memplay_playground::Theme;
@@ -15,6 +15,7 @@ pub struct Props {
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
     pub on_theme: Callback<Theme>,
+    pub on_share: Callback<()>,
 }
 
 #[component]
@@ -49,6 +50,8 @@ pub fn Toolbar(p: &Props) -> Html {
                 >{ run_label }</button>
                 <button class="stop" data-testid="stop" disabled={!p.running} title="Stop both runs"
                     onclick={p.on_stop.reform(|_| ())}>{ "Stop" }</button>
+                <button class="share-button" data-testid="share-button" title="Copy a link or embed code"
+                    onclick={p.on_share.reform(|_| ())}>{ "Share" }</button>
                 <button class="theme" data-testid="theme-toggle" aria-label={theme.label()} title={theme.label()}
                     onclick={p.on_theme.reform(move |_| theme.next())}>
                     { match theme { Theme::System => "◐", Theme::Dark => "☾", Theme::Light => "☀" } }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setUp, screenshot } from './harness.mjs';
+import { setUp, screenshot, ARTIFACTS } from './harness.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 import { Playground, READY_TIMEOUT, RUN_TIMEOUT } from './playground.mjs';
 
@@ -72,6 +72,7 @@ test('a blog post with two embeds: both render, run, fit their content and open 
   assert.equal(await first.locator('[data-testid="verdict"]').getAttribute('data-winner'), 'b');
   const after = await fitted(page, iframes.nth(0), first);
   assert.ok(after > before, `the frame grew with its results: ${before} → ${after}`);
+  await iframes.nth(0).screenshot({ path: `${ARTIFACTS}/embed-first.png` });
 
   // Second embed: two <pre> snippets with data-run; it runs once it is opened.
   const second = await embedFrame(iframes.nth(1));

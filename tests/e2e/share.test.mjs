@@ -39,7 +39,8 @@ test('a share link restores snippets, titles and settings, and runs on open only
   await pg.testid('settings').locator('summary').click();
   await pg.testid('setting-time').fill('7');
   await pg.testid('setting-time').press('Tab');
-  await pg.testid('share-toggle').click();
+  await pg.testid('share-button').click(); // the toolbar's Share opens the panel and focuses the link
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'share-link');
   const link = await pg.testid('share-link').inputValue();
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v1=[A-Za-z0-9_-]+$/);
   await pg.testid('copy-link').click();

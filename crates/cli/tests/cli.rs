@@ -141,7 +141,7 @@ fn timeline_and_card_pictures_come_with_any_output() {
     assert!(card.contains("width=\"1200\" height=\"630\""));
     let verdict = report["verdict"].as_str().unwrap();
     assert!(card.contains(verdict.split(':').next().unwrap()), "{verdict} in {card}");
-    assert!(card.contains("A: ") && card.contains("B: ") && card.contains("Peak memory"));
+    assert!(card.contains(">A<") && card.contains(">B<") && card.contains("Peak memory"));
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::{Comparison, Side};
 const WIDTH: f64 = 1200.0;
 const HEIGHT: f64 = 630.0;
 /// Right edges of the A, B and change columns.
-const COLUMNS: [f64; 3] = [640.0, 910.0, 1140.0];
+const COLUMNS: [f64; 3] = [580.0, 880.0, 1140.0];
 
 pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
     let mut out = open(WIDTH, HEIGHT, &c.verdict);
@@ -24,39 +24,38 @@ pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
             escape(line)
         ));
     }
-    let header_y = 236.0;
+    // Column heads: the side's letter in its colour, the title under it, the winner's tick.
     for (side, title, color, right) in
         [(Side::A, a_title, COLOR_A, COLUMNS[0]), (Side::B, b_title, COLOR_B, COLUMNS[1])]
     {
         out.push_str(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"16\" height=\"16\" fill=\"{color}\"/>\
-             <text x=\"{right}\" y=\"{header_y}\" font-size=\"22\" font-weight=\"600\" text-anchor=\"end\">{}: {}</text>\n",
-            right - 250.0,
-            header_y - 15.0,
+            "<text x=\"{right}\" y=\"222\" font-size=\"22\" font-weight=\"800\" fill=\"{color}\" text-anchor=\"end\">{}</text>\n\
+             <text x=\"{right}\" y=\"252\" font-size=\"22\" font-weight=\"600\" text-anchor=\"end\">{}</text>\n\
+             <rect x=\"{}\" y=\"262\" width=\"240\" height=\"4\" fill=\"{color}\"/>\n",
             side.letter().to_uppercase(),
-            escape(&clip(title, 18))
+            escape(&clip(title, 20)),
+            right - 240.0,
         ));
         if c.winner == Some(side) {
             out.push_str(&format!(
-                "<text x=\"{right}\" y=\"{}\" font-size=\"18\" fill=\"#1e7b34\" text-anchor=\"end\">✓ uses less memory</text>\n",
-                header_y + 26.0
+                "<text x=\"{right}\" y=\"290\" font-size=\"18\" fill=\"#1e7b34\" text-anchor=\"end\">✓ uses less memory</text>\n"
             ));
         }
     }
     out.push_str(&format!(
-        "<text x=\"{}\" y=\"{header_y}\" font-size=\"22\" fill=\"#52606d\" text-anchor=\"end\">B vs A</text>\n",
+        "<text x=\"{}\" y=\"252\" font-size=\"22\" fill=\"#52606d\" text-anchor=\"end\">B vs A</text>\n",
         COLUMNS[2]
     ));
     for (i, row) in rows(&c.a, &c.b).into_iter().take(4).enumerate() {
-        let y = 320.0 + 66.0 * i as f64;
+        let y = 350.0 + 60.0 * i as f64;
         out.push_str(&format!(
             "<line x1=\"60\" x2=\"1140\" y1=\"{}\" y2=\"{}\" stroke=\"#e4e7eb\"/>\n\
              <text x=\"60\" y=\"{y}\" font-size=\"26\" fill=\"#52606d\">{}</text>\n\
              <text x=\"{}\" y=\"{y}\" font-size=\"34\" font-weight=\"600\" text-anchor=\"end\">{}</text>\n\
              <text x=\"{}\" y=\"{y}\" font-size=\"34\" font-weight=\"600\" text-anchor=\"end\">{}</text>\n\
              <text x=\"{}\" y=\"{y}\" font-size=\"26\" text-anchor=\"end\">{}</text>\n",
-            y - 42.0,
-            y - 42.0,
+            y + 20.0,
+            y + 20.0,
             row.label,
             COLUMNS[0],
             escape(&row.a),
@@ -67,10 +66,10 @@ pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
         ));
     }
     out.push_str(&format!(
-        "<text x=\"60\" y=\"604\" font-size=\"16\" fill=\"#7b8794\">Measured in {} {}; bytes above each run's baseline. \
-         CPython's sizes differ, the direction carries over.</text>\n</svg>\n",
+        "<text x=\"60\" y=\"588\" font-size=\"16\" fill=\"#7b8794\">Measured in {} {}; bytes above each run's baseline.</text>\n\
+         <text x=\"60\" y=\"612\" font-size=\"16\" fill=\"#7b8794\">CPython's absolute sizes differ; the direction of a comparison carries over.</text>\n</svg>\n",
         escape(&clip(&c.a.engine.name, 40)),
-        escape(&clip(&c.a.engine.version, 20)),
+        escape(&clip(&c.a.engine.version, 48)),
     ));
     out
 }
@@ -106,7 +105,7 @@ mod tests {
         let s = card_svg(&c, "list <comprehension>", "generator");
         assert!(s.starts_with("<svg") && s.trim_end().ends_with("</svg>"));
         assert!(s.contains("width=\"1200\" height=\"630\""));
-        assert!(s.contains("A: list &lt;comprehensi…"), "{s}");
+        assert!(s.contains(">list &lt;comprehension&gt;<") && s.contains(">generator<"), "{s}");
         assert!(s.contains(">9.0 MiB<") && s.contains(">113 KiB<") && s.contains(">82× lower<"), "{s}");
         assert!(s.contains("✓ uses less memory") && s.contains(&escape(&c.verdict)));
         assert_eq!(s.matches("✓").count(), 1);
