@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The production build of the playground into dist/: the page's wasm, the engine worker's
-# wasm (both through wasm-opt), the editor/chart bundle and the static files.
+# wasm (both through wasm-opt), the editor/chart bundle and the static files; then Trunk's
+# inline start-up script is moved into a file (the page's CSP allows no inline script).
+# MEMPLAY_TEST_HOOKS=1 (scripts/test.sh sets it) compiles the engine's crash triggers in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # npm's binaryen provides the wasm-opt that Trunk.toml pins.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release "$@"
+node scripts/externalize-scripts.mjs dist

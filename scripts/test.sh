@@ -30,8 +30,8 @@ read -r passed failed < <(count "$log")
 step "share-link fuzz (a million generated fragments)"
 cargo run --release -q -p memplay-playground --example link_fuzz
 
-step "production build (trunk build --release)"
-scripts/build-web.sh
+step "production build (trunk build --release, with the engine's test-only crash triggers)"
+MEMPLAY_TEST_HOOKS=1 scripts/build-web.sh
 
 step "end-to-end tests (headless Chromium)"
 set +e

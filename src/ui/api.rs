@@ -1,13 +1,14 @@
 //! `window.memplay`: the page's script API, for tests, embeds and curious readers.
 //! `setCode(pane, text)`, `run()` → Promise of the comparison, `results()` → the last
 //! comparison (the same JSON as `memplay compare --json`) or `null`, `ready()` → Promise
-//! that resolves when Python is ready.
+//! that resolves when Python is ready, `heap()` → each worker's own memory as it last
+//! reported between runs (`{a, b}`, for leak checks).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use memplay_model::Side;
+use memplay_model::{Side, WorkerHeap};
 use memplay_playground::Action;
 use wasm_bindgen::{JsValue, closure::Closure};
 use yew::Callback;
@@ -18,6 +19,7 @@ use crate::convert;
 #[derive(Default)]
 pub struct Shared {
     results: Option<JsValue>,
+    heap: JsValue,
     ready: bool,
     failed: Option<String>,
     ready_waiters: Vec<(Function, Function)>,
@@ -42,6 +44,16 @@ impl Shared {
             let _ = resolve.call1(&JsValue::NULL, &value);
         }
         self.results = Some(value);
+    }
+
+    /// Each worker's latest `WorkerHeap` (or null), for `heap()`.
+    pub fn set_heap(&mut self, a: Option<WorkerHeap>, b: Option<WorkerHeap>) {
+        #[derive(serde::Serialize)]
+        struct Both {
+            a: Option<WorkerHeap>,
+            b: Option<WorkerHeap>,
+        }
+        self.heap = convert::to_js(&Both { a, b });
     }
 
     /// The engine cannot load: every waiting promise is rejected with `message`.
@@ -86,11 +98,16 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
             waiting(&shared, |s| &mut s.ready_waiters)
         })
     };
+    let heap = {
+        let shared = shared.clone();
+        Closure::<dyn Fn() -> JsValue>::new(move || shared.borrow().heap.clone())
+    };
     let api = convert::object(&[
         ("setCode", set_code.as_ref()),
         ("run", run.as_ref()),
         ("results", results.as_ref()),
         ("ready", ready.as_ref()),
+        ("heap", heap.as_ref()),
     ]);
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str("memplay"), &api);
     // The API lives as long as the page.
@@ -98,6 +115,7 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
     run.forget();
     results.forget();
     ready.forget();
+    heap.forget();
 }
 
 /// A promise settled later through the list `waiters` picks, or rejected now if the

@@ -51,6 +51,9 @@ pub fn PaneView(p: &Props) -> Html {
                     <span class="placeholder">{ "Output appears here." }</span>
                 }
                 { for pane.console.iter().map(chunk) }
+                if let Some(notice) = pane.output_cut_notice() {
+                    <span class="stderr cut-notice" data-testid={format!("output-cut-{letter}")}>{ "\n" }{ notice }</span>
+                }
             </pre>
         </section>
     }

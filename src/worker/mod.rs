@@ -2,8 +2,10 @@
 //! interpreter under the counting allocator and posts what happens as `FromWorker`s.
 //! A run blocks the worker; the page stops one by terminating the worker.
 
-use memplay_engine::{EventHost, engine_info};
-use memplay_model::{EngineEvent, FromWorker, RunOptions, ToWorker};
+use core::cell::Cell;
+
+use memplay_engine::{EventHost, engine_info, heap_live};
+use memplay_model::{EngineEvent, FromWorker, RunOptions, ToWorker, WorkerHeap};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -36,6 +38,18 @@ pub fn start() {
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
     post(&FromWorker::Ready { engine: engine_info() });
+    post_heap();
+}
+
+thread_local! {
+    static RUNS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The worker's own memory now that no snippet is running (see `FromWorker::Idle`).
+fn post_heap() {
+    let memory_bytes = (core::arch::wasm32::memory_size::<0>() as u64) << 16;
+    let heap = WorkerHeap { live_bytes: heap_live(), memory_bytes, runs: RUNS.get() };
+    post(&FromWorker::Idle { heap });
 }
 
 fn now_ms() -> f64 {
@@ -53,4 +67,6 @@ fn run(run_id: u32, code: &str, options: &RunOptions) {
     });
     let report = memplay_engine::run(code, options, &mut host);
     post(&FromWorker::Run { run_id, event: EngineEvent::Done(Box::new(report)) });
+    RUNS.set(RUNS.get() + 1);
+    post_heap();
 }

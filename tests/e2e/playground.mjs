@@ -58,6 +58,29 @@ export class Playground {
     return Number(v);
   }
 
+  /** Sets the time (s) and memory (MiB) limits through the settings panel. */
+  async setLimits({ time, memory } = {}) {
+    const panel = this.testid('settings');
+    if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+    for (const [id, value] of [['setting-time', time], ['setting-memory', memory]]) {
+      if (value === undefined) continue;
+      await this.testid(id).fill(String(value));
+      await this.testid(id).press('Tab');
+    }
+  }
+
+  /** Puts `a` and `b` in the editors, runs both and returns the comparison. */
+  async compare(a, b) {
+    await this.setCode('a', a);
+    await this.setCode('b', b);
+    return this.page.evaluate(() => window.memplay.run());
+  }
+
+  /** The text in a pane's editor, as shown. */
+  async code(pane) {
+    return (await this.testid(`editor-${pane}`).locator('.cm-content').innerText()).replace(/\u00a0/g, ' ').trimEnd();
+  }
+
   async results() {
     return this.page.evaluate(() => window.memplay.results());
   }

@@ -12,10 +12,6 @@ const CODE_A = 'rows = [(i, str(i)) for i in range(20_000)]\nprint(len(rows))\n'
 const CODE_B = 'rows = ((i, str(i)) for i in range(20_000))\nprint(sum(1 for _ in rows))\n';
 const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1"> tuples';
 
-async function editorText(pg, pane) {
-  return (await pg.testid(`editor-${pane}`).locator('.cm-content').innerText()).replace(/\u00a0/g, ' ').trimEnd();
-}
-
 /** Opens `url` in a fresh browser context (no saved draft, as a reader would). */
 async function openFresh(url) {
   const page = await env.newPage();
@@ -52,8 +48,8 @@ test('a share link restores snippets, titles and settings, and runs on open only
 
   // A reader opens the link: everything is back, shown as text, and nothing runs.
   const reader = await openFresh(link);
-  assert.equal(await editorText(reader, 'a'), CODE_A.trimEnd());
-  assert.equal(await editorText(reader, 'b'), CODE_B.trimEnd());
+  assert.equal(await reader.code('a'), CODE_A.trimEnd());
+  assert.equal(await reader.code('b'), CODE_B.trimEnd());
   assert.equal(await reader.testid('title-a').inputValue(), HOSTILE_TITLE);
   assert.equal(await reader.page.evaluate(() => window.__pwned), undefined);
   await reader.testid('settings').locator('summary').click();
@@ -112,7 +108,7 @@ test('a broken link shows why, the default preset, runs nothing, and keeps the d
       await screenshot(tab, 'share-broken-link');
       // The person's own snippets are one click away, and still saved.
       await other.testid('restore-draft').click();
-      assert.equal(await editorText(other, 'a'), 'mine = [1, 2, 3]');
+      assert.equal(await other.code('a'), 'mine = [1, 2, 3]');
       assert.equal(await other.testid('notice').count(), 0);
     }
     assert.deepEqual(tab.errors ?? [], []);
@@ -120,14 +116,14 @@ test('a broken link shows why, the default preset, runs nothing, and keeps the d
   }
   await page.reload();
   await pg.testid('run').waitFor();
-  assert.equal(await editorText(pg, 'a'), 'mine = [1, 2, 3]', 'broken links never overwrote the draft');
+  assert.equal(await pg.code('a'), 'mine = [1, 2, 3]', 'broken links never overwrote the draft');
 
   // A link pasted into an open page (only the fragment changes) opens too.
   await page.evaluate(() => { location.hash = 'preset=keep-vs-del'; });
   await pg.testid('notice').waitFor();
   assert.equal(await pg.testid('preset-select').inputValue(), 'keep-vs-del');
   await pg.testid('restore-draft').click();
-  assert.equal(await editorText(pg, 'a'), 'mine = [1, 2, 3]');
+  assert.equal(await pg.code('a'), 'mine = [1, 2, 3]');
 });
 
 test('a preset link is short and opens that preset, running it with &run', async () => {

@@ -5,9 +5,27 @@
 //! would pass the memory limit; the allocator then returns null.
 
 use core::alloc::{GlobalAlloc, Layout};
+use core::sync::atomic::{AtomicI64, Ordering::Relaxed};
 use std::alloc::System;
 
 use crate::meter::{self, Admit};
+
+/// Bytes the process holds through the allocator right now, measured or not: what a
+/// worker reports between runs, so a leak across runs shows as drift.
+static HEAP_LIVE: AtomicI64 = AtomicI64::new(0);
+
+/// Live bytes held through the counting allocator by the whole process.
+pub fn heap_live() -> i64 {
+    HEAP_LIVE.load(Relaxed)
+}
+
+#[inline]
+fn held(ptr: *mut u8, delta: i64) -> *mut u8 {
+    if !ptr.is_null() {
+        HEAP_LIVE.fetch_add(delta, Relaxed);
+    }
+    ptr
+}
 
 pub struct CountingAlloc<A = System> {
     inner: A,
@@ -35,7 +53,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
-        let ptr = unsafe { self.inner.alloc(layout) };
+        let ptr = held(unsafe { self.inner.alloc(layout) }, layout.size() as i64);
         if admit == Admit::Trace {
             meter::on_block(ptr, layout.size());
         }
@@ -48,7 +66,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
-        let ptr = unsafe { self.inner.alloc_zeroed(layout) };
+        let ptr = held(unsafe { self.inner.alloc_zeroed(layout) }, layout.size() as i64);
         if admit == Admit::Trace {
             meter::on_block(ptr, layout.size());
         }
@@ -58,6 +76,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         meter::on_free(ptr, layout.size());
+        HEAP_LIVE.fetch_sub(layout.size() as i64, Relaxed);
         unsafe { self.inner.dealloc(ptr, layout) }
     }
 
@@ -67,7 +86,8 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
-        let new_ptr = unsafe { self.inner.realloc(ptr, layout, new_size) };
+        let new_ptr =
+            held(unsafe { self.inner.realloc(ptr, layout, new_size) }, new_size as i64 - layout.size() as i64);
         if admit == Admit::Trace {
             meter::on_block(new_ptr, new_size);
         }

@@ -16,7 +16,7 @@ mod timeline;
 mod tracemalloc;
 mod vfs;
 
-pub use alloc::CountingAlloc;
+pub use alloc::{CountingAlloc, heap_live};
 pub use events::EventHost;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::NativeHost;

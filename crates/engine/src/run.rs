@@ -174,6 +174,10 @@ fn measure(
         if refused && exc.class().is(vm.ctx.exceptions.memory_error) {
             error.message = LimitKind::Memory.message(&limits);
         }
+        // RustPython raises a bare RecursionError when the native stack runs low.
+        if error.message.is_empty() && exc.class().is(vm.ctx.exceptions.recursion_error) {
+            error.message = "maximum recursion depth exceeded (the native stack is nearly full)".into();
+        }
         report.error = Some(error);
     }
     report

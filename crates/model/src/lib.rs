@@ -15,7 +15,7 @@ mod verdict;
 pub use format::{format_bytes, format_ms};
 pub use markdown::{Row, Unit, change, figures, group_thousands, markdown, rows};
 pub use presets::{Metric, PRESETS, Preset, Side, preset};
-pub use protocol::{EngineEvent, FromWorker, ToWorker};
+pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
 pub use svg::{card_svg, svg, timeline_percent, timeline_svg};

@@ -50,6 +50,20 @@ pub enum FromWorker {
     /// The worker itself failed (it could not boot, or the engine panicked): it is of no
     /// further use and must be replaced.
     Failed { message: String },
+    /// The worker is between runs (after its warm-up and after each run): its own memory,
+    /// with nothing of any snippet left, for leak checks.
+    Idle { heap: WorkerHeap },
+}
+
+/// A worker's own memory between runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkerHeap {
+    /// Bytes held through the engine's allocator.
+    pub live_bytes: i64,
+    /// Size of the worker's WebAssembly memory (it grows and never shrinks).
+    pub memory_bytes: u64,
+    /// Runs this worker has done.
+    pub runs: u32,
 }
 
 #[cfg(test)]
@@ -77,6 +91,7 @@ mod tests {
             FromWorker::Run { run_id: 3, event: EngineEvent::Done(Box::new(report())) },
             FromWorker::Run { run_id: 3, event: EngineEvent::Failed { message: "bad".into() } },
             FromWorker::Failed { message: "panicked at …".into() },
+            FromWorker::Idle { heap: WorkerHeap { live_bytes: 1 << 20, memory_bytes: 64 << 20, runs: 3 } },
         ];
         for m in messages {
             let text = serde_json::to_string(&m).unwrap();

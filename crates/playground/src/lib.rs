@@ -27,6 +27,7 @@ pub use link::{
 };
 pub use memplay_model::Side;
 pub use pane::{ConsoleChunk, Pane, WorkerState};
+pub use reduce::crash_error;
 pub use series::{Bar, BarChart, TimelineChart, TimelinePoint, bars, charts, timeline};
 pub use settings::{Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};

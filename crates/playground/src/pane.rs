@@ -1,6 +1,6 @@
 //! One side of the comparison: its snippet, its worker and its latest run.
 
-use memplay_model::{RunReport, RunTracker};
+use memplay_model::{RunReport, RunTracker, WorkerHeap};
 
 /// The worker behind a pane, as far as the page knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub struct Pane {
     /// The last finished run's report (final, or partial when it was cut short).
     pub result: Option<RunReport>,
     pub console: Vec<ConsoleChunk>,
+    /// The worker's own memory as it last reported between runs.
+    pub heap: Option<WorkerHeap>,
 }
 
 impl Pane {
@@ -49,6 +51,7 @@ impl Pane {
             tracker: None,
             result: None,
             console: Vec::new(),
+            heap: None,
         }
     }
 
@@ -60,6 +63,13 @@ impl Pane {
     /// What the figures show now: the finished result, or the run's latest progress.
     pub fn shown_report(&self) -> Option<&RunReport> {
         self.result.as_ref().or_else(|| self.tracker.as_ref().and_then(RunTracker::latest))
+    }
+
+    /// What the console says after the output when it was cut at the output limit.
+    pub fn output_cut_notice(&self) -> Option<String> {
+        let r = self.shown_report().filter(|r| r.truncated.output)?;
+        let limit = memplay_model::format_bytes(r.limits.output_bytes as f64);
+        Some(format!("[output truncated at {limit}: \u{201c}Output kept\u{201d} in Settings raises the limit]"))
     }
 
     pub(crate) fn push_output(&mut self, stderr: bool, text: &str) {

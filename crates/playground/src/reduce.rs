@@ -32,13 +32,12 @@ impl State {
                 }
             }
             Action::Worker(side, FromWorker::Run { run_id, event }) => self.on_event(side, run_id, event, &mut effects),
+            Action::Worker(side, FromWorker::Idle { heap }) => self.pane_mut(side).heap = Some(heap),
             Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
                 let pane = self.pane_mut(side);
                 let was_running = pane.running();
                 if was_running {
-                    let message =
-                        format!("the engine crashed while running this snippet ({message}); a fresh one has started");
-                    self.cut_short(side, RunError::plain("EngineCrash", message), &mut effects);
+                    self.cut_short(side, crash_error(&message), &mut effects);
                 } else {
                     pane.worker = WorkerState::Starting;
                     effects.push(Effect::RestartWorker(side));
@@ -168,4 +167,21 @@ impl State {
             }
         }
     }
+}
+
+/// What a pane shows when its worker died during a run. Running out of the browser's own
+/// stack is deep recursion that the engine's stack check did not catch in time (nesting in
+/// native code, such as the repr of a list nested thousands deep): it reads as the
+/// `RecursionError` it is.
+pub fn crash_error(message: &str) -> RunError {
+    if message.contains("Maximum call stack size exceeded") {
+        return RunError::plain(
+            "RecursionError",
+            "maximum recursion depth exceeded (the browser's stack ran out; a fresh engine has started)",
+        );
+    }
+    RunError::plain(
+        "EngineCrash",
+        format!("the engine crashed while running this snippet ({message}); a fresh one has started"),
+    )
 }

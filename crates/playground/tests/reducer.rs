@@ -1,7 +1,7 @@
 //! The page's behaviour, driven through the reducer as the shell drives it.
 
-use memplay_model::{EngineEvent, EngineInfo, FromWorker, Limits, RunError, RunReport};
-use memplay_playground::{Action, DEFAULT_PRESET, Draft, Effect, Settings, Side, State, WorkerState};
+use memplay_model::{EngineEvent, EngineInfo, FromWorker, Limits, RunError, RunReport, WorkerHeap};
+use memplay_playground::{Action, DEFAULT_PRESET, Draft, Effect, Settings, Side, State, WorkerState, crash_error};
 
 fn engine() -> EngineInfo {
     EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
@@ -86,6 +86,34 @@ fn a_full_run_streams_output_and_ends_in_a_comparison() {
 }
 
 #[test]
+fn a_worker_reports_its_own_heap_between_runs_without_disturbing_a_run() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    let heap = WorkerHeap { live_bytes: 3 << 20, memory_bytes: 40 << 20, runs: 1 };
+    assert!(s.apply(Action::Worker(Side::B, FromWorker::Idle { heap })).is_empty());
+    assert_eq!(s.pane(Side::B).heap, Some(heap));
+    assert_eq!(s.pane(Side::A).heap, None);
+    assert!(s.running(), "an Idle report is not the end of a run");
+    assert_eq!(s.pane(Side::B).worker, WorkerState::Busy);
+}
+
+#[test]
+fn output_cut_at_the_limit_says_so_after_the_console_text() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "x".repeat(100) });
+    assert_eq!(s.pane(Side::A).output_cut_notice(), None);
+    let mut cut = report(10);
+    cut.truncated.output = true;
+    event(&mut s, Side::A, EngineEvent::Progress(Box::new(cut.clone())));
+    let notice = s.pane(Side::A).output_cut_notice().expect("a notice while the run goes on");
+    assert!(notice.starts_with("[output truncated at 1.0 MiB"), "{notice}");
+    event(&mut s, Side::A, EngineEvent::Done(Box::new(cut)));
+    assert!(s.pane(Side::A).output_cut_notice().is_some(), "and after it ends");
+    assert_eq!(s.pane(Side::B).output_cut_notice(), None);
+}
+
+#[test]
 fn events_of_an_older_run_are_ignored() {
     let mut s = ready_state();
     s.apply(Action::Run);
@@ -160,6 +188,19 @@ fn a_crash_mid_run_keeps_the_output_and_a_crash_when_idle_just_restarts() {
     let effects = s.apply(Action::Worker(Side::B, FromWorker::Failed { message: "gone".into() }));
     assert_eq!(restarts(&effects), vec![Side::B]);
     assert!(s.pane(Side::B).result.is_some(), "an idle crash loses nothing");
+}
+
+#[test]
+fn running_out_of_the_browsers_stack_reads_as_a_recursion_error() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    let effects =
+        s.apply(Action::WorkerCrashed(Side::A, "Uncaught RangeError: Maximum call stack size exceeded".into()));
+    assert_eq!(restarts(&effects), vec![Side::A]);
+    let e = s.pane(Side::A).result.clone().unwrap().error.unwrap();
+    assert_eq!(e.kind, "RecursionError");
+    assert!(e.message.starts_with("maximum recursion depth exceeded"), "{}", e.message);
+    assert_eq!(crash_error("RuntimeError: unreachable").kind, "EngineCrash");
 }
 
 #[test]
