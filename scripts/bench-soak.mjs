@@ -1,8 +1,8 @@
 // Soak benchmark (not a test): many consecutive runs of a mixed preset list in one page,
 // then Stop/terminate/respawn cycles. After each run it prints each worker's own memory
-// between runs (bytes held through the allocator, against the baseline after the worker's
-// warm-up, and the size of its wasm memory); after the cycles, the page's JS heap, DOM
-// nodes, listeners and live workers.
+// between runs (bytes held through the allocator above a fresh worker's after its warm-up,
+// and the size of its wasm memory) and how many workers the page has replaced because
+// their heap grew; after the cycles, the page's JS heap, DOM nodes, listeners and workers.
 //   node scripts/bench-soak.mjs [runs=200] [cycles=50]     (needs the production build in dist/)
 import { chromium } from 'playwright-core';
 import { startServer } from './static-server.mjs';
@@ -27,46 +27,51 @@ await page.evaluate(() => localStorage.clear());
 await page.reload();
 await page.evaluate(() => window.memplay.ready());
 
-/** Both workers' heap reports once each has reported after `runs` runs. */
-async function heapAfter(runs) {
-  await page.waitForFunction((n) => {
+/** Both workers' reports once each has reported after the last run: the same worker one
+ * run further on, or (when the page replaced a grown worker) a fresh one after its warm-up. */
+async function heapAfterRun(prev) {
+  await page.waitForFunction((p) => {
     const h = window.memplay.heap();
-    return h?.a?.runs === n && h?.b?.runs === n;
-  }, runs, { timeout: 60_000 });
+    const next = (s) => h?.[s] && (h[s].recycled === p[s].recycled ? h[s].runs === p[s].runs + 1 : h[s].runs === 0);
+    return next('a') && next('b');
+  }, prev, { timeout: 60_000 });
   return page.evaluate(() => window.memplay.heap());
 }
 
-const base = await heapAfter(0);
+await page.waitForFunction(() => window.memplay.heap()?.a && window.memplay.heap()?.b);
+const base = await page.evaluate(() => window.memplay.heap());
 console.log(`memplay soak: ${RUNS} runs of ${PRESETS.length} presets in turn, then ${CYCLES} Stop cycles (headless Chromium)`);
-console.log(`baseline after warm-up: A ${kib(base.a.live_bytes)} live, ${mib(base.a.memory_bytes)} wasm memory; ` +
-  `B ${kib(base.b.live_bytes)}, ${mib(base.b.memory_bytes)}`);
-console.log('run  preset                    A drift      B drift      A wasm mem  B wasm mem');
-const drifts = [];
-const memory = [];
+console.log(`worker after its warm-up: ${kib(base.a.live_bytes)} live, ${mib(base.a.memory_bytes)} wasm memory`);
+console.log('run  preset                   A live above warm-up  B live above warm-up  A wasm mem  B wasm mem  replaced A/B');
+const rows = [];
+let prev = base;
 for (let i = 1; i <= RUNS; i++) {
   const preset = PRESETS[(i - 1) % PRESETS.length];
   await page.selectOption('[data-testid="preset-select"]', preset);
+  await page.waitForSelector('[data-testid="run"]:not([disabled])', { timeout: 60_000 });
   const c = await page.evaluate(() => window.memplay.run());
   if (c.a.error || c.b.error) throw new Error(`${preset}: ${JSON.stringify(c.a.error || c.b.error)}`);
-  const h = await heapAfter(i);
+  const h = await heapAfterRun(prev);
+  prev = h;
   const d = [h.a.live_bytes - base.a.live_bytes, h.b.live_bytes - base.b.live_bytes];
-  drifts.push(d);
-  memory.push([h.a.memory_bytes, h.b.memory_bytes]);
-  console.log(`${String(i).padStart(3)}  ${preset.padEnd(24)}  ${String(d[0]).padStart(9)} B  ${String(d[1]).padStart(9)} B  ` +
-    `${mib(h.a.memory_bytes).padStart(10)}  ${mib(h.b.memory_bytes).padStart(10)}`);
+  rows.push({ d, mem: [h.a.memory_bytes, h.b.memory_bytes], fresh: [h.a.runs === 0, h.b.runs === 0] });
+  console.log(`${String(i).padStart(3)}  ${preset.padEnd(24)} ${kib(d[0]).padStart(20)}  ${kib(d[1]).padStart(20)}  ` +
+    `${mib(h.a.memory_bytes).padStart(10)}  ${mib(h.b.memory_bytes).padStart(10)}  ${h.a.recycled}/${h.b.recycled}`);
 }
-const all = drifts.flat();
-const firstPass = memory.slice(0, PRESETS.length).flat();
-const rest = memory.slice(PRESETS.length).flat();
-console.log(`\nlive-bytes drift over ${RUNS} runs: min ${Math.min(...all)} B, max ${Math.max(...all)} B; ` +
-  `after the last run A ${drifts.at(-1)[0]} B, B ${drifts.at(-1)[1]} B`);
-console.log(`wasm memory: largest after the first pass of presets ${mib(Math.max(...firstPass))}, ` +
-  `largest after that ${mib(Math.max(...(rest.length ? rest : firstPass)))}, at the end ${mib(Math.max(...memory.at(-1)))}`);
+const drifts = rows.flatMap((r) => r.d);
+const mems = rows.flatMap((r) => r.mem);
+const freshDrift = rows.flatMap((r) => r.d.filter((_, k) => r.fresh[k]));
+console.log(`\nlive bytes above the warm-up baseline over ${RUNS} runs: max ${mib(Math.max(...drifts))}, ` +
+  `after the last run A ${kib(rows.at(-1).d[0])}, B ${kib(rows.at(-1).d[1])}`);
+console.log(`workers replaced because their heap grew: A ${prev.a.recycled}, B ${prev.b.recycled}; ` +
+  `a replacement starts at the baseline again (drift ${freshDrift.length ? [...new Set(freshDrift)].join(', ') : 'n/a'} B)`);
+console.log(`wasm memory: largest ${mib(Math.max(...mems))}; over the last 50 runs ${mib(Math.max(...rows.slice(-50).flatMap((r) => r.mem)))}`);
 
 // Stop cycles: both panes spin, Stop terminates both workers, fresh ones start.
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
 async function pageFigures() {
+  await page.waitForTimeout(1000); // terminated workers report closing a moment later
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
@@ -89,7 +94,7 @@ for (let i = 1; i <= CYCLES; i++) {
   await page.evaluate(() => window.memplay.ready());
   await page.waitForSelector('[data-testid="run"]:not([disabled])');
 }
-await heapAfter(0);
+await page.waitForFunction(() => window.memplay.heap()?.a?.runs === 0 && window.memplay.heap()?.b?.runs === 0);
 figures.push([`after ${CYCLES} cycles`, await pageFigures()]);
 console.log('');
 for (const [label, f] of figures) show(label, f);

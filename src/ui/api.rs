@@ -1,15 +1,15 @@
 //! `window.memplay`: the page's script API, for tests, embeds and curious readers.
 //! `setCode(pane, text)`, `run()` → Promise of the comparison, `results()` → the last
 //! comparison (the same JSON as `memplay compare --json`) or `null`, `ready()` → Promise
-//! that resolves when Python is ready, `heap()` → each worker's own memory as it last
-//! reported between runs (`{a, b}`, for leak checks).
+//! that resolves when Python is ready, `heap()` → each pane's worker as it last reported
+//! between runs: `{a, b}`, each `{live_bytes, memory_bytes, runs, recycled}` (leak checks).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use memplay_model::{Side, WorkerHeap};
-use memplay_playground::Action;
+use memplay_model::Side;
+use memplay_playground::{Action, Pane};
 use wasm_bindgen::{JsValue, closure::Closure};
 use yew::Callback;
 
@@ -46,14 +46,30 @@ impl Shared {
         self.results = Some(value);
     }
 
-    /// Each worker's latest `WorkerHeap` (or null), for `heap()`.
-    pub fn set_heap(&mut self, a: Option<WorkerHeap>, b: Option<WorkerHeap>) {
+    /// Each pane's worker as it last reported between runs, and how many workers the
+    /// pane has replaced because their heap had grown, for `heap()`.
+    pub fn set_heap(&mut self, a: &Pane, b: &Pane) {
+        #[derive(serde::Serialize)]
+        struct Worker {
+            live_bytes: i64,
+            memory_bytes: u64,
+            runs: u32,
+            recycled: u32,
+        }
         #[derive(serde::Serialize)]
         struct Both {
-            a: Option<WorkerHeap>,
-            b: Option<WorkerHeap>,
+            a: Option<Worker>,
+            b: Option<Worker>,
         }
-        self.heap = convert::to_js(&Both { a, b });
+        let worker = |p: &Pane| {
+            p.heap.map(|h| Worker {
+                live_bytes: h.live_bytes,
+                memory_bytes: h.memory_bytes,
+                runs: h.runs,
+                recycled: p.recycled,
+            })
+        };
+        self.heap = convert::to_js(&Both { a: worker(a), b: worker(b) });
     }
 
     /// The engine cannot load: every waiting promise is rejected with `message`.

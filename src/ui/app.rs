@@ -81,7 +81,7 @@ impl Component for App {
             self.carry_out(ctx, effect);
         }
         let mut api = self.api.borrow_mut();
-        api.set_heap(self.state.pane(Side::A).heap, self.state.pane(Side::B).heap);
+        api.set_heap(self.state.pane(Side::A), self.state.pane(Side::B));
         if self.state.ready() {
             api.set_ready();
         }

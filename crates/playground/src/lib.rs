@@ -34,3 +34,11 @@ pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.
 pub const WATCHDOG_GRACE_MS: u64 = 1000;
+
+/// A worker is replaced between runs once it holds this much through its allocator: each
+/// RustPython interpreter leaves a little behind (0.7 MiB for `pass`, a few MiB with
+/// imports; see crates/engine/tests/heap.rs), so a long session would grow without bound.
+pub const RECYCLE_LIVE_BYTES: i64 = 64 << 20;
+/// … or once its WebAssembly memory (which never shrinks) has grown past this, as after a
+/// snippet that peaked high: a fresh worker gives that memory back to the browser.
+pub const RECYCLE_MEMORY_BYTES: u64 = 256 << 20;

@@ -38,6 +38,8 @@ pub struct Pane {
     pub console: Vec<ConsoleChunk>,
     /// The worker's own memory as it last reported between runs.
     pub heap: Option<WorkerHeap>,
+    /// Workers replaced between runs because their heap had grown.
+    pub recycled: u32,
 }
 
 impl Pane {
@@ -52,6 +54,7 @@ impl Pane {
             result: None,
             console: Vec::new(),
             heap: None,
+            recycled: 0,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use memplay_model::{Comparison, EngineEvent, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset};
 
-use crate::{Action, Effect, State, WATCHDOG_GRACE_MS, WorkerState};
+use crate::{Action, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
 
 impl State {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -32,7 +32,16 @@ impl State {
                 }
             }
             Action::Worker(side, FromWorker::Run { run_id, event }) => self.on_event(side, run_id, event, &mut effects),
-            Action::Worker(side, FromWorker::Idle { heap }) => self.pane_mut(side).heap = Some(heap),
+            Action::Worker(side, FromWorker::Idle { heap }) => {
+                let pane = self.pane_mut(side);
+                pane.heap = Some(heap);
+                let grown = heap.live_bytes > RECYCLE_LIVE_BYTES || heap.memory_bytes > RECYCLE_MEMORY_BYTES;
+                if grown && pane.worker == WorkerState::Ready && !pane.queued {
+                    pane.worker = WorkerState::Starting;
+                    pane.recycled += 1;
+                    effects.push(Effect::RestartWorker(side));
+                }
+            }
             Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
                 let pane = self.pane_mut(side);
                 let was_running = pane.running();

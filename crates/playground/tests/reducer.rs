@@ -1,7 +1,10 @@
 //! The page's behaviour, driven through the reducer as the shell drives it.
 
 use memplay_model::{EngineEvent, EngineInfo, FromWorker, Limits, RunError, RunReport, WorkerHeap};
-use memplay_playground::{Action, DEFAULT_PRESET, Draft, Effect, Settings, Side, State, WorkerState, crash_error};
+use memplay_playground::{
+    Action, DEFAULT_PRESET, Draft, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, Settings, Side, State,
+    WorkerState, crash_error,
+};
 
 fn engine() -> EngineInfo {
     EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
@@ -95,6 +98,29 @@ fn a_worker_reports_its_own_heap_between_runs_without_disturbing_a_run() {
     assert_eq!(s.pane(Side::A).heap, None);
     assert!(s.running(), "an Idle report is not the end of a run");
     assert_eq!(s.pane(Side::B).worker, WorkerState::Busy);
+}
+
+#[test]
+fn a_worker_whose_heap_has_grown_is_replaced_between_runs() {
+    let mut s = ready_state();
+    let small = WorkerHeap { live_bytes: 14 << 20, memory_bytes: 30 << 20, runs: 3 };
+    assert!(s.apply(Action::Worker(Side::A, FromWorker::Idle { heap: small })).is_empty());
+    for heap in [
+        WorkerHeap { live_bytes: RECYCLE_LIVE_BYTES + 1, ..small },
+        WorkerHeap { memory_bytes: RECYCLE_MEMORY_BYTES + (1 << 16), ..small },
+    ] {
+        let effects = s.apply(Action::Worker(Side::A, FromWorker::Idle { heap }));
+        assert_eq!(restarts(&effects), vec![Side::A]);
+        assert_eq!(s.pane(Side::A).worker, WorkerState::Starting);
+        s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
+    }
+    assert_eq!(s.pane(Side::A).recycled, 2);
+    // A run asked for while the fresh worker starts waits for it.
+    let grown = WorkerHeap { live_bytes: RECYCLE_LIVE_BYTES + 1, ..small };
+    s.apply(Action::Worker(Side::B, FromWorker::Idle { heap: grown }));
+    let effects = s.apply(Action::Run);
+    assert_eq!(effects.iter().filter(|e| matches!(e, Effect::StartRun { side: Side::A, .. })).count(), 1);
+    assert!(s.pane(Side::B).queued);
 }
 
 #[test]
