@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The production build of the playground into dist/: the page's wasm, the engine worker's
 # wasm (both through wasm-opt), the editor/chart bundle and the static files; then Trunk's
-# inline start-up script is moved into a file (the page's CSP allows no inline script).
+# inline start-up script is moved into a file (the page's CSP allows no inline script), and
+# every file gets precompressed .br and .gz copies.
 # MEMPLAY_TEST_HOOKS=1 (scripts/test.sh sets it) compiles the engine's crash triggers in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,3 +10,4 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release "$@"
 node scripts/externalize-scripts.mjs dist
+node scripts/precompress.mjs dist

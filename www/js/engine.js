@@ -1,24 +1,24 @@
-// Downloads the engine's wasm with progress and compiles it once; the compiled module is
-// handed to every worker the page starts.
+// Downloads the engine's wasm with progress and compiles it as it arrives
+// (WebAssembly.compileStreaming); the compiled module is handed to every worker the page
+// starts. When the server sends it compressed (dist/ has .br and .gz copies), the
+// content-length counts compressed bytes, so the total is left unknown.
 export async function loadEngine(url, onProgress) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not download the engine (${response.status} ${response.statusText})`);
-  const total = Number(response.headers.get('content-length')) || 0;
+  const encoded = Boolean(response.headers.get('content-encoding'));
+  const total = encoded ? 0 : Number(response.headers.get('content-length')) || 0;
+  // compileStreaming gets the response itself (with its URL, which the browser's code
+  // cache keys on); a copy of the stream is read only to count the bytes.
+  const compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(response.clone())
+    : response.clone().arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
   const reader = response.body.getReader();
-  const chunks = [];
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     loaded += value.length;
     onProgress(loaded, total);
   }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return WebAssembly.compile(bytes);
+  return compiled;
 }
