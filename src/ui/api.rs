@@ -19,7 +19,7 @@ use crate::convert;
 #[derive(Default)]
 pub struct Shared {
     results: Option<JsValue>,
-    heap: JsValue,
+    heap: HeapReport,
     ready: bool,
     failed: Option<String>,
     ready_waiters: Vec<(Function, Function)>,
@@ -27,6 +27,21 @@ pub struct Shared {
 }
 
 pub type Handle = Rc<RefCell<Shared>>;
+
+/// What `heap()` returns: `{a, b}`, each pane's worker or null before it has reported.
+#[derive(Default, serde::Serialize)]
+struct HeapReport {
+    a: Option<WorkerReport>,
+    b: Option<WorkerReport>,
+}
+
+#[derive(Clone, Copy, serde::Serialize)]
+struct WorkerReport {
+    live_bytes: i64,
+    memory_bytes: u64,
+    runs: u32,
+    recycled: u32,
+}
 
 impl Shared {
     /// Python is ready: resolves every `ready()` promise, now and later.
@@ -47,29 +62,18 @@ impl Shared {
     }
 
     /// Each pane's worker as it last reported between runs, and how many workers the
-    /// pane has replaced because their heap had grown, for `heap()`.
+    /// pane has replaced because their heap had grown, for `heap()`. Kept as plain data:
+    /// the app calls this after every action, and only `heap()` needs a JS value.
     pub fn set_heap(&mut self, a: &Pane, b: &Pane) {
-        #[derive(serde::Serialize)]
-        struct Worker {
-            live_bytes: i64,
-            memory_bytes: u64,
-            runs: u32,
-            recycled: u32,
-        }
-        #[derive(serde::Serialize)]
-        struct Both {
-            a: Option<Worker>,
-            b: Option<Worker>,
-        }
         let worker = |p: &Pane| {
-            p.heap.map(|h| Worker {
+            p.heap.map(|h| WorkerReport {
                 live_bytes: h.live_bytes,
                 memory_bytes: h.memory_bytes,
                 runs: h.runs,
                 recycled: p.recycled,
             })
         };
-        self.heap = convert::to_js(&Both { a: worker(a), b: worker(b) });
+        self.heap = HeapReport { a: worker(a), b: worker(b) };
     }
 
     /// The engine cannot load: every waiting promise is rejected with `message`.
@@ -116,7 +120,7 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
     };
     let heap = {
         let shared = shared.clone();
-        Closure::<dyn Fn() -> JsValue>::new(move || shared.borrow().heap.clone())
+        Closure::<dyn Fn() -> JsValue>::new(move || convert::to_js(&shared.borrow().heap))
     };
     let api = convert::object(&[
         ("setCode", set_code.as_ref()),

@@ -5,7 +5,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -14,10 +13,8 @@ after(async () => { await env.stop(); });
 const HOOKS_MISSING = 'dist/ was built without the test hooks: build it with MEMPLAY_TEST_HOOKS=1 scripts/build-web.sh';
 
 test('a panic and a trap in the engine become a clear message and a fresh worker', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   for (const [kind, pattern] of [['panic', /panicked.*memplay test hook: a panic on purpose/s], ['trap', /unreachable/i]]) {
     const crashing = `import _memplay_test\nprint('before the ${kind}')\nxs = [0] * 10_000\n_memplay_test.${kind}()\nprint('never')\n`;
     const c = await pg.compare(crashing, "print('the other pane')\n");

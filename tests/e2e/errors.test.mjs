@@ -2,17 +2,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.stop(); });
 
 test('a syntax error highlights its line; an exception keeps the output before it', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.type('a', 'x = 1\ny = 2\nif x\n');
   await pg.setCode('b', "print('before')\nd = {}\nd['missing']\n");
   await pg.clickRun();

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setUp, ARTIFACTS } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -38,10 +37,8 @@ async function openPng(page, bytes) {
 }
 
 test('every export downloads a file that opens and carries the figures', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.choosePreset('list-vs-generator');
   const results = await page.evaluate(() => window.memplay.run());
   await pg.idle();

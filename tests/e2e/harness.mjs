@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static-server.mjs';
+import { Playground } from './playground.mjs';
 
 export const ARTIFACTS = path.resolve('artifacts/e2e');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -29,6 +30,13 @@ export async function setUp() {
       page.on('pageerror', (e) => errors.push(String(e)));
       page.errors = errors;
       return page;
+    },
+    /** A fresh page with the playground open (no saved draft) and Python ready. */
+    async openPlayground(options) {
+      const pg = new Playground(await this.newPage(options), server.url);
+      await pg.open();
+      await pg.ready();
+      return pg;
     },
     async stop() {
       await browser.close();

@@ -3,22 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.stop(); });
 
-async function openReady() {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
-  return pg;
-}
-
 test('recursion, direct, mutual, through repr and sorted, or in nested data, is a RecursionError', async () => {
-  const pg = await openReady();
+  const pg = await env.openPlayground();
   const pairs = [
     ['def down(n):\n    return down(n + 1)\n\ndown(0)\n', 'def a(n):\n    return b(n)\n\ndef b(n):\n    return a(n)\n\na(0)\n'],
     [
@@ -61,7 +52,7 @@ test('recursion, direct, mutual, through repr and sorted, or in nested data, is 
 });
 
 test('an output flood is cut at the output limit and the console stays usable', async () => {
-  const pg = await openReady();
+  const pg = await env.openPlayground();
   const c = await pg.compare("print('x' * 10**7)\nprint('after')\n", 'for i in range(1_000_000):\n    print(i)\n');
   for (const side of ['a', 'b']) {
     assert.equal(c[side].error, null, side);
@@ -86,7 +77,7 @@ test('an output flood is cut at the output limit and the console stays usable', 
 });
 
 test('exceptions from odd places: __del__, a generator\'s finally, SystemExit, KeyboardInterrupt, os._exit', async () => {
-  const pg = await openReady();
+  const pg = await env.openPlayground();
   const del = "class D:\n    def __del__(self):\n        raise ValueError('from __del__')\n\nd = D()\ndel d\nprint('after del')\n";
   const fin = "def g():\n    try:\n        yield 1\n    finally:\n        raise RuntimeError('in finally')\n\nit = g()\nnext(it)\nit.close()\n";
   let c = await pg.compare(del, fin);

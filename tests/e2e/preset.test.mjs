@@ -2,17 +2,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.stop(); });
 
 test('list vs generator: B wins on peak, with figures, gutter marks and charts', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.choosePreset('list-vs-generator');
   const comparison = await page.evaluate(() => window.memplay.run());
   await pg.idle();
@@ -46,10 +43,8 @@ test('list vs generator: B wins on peak, with figures, gutter marks and charts',
 });
 
 test('another preset, run with the keyboard shortcut from inside an editor', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.choosePreset('dict-vs-slots');
   assert.match(await pg.testid('preset-explanation').innerText(), /__slots__/);
   const before = await pg.testid('editor-a').locator('.cm-content').innerText();
@@ -65,10 +60,8 @@ test('another preset, run with the keyboard shortcut from inside an editor', asy
 });
 
 test('keep vs del: the gutter shows what a line keeps and what del frees', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.choosePreset('keep-vs-del');
   const c = await page.evaluate(() => window.memplay.run());
   assert.equal(c.winner, 'B');

@@ -2,7 +2,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -25,10 +24,8 @@ print('size', sys.getsizeof(array.array('i', range(10))) > 0, random.random() < 
 `;
 
 test('the tutorial modules, the sample files and the clocks work in the page', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.setCode('a', TUTORIAL);
   await pg.setCode('b', "import numpy\n");
   const c = await page.evaluate(() => window.memplay.run());

@@ -3,7 +3,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -21,10 +20,8 @@ async function answers(page, ms = 500) {
 }
 
 test('infinite loops in both panes end at the time limit; the page answers and keeps the code', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.setLimits({ time: 2 });
   const loop = 'while True:\n    x = 1\n';
   await pg.setCode('a', loop);
@@ -60,10 +57,8 @@ test('infinite loops in both panes end at the time limit; the page answers and k
 });
 
 test('memory bombs end at the memory limit (or in Python\'s own error), never in a dead tab', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.setLimits({ memory: 64, time: 20 });
   const bombs = [
     ['[0] * 10**9\n', "b'x' * 10**10\n"],

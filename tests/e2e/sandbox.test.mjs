@@ -111,10 +111,8 @@ test('the Content-Security-Policy forbids inline script and foreign origins, and
 });
 
 test('a link with HTML and script in its titles and code shows them as text and runs nothing of theirs', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   const title = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
   const code = "s = '</script><script>window.__pwned=3</script>'\nprint(s)\n";
   await pg.testid('title-a').fill(title);

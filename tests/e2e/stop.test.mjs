@@ -3,17 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
-import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env.stop(); });
 
 test('Stop ends an infinite loop; the page stays responsive and the other pane is kept', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.setCode('a', "print('spinning')\nwhile True:\n    pass\n");
   await pg.setCode('b', "xs = [i for i in range(1000)]\nprint('b done', len(xs))\n");
   const running = page.evaluate(() => window.memplay.run());
@@ -41,10 +38,8 @@ test('Stop ends an infinite loop; the page stays responsive and the other pane i
 });
 
 test('a loop past the time limit stops by itself with its partial figures', async () => {
-  const page = await env.newPage();
-  const pg = new Playground(page, env.url);
-  await pg.open();
-  await pg.ready();
+  const pg = await env.openPlayground();
+  const { page } = pg;
   await pg.testid('settings').locator('summary').click();
   await pg.testid('setting-time').fill('1');
   await pg.testid('setting-time').press('Tab');
