@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The production build of the playground into dist/: the page's wasm, the engine worker's
-# wasm (both through wasm-opt), the editor/chart bundle and the static files; then Trunk's
+# wasm (both through wasm-opt), the editor/chart bundle and the static files, the part of
+# the standard library that the engine fetches on first use; then Trunk's
 # inline start-up script is moved into a file (the page's CSP allows no inline script), and
 # every file gets precompressed .br and .gz copies.
 # MEMPLAY_TEST_HOOKS=1 (scripts/test.sh sets it) compiles the engine's crash triggers in.
@@ -9,5 +10,9 @@ cd "$(dirname "$0")/.."
 # npm's binaryen provides the wasm-opt that Trunk.toml pins.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release "$@"
+# The standard library's bundle (crates/engine/build.rs) goes beside the worker, under the
+# name the engine asks for: the newest copy that the worker's build wrote.
+out=$(ls -t target/wasm32-unknown-unknown/release/build/memplay-engine-*/out/stdlib-lazy.name | head -1)
+cp "$(dirname "$out")/stdlib-lazy.bin" "dist/$(cat "$out")"
 node scripts/externalize-scripts.mjs dist
 node scripts/precompress.mjs dist

@@ -16,7 +16,9 @@ export function startServer({ dir = 'dist', port = 0, host = '127.0.0.1', live =
     brotli: true,
     setHeaders(res, pathname) {
       if (pathname.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
-      res.setHeader('Cache-Control', 'no-cache');
+      // A name with a content hash never changes: the browser may keep it without asking.
+      const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(pathname);
+      res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const server = http.createServer((req, res) =>

@@ -26,6 +26,11 @@ pub fn error_text(value: &JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
+/// The bytes of an `ArrayBuffer` (or a typed array).
+pub fn bytes(value: &JsValue) -> Vec<u8> {
+    js_sys::Uint8Array::new(value).to_vec()
+}
+
 /// A plain object with the given properties.
 pub fn object(properties: &[(&str, &JsValue)]) -> JsValue {
     let object = js_sys::Object::new();

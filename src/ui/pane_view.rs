@@ -67,6 +67,9 @@ fn status(pane: &Pane) -> String {
     match (&pane.worker, pane.queued) {
         (WorkerState::Failed(_), _) => "engine unavailable".into(),
         (_, true) => "waiting for Python…".into(),
+        (WorkerState::Busy, _) if pane.loading_module.is_some() => {
+            format!("loading module {}…", pane.loading_module.as_deref().unwrap_or_default())
+        }
         (WorkerState::Busy, _) => match pane.tracker.as_ref().map(|t| t.started()) {
             Some(true) => "running…".into(),
             _ => "starting…".into(),

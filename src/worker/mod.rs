@@ -11,6 +11,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::convert;
 
+mod stdlib_fetch;
+
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
@@ -24,6 +26,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         post(&FromWorker::Failed { message: format!("the engine panicked: {info}") });
     }));
+    memplay_engine::set_stdlib_fetch(stdlib_fetch::fetch);
     // The first run on a thread fills RustPython's caches; doing it now makes the first
     // snippet as fast as every later one.
     let _ = memplay_engine::run("pass", &RunOptions::default(), &mut EventHost::new(now_ms, |_| {}));

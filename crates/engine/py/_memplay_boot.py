@@ -346,6 +346,31 @@ class _SandboxFinder:
 
 
 sys.meta_path.insert(0, _SandboxFinder)
+
+
+class _StdlibBundle:
+    """Last on sys.meta_path: the standard-library modules that are not frozen into the
+    engine. The first one imported fetches the bundle of all of them (the page shows
+    "loading module X"); later imports take them from the fetched copy."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        package = _memplay.stdlib_lazy(name)
+        if package is None:
+            return None
+        from _frozen_importlib import ModuleSpec
+        return ModuleSpec(name, cls, origin='frozen', is_package=package)
+
+    @staticmethod
+    def create_module(spec):
+        return None
+
+    @staticmethod
+    def exec_module(module):
+        exec(_memplay.stdlib_code(module.__name__), module.__dict__)
+
+
+sys.meta_path.append(_StdlibBundle)
 # RustPython's native _datetime reads the system clock for now()/utcnow(), which wasm does
 # not have; the pure-Python datetime (the fallback `datetime` itself uses) takes its time
 # from time.time(). The same everywhere, so the page and the command line measure alike.

@@ -1,9 +1,9 @@
 //! A fresh interpreter for one run: fixed hash seed, no host access, the frozen standard
-//! library and the engine's shim modules.
+//! library (the bundle's part too once it has been fetched) and the engine's shim modules.
 
 use rustpython_vm::{Interpreter, Settings};
 
-use crate::shims;
+use crate::{shims, stdlib};
 
 pub(crate) fn build(recursion_limit: u32) -> Interpreter {
     let mut settings = Settings::default();
@@ -23,7 +23,7 @@ pub(crate) fn build(recursion_limit: u32) -> Interpreter {
     let interp = builder
         .add_native_modules(&stdlib)
         .add_native_modules(&ours)
-        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+        .add_frozen_modules(stdlib::frozen_modules())
         .add_frozen_modules(shims::frozen_modules())
         .build();
     interp.enter(|vm| vm.recursion_limit.set(recursion_limit as usize));

@@ -12,6 +12,8 @@ mod run;
 mod sample_data;
 mod shims;
 mod snippet_line;
+mod stdlib;
+mod stdlib_hash;
 mod timeline;
 mod tracemalloc;
 mod vfs;
@@ -25,3 +27,4 @@ pub use imports::imported_modules;
 #[cfg(not(target_arch = "wasm32"))]
 pub use run::run_on_big_stack;
 pub use run::{Counting, SNIPPET_FILENAME, engine_info, run, run_counting};
+pub use stdlib::{Fetch, STDLIB_BUNDLE, set_stdlib_fetch, stdlib_bundle_loaded_by};

@@ -298,6 +298,15 @@ pub(crate) fn with_active<R>(f: impl FnOnce(&mut Meter) -> R) -> Option<R> {
     Some(r)
 }
 
+/// Runs `f` uncounted: with the active meter paused if there is one.
+pub(crate) fn paused<R>(f: impl FnOnce() -> R) -> R {
+    let mut f = Some(f);
+    match with_active(|_| f.take().map(|f| f())) {
+        Some(Some(r)) => r,
+        _ => (f.take().expect("f has not run"))(),
+    }
+}
+
 #[inline(always)]
 fn active_idle() -> Option<&'static mut Meter> {
     let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());

@@ -53,6 +53,9 @@ pub enum FromWorker {
     /// The worker is between runs (after its warm-up and after each run): its own memory,
     /// with nothing of any snippet left, for leak checks.
     Idle { heap: WorkerHeap },
+    /// The run imports `module`, the first from the part of the standard library that is
+    /// not built into the engine: the worker is downloading that part (once).
+    LoadingModule { module: String },
 }
 
 /// A worker's own memory between runs.

@@ -40,6 +40,8 @@ pub struct Pane {
     pub heap: Option<WorkerHeap>,
     /// Workers replaced between runs because their heap had grown.
     pub recycled: u32,
+    /// The module whose import is downloading the rest of the standard library.
+    pub loading_module: Option<String>,
 }
 
 impl Pane {
@@ -54,6 +56,7 @@ impl Pane {
             result: None,
             console: Vec::new(),
             heap: None,
+            loading_module: None,
             recycled: 0,
         }
     }

@@ -31,9 +31,16 @@ impl State {
                     effects.push(Effect::StartRun { side, run_id: pane.run_id, code: pane.code.clone(), options });
                 }
             }
-            Action::Worker(side, FromWorker::Run { run_id, event }) => self.on_event(side, run_id, event, &mut effects),
+            Action::Worker(side, FromWorker::LoadingModule { module }) => {
+                self.pane_mut(side).loading_module = Some(module);
+            }
+            Action::Worker(side, FromWorker::Run { run_id, event }) => {
+                self.pane_mut(side).loading_module = None;
+                self.on_event(side, run_id, event, &mut effects)
+            }
             Action::Worker(side, FromWorker::Idle { heap }) => {
                 let pane = self.pane_mut(side);
+                pane.loading_module = None;
                 pane.heap = Some(heap);
                 let grown = heap.live_bytes > RECYCLE_LIVE_BYTES || heap.memory_bytes > RECYCLE_MEMORY_BYTES;
                 if grown && pane.worker == WorkerState::Ready && !pane.queued {
@@ -44,6 +51,7 @@ impl State {
             }
             Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
                 let pane = self.pane_mut(side);
+                pane.loading_module = None;
                 let was_running = pane.running();
                 if was_running {
                     self.cut_short(side, crash_error(&message), &mut effects);
@@ -155,6 +163,7 @@ impl State {
     /// replaces the worker, which may be busy, stuck or dead.
     fn cut_short(&mut self, side: Side, error: RunError, effects: &mut Vec<Effect>) {
         let pane = self.pane_mut(side);
+        pane.loading_module = None;
         let report = match &pane.tracker {
             Some(tracker) => tracker.partial(error),
             None => return,

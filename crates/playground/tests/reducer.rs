@@ -258,3 +258,20 @@ fn an_engine_that_cannot_load_fails_both_panes_and_runs_nothing() {
     assert!(matches!(&s.pane(Side::A).worker, WorkerState::Failed(m) if m == "network error"));
     assert!(s.apply(Action::Run).is_empty());
 }
+
+#[test]
+fn a_pane_shows_the_module_being_downloaded_until_the_run_goes_on() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    let effects = s.apply(Action::Worker(Side::A, FromWorker::LoadingModule { module: "difflib".into() }));
+    assert!(effects.is_empty());
+    assert_eq!(s.pane(Side::A).loading_module.as_deref(), Some("difflib"));
+    assert_eq!(s.pane(Side::B).loading_module, None);
+    assert!(s.running());
+    event(&mut s, Side::A, EngineEvent::Started);
+    assert_eq!(s.pane(Side::A).loading_module, None, "the download is over once the run reports again");
+    // A Stop while downloading clears it too.
+    s.apply(Action::Worker(Side::B, FromWorker::LoadingModule { module: "email".into() }));
+    s.apply(Action::Stop);
+    assert_eq!(s.pane(Side::B).loading_module, None);
+}

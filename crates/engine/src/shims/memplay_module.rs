@@ -6,8 +6,8 @@ pub(crate) use _memplay::module_def;
 #[rustpython_vm::pymodule]
 mod _memplay {
     use rustpython_vm::{
-        PyResult, VirtualMachine,
-        builtins::{PyBytesRef, PyListRef, PyStrRef},
+        PyRef, PyResult, VirtualMachine,
+        builtins::{PyBytesRef, PyCode, PyListRef, PyStrRef},
         function::ArgBytesLike,
     };
 
@@ -18,6 +18,24 @@ mod _memplay {
 
     fn os_error(vm: &VirtualMachine, e: VfsError, path: &str) -> rustpython_vm::builtins::PyBaseExceptionRef {
         vm.new_errno_error(e.errno(), format!("[Errno {}] {}: '{path}'", e.errno(), e.message())).upcast()
+    }
+
+    /// Whether the standard-library bundle has `module` (`None`: it does not; otherwise
+    /// whether it is a package).
+    #[pyfunction]
+    fn stdlib_lazy(module: PyStrRef) -> Option<bool> {
+        crate::stdlib::in_bundle(&module.to_string_lossy())
+    }
+
+    /// `module`'s code from the bundle. The first call fetches the bundle, uncounted: it is
+    /// the playground's, not the snippet's.
+    #[pyfunction]
+    fn stdlib_code(module: PyStrRef, vm: &VirtualMachine) -> PyResult<PyRef<PyCode>> {
+        let name = module.to_string_lossy();
+        match meter::paused(|| crate::stdlib::bundle_module(&name)) {
+            Ok(frozen) => Ok(PyCode::new_ref_from_frozen(vm, frozen.code)),
+            Err(why) => Err(vm.new_import_error(format!("could not load module {name}: {why}"), module.clone())),
+        }
     }
 
     #[pyfunction]
