@@ -1,61 +1,147 @@
-// Load benchmark (not a test): the production build in dist/, served on loopback, opened in
-// headless Chromium. Prints bytes transferred, time to the UI painted, time to Python
-// ready, and time to the first preset result, cold (empty cache) and warm (reload).
-//   node scripts/bench-load.mjs [runs]      (default 3; medians are printed)
+// Load benchmark (not a test): a production build, served on loopback, opened in headless
+// Chromium. For each build given: bytes over the wire until the first preset result, time
+// to the UI painted, to Python ready and to the first preset result, cold (empty cache) and
+// warm (a reload with the cache); then the same snippets run in the page and in the native
+// CLI (target/release/memplay), and how much slower the page is.
+//   node scripts/bench-load.mjs [--runs N] [--net MBPS] [DIR ...]   (default: 3 runs of dist/; medians)
+// e.g. `node scripts/bench-load.mjs --runs 5 /tmp/dist-before dist` compares two builds.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer } from './static-server.mjs';
 
-const runs = Number(process.argv[2] || 3);
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3;
+// `--net MBPS`: the page's requests go through an emulated link of MBPS megabits per second
+// down and 40 ms round trip (Chromium's network emulation), as a reader's connection would.
+const netAt = args.indexOf('--net');
+const mbps = netAt >= 0 ? Number(args.splice(netAt, 2)[1]) : 0;
+const dirs = args.length ? args : ['dist'];
+const CLI = 'target/release/memplay';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-async function measure(page, cdp) {
+// Snippets timed in both places: the interpreter's own speed (loops, strings, dicts,
+// objects) rather than one library call.
+const SPEED = {
+  loops: 'total = 0\nfor i in range(300_000):\n    total += len(str(i))\nprint(total)\n',
+  dicts: 'd = {str(i): [i, i * 2] for i in range(100_000)}\nprint(sum(len(v) for v in d.values()))\n',
+  objects: 'class P:\n    __slots__ = ("x", "y")\n    def __init__(self, x, y):\n        self.x, self.y = x, y\n' +
+    'ps = [P(i, -i) for i in range(100_000)]\nprint(sum(p.x + p.y for p in ps))\n',
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Times are taken inside the page, from its own clock (which starts at navigation), as
+// things happen: the UI is painted in the frame that first shows the preset menu, Python is
+// ready when `memplay.ready()` resolves, and the first preset result is a run started then.
+function timeInPage() {
+  const b = (window.__bench = {});
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-testid="preset-select"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { b.painted = performance.now(); });
+  }).observe(document, { childList: true, subtree: true });
+  let api;
+  Object.defineProperty(window, 'memplay', {
+    configurable: true,
+    get: () => api,
+    set(value) {
+      api = value;
+      value.ready()
+        .then(() => { b.ready = performance.now(); return value.run(); })
+        .then((c) => { b.winner = c.winner; b.result = performance.now(); });
+    },
+  });
+}
+
+async function load(page, cdp, url) {
   let bytes = 0;
   const onFinished = (e) => { bytes += e.encodedDataLength; };
   cdp.on('Network.loadingFinished', onFinished);
-  const start = Date.now();
-  await page.goto(server.url, { waitUntil: 'commit' });
-  await page.waitForSelector('[data-testid="preset-select"]');
-  // Times from the page's own clock, which starts at navigation.
-  const painted = await page.evaluate(() => performance.now());
-  await page.evaluate(() => window.memplay.ready());
-  const ready = await page.evaluate(() => performance.now());
-  const result = await page.evaluate(async () => {
-    const c = await window.memplay.run();
-    return { at: performance.now(), winner: c.winner };
-  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const t = await (await page.waitForFunction(() => window.__bench.result && window.__bench, null, { timeout: 120_000 })).jsonValue();
   cdp.off('Network.loadingFinished', onFinished);
-  if (result.winner !== 'B') throw new Error(`unexpected winner ${result.winner}`);
-  return { bytes, painted, ready, result: result.at, wall: Date.now() - start };
+  if (t.winner !== 'B') throw new Error(`unexpected winner ${t.winner}`);
+  return { bytes, painted: t.painted, ready: t.ready, result: t.result };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const server = await startServer({ dir: 'dist' });
-const cold = [];
-const warm = [];
-for (let i = 0; i < runs; i++) {
-  // A persistent profile has a disk cache, so the warm load can use it (an incognito
-  // context keeps a small in-memory cache that does not hold the engine).
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'memplay-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
-  const page = context.pages()[0] || (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  cold.push(await measure(page, cdp));
-  warm.push(await measure(page, cdp));
-  await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
+async function pageSpeed(page) {
+  const times = {};
+  for (const [name, code] of Object.entries(SPEED)) {
+    await page.evaluate(([a]) => { window.memplay.setCode('a', a); window.memplay.setCode('b', 'pass\n'); }, [code]);
+    const walls = [];
+    for (let i = 0; i < runs; i++) walls.push(await page.evaluate(async () => (await window.memplay.run()).a.wall_ms));
+    times[name] = median(walls);
+  }
+  return times;
 }
-await server.close();
 
-const fmt = (label, xs) => {
-  const m = (k) => median(xs.map((x) => x[k]));
-  console.log(`${label.padEnd(5)} bytes ${(m('bytes') / 1e6).toFixed(2)} MB | UI painted ${m('painted').toFixed(0)} ms | ` +
-    `Python ready ${m('ready').toFixed(0)} ms | first preset result ${m('result').toFixed(0)} ms`);
-};
-console.log(`memplay load benchmark: dist/ on loopback, headless Chromium, median of ${runs}`);
-fmt('cold', cold);
-fmt('warm', warm);
+function nativeSpeed() {
+  if (!fs.existsSync(CLI)) return null;
+  const times = {};
+  const file = path.join(os.tmpdir(), 'memplay-bench-speed.py');
+  for (const [name, code] of Object.entries(SPEED)) {
+    fs.writeFileSync(file, code);
+    const walls = [];
+    for (let i = 0; i < runs; i++) walls.push(JSON.parse(execFileSync(CLI, ['run', '--json', file])).wall_ms);
+    times[name] = median(walls);
+  }
+  return times;
+}
+
+/** The static server in its own process, so the browser's requests never wait on this one. */
+async function serve(dir) {
+  const child = spawn(process.execPath, ['scripts/static-server.mjs', dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { const m = /served at (\S+)/.exec(String(d)); if (m) resolve(m[1]); });
+    child.on('exit', (code) => reject(new Error(`the server for ${dir} exited (${code})`)));
+  });
+  return { url, close: () => child.kill() };
+}
+
+async function bench(dir) {
+  const server = await serve(dir);
+  const cold = [];
+  const warm = [];
+  let speed = null;
+  for (let i = 0; i < runs; i++) {
+    // A persistent profile has a disk cache, so the warm load can use it (an incognito
+    // context keeps a small in-memory cache that does not hold the engine).
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'memplay-bench-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+    const page = context.pages()[0] || (await context.newPage());
+    await page.addInitScript(timeInPage);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (mbps) {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (mbps * 1e6) / 8, uploadThroughput: (mbps * 1e6) / 32 });
+    }
+    cold.push(await load(page, cdp, server.url));
+    warm.push(await load(page, cdp, server.url));
+    if (i === 0) speed = await pageSpeed(page);
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  server.close();
+  return { cold, warm, speed };
+}
+
+const native = nativeSpeed();
+console.log(`memplay load benchmark: headless Chromium, ${mbps ? `${mbps} Mbit/s and 40 ms round trip (emulated)` : 'loopback'}, median of ${runs}`);
+if (!native) console.log(`(no ${CLI}: build it with \`cargo build --release -p memplay-cli\` for the speed comparison)`);
+for (const dir of dirs) {
+  const { cold, warm, speed } = await bench(dir);
+  console.log(`\n${dir}`);
+  for (const [label, xs] of [['cold', cold], ['warm', warm]]) {
+    const m = (k) => median(xs.map((x) => x[k]));
+    console.log(`  ${label.padEnd(5)} bytes ${(m('bytes') / 1e6).toFixed(2)} MB | UI painted ${m('painted').toFixed(0)} ms | ` +
+      `Python ready ${m('ready').toFixed(0)} ms | first preset result ${m('result').toFixed(0)} ms`);
+  }
+  for (const name of Object.keys(SPEED)) {
+    const vs = native ? ` | native ${native[name].toFixed(1)} ms | page/native ${(speed[name] / native[name]).toFixed(2)}×` : '';
+    console.log(`  speed ${name.padEnd(8)} page ${speed[name].toFixed(1)} ms${vs}`);
+  }
+}

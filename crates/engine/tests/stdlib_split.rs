@@ -11,6 +11,7 @@ use memplay_model::PRESETS;
 const TUTORIAL: &str = "import sys, gc, os, io, itertools, collections, array, json, pickle, zlib, gzip, bz2, lzma
 import struct, tracemalloc, random, time, dataclasses, functools, statistics, datetime, csv, re, math
 import copy, heapq, bisect, string, textwrap, typing, enum, operator, weakref, decimal, fractions
+import pprint, timeit, base64, hashlib, abc, types, itertools, math, contextlib, inspect, dis
 import lz4.frame
 print(json.dumps({'a': [1, 2]}), decimal.Decimal('1.1') + 1, fractions.Fraction(1, 3), statistics.mean([1, 2]))
 ";
