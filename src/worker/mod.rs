@@ -68,8 +68,10 @@ fn run(run_id: u32, code: &str, options: &RunOptions) {
             wasm_bindgen::throw_str("memplay: time limit exceeded");
         }
     });
-    let report = memplay_engine::run(code, options, &mut host);
-    post(&FromWorker::Run { run_id, event: EngineEvent::Done(Box::new(report)) });
+    // The page has the result while the worker tears the interpreter down.
+    memplay_engine::run_delivering(code, options, &mut host, |report| {
+        post(&FromWorker::Run { run_id, event: EngineEvent::Done(Box::new(report)) })
+    });
     RUNS.set(RUNS.get() + 1);
     post_heap();
 }

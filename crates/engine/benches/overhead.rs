@@ -1,8 +1,9 @@
 //! Instrumentation overhead: the same CPU-bound snippets timed with the meter on and off
 //! (same binary, same counting allocator, which only forwards when no run is measured).
-//! Prints the median of several runs and the ratio. `cargo bench -p memplay-engine`.
+//! Prints the median of several runs and the ratio, and what a fresh interpreter costs (a
+//! whole run of `pass`: build, boot script, compile, finalize). `cargo bench -p memplay-engine`.
 
-use memplay_engine::{Counting, CountingAlloc, NativeHost, run_counting};
+use memplay_engine::{Counting, CountingAlloc, Host, NativeHost, run_counting};
 use memplay_model::RunOptions;
 
 #[global_allocator]
@@ -47,6 +48,16 @@ fn main() {
                 let on = median_ms(code, Counting::On);
                 println!("{name:<38} {off:>9.1} ms {on:>9.1} ms {:>7.3}x", on / off);
             }
+            let mut whole: Vec<f64> = (0..ROUNDS)
+                .map(|_| {
+                    let host = NativeHost::default();
+                    let start = host.now_ms();
+                    run_counting("pass", &RunOptions::default(), &mut NativeHost::default(), Counting::On);
+                    host.now_ms() - start
+                })
+                .collect();
+            whole.sort_by(f64::total_cmp);
+            println!("a fresh interpreter (a whole `pass` run): {:.1} ms", whole[ROUNDS / 2]);
         })
         .unwrap()
         .join()

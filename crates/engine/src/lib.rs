@@ -26,5 +26,5 @@ pub use host::{Host, LimitKind, Stream};
 pub use imports::imported_modules;
 #[cfg(not(target_arch = "wasm32"))]
 pub use run::run_on_big_stack;
-pub use run::{Counting, SNIPPET_FILENAME, engine_info, run, run_counting};
+pub use run::{Counting, SNIPPET_FILENAME, engine_info, run, run_counting, run_delivering};
 pub use stdlib::{Fetch, STDLIB_BUNDLE, set_stdlib_fetch, stdlib_bundle_loaded_by};

@@ -24,8 +24,17 @@ pub fn engine_info() -> EngineInfo {
 /// Runs `code` in a fresh interpreter and measures it. Never panics on any snippet; a
 /// limit or an exception ends the run with the figures up to that point.
 pub fn run(code: &str, options: &RunOptions, host: &mut dyn Host) -> RunReport {
+    let mut report = None;
+    run_delivering(code, options, host, |r| report = Some(r));
+    report.expect("every run delivers a report")
+}
+
+/// `run`, handing the report to `deliver` as soon as it is complete: before the interpreter
+/// is torn down, which takes longer than a small snippet (BENCHMARKS.md). The call returns
+/// once the interpreter is gone.
+pub fn run_delivering(code: &str, options: &RunOptions, host: &mut dyn Host, deliver: impl FnOnce(RunReport)) {
     warm_up_thread(host);
-    run_fresh(code, options, host, Counting::On)
+    run_fresh(code, options, host, Counting::On, deliver)
 }
 
 /// Whether the meter is active during the snippet. Off exists for the overhead benchmark:
@@ -40,7 +49,9 @@ pub enum Counting {
 /// are filled in.
 pub fn run_counting(code: &str, options: &RunOptions, host: &mut dyn Host, counting: Counting) -> RunReport {
     warm_up_thread(host);
-    run_fresh(code, options, host, counting)
+    let mut report = None;
+    run_fresh(code, options, host, counting, |r| report = Some(r));
+    report.expect("every run delivers a report")
 }
 
 /// Some of RustPython's thread-local caches fill on first use, which would make the first
@@ -52,7 +63,7 @@ fn warm_up_thread(host: &mut dyn Host) {
     }
     if !WARM.with(|w| w.replace(true)) {
         let mut quiet = Quiet { clock: host };
-        run_fresh(WARM_UP, &RunOptions::default(), &mut quiet, Counting::On);
+        run_fresh(WARM_UP, &RunOptions::default(), &mut quiet, Counting::On, drop);
     }
 }
 
@@ -69,10 +80,16 @@ impl Host for Quiet<'_> {
     }
 }
 
-fn run_fresh(code: &str, options: &RunOptions, host: &mut dyn Host, counting: Counting) -> RunReport {
+fn run_fresh(
+    code: &str,
+    options: &RunOptions,
+    host: &mut dyn Host,
+    counting: Counting,
+    deliver: impl FnOnce(RunReport),
+) {
     shims::reset_run_state();
     let interp = interp::build(options.limits.recursion);
-    let report = interp.enter(|vm| run_in(vm, code, options, host, counting));
+    deliver(interp.enter(|vm| run_in(vm, code, options, host, counting)));
     // Without finalizing, the interpreter's modules, types and functions (which refer to
     // each other) outlive it: about 2 MiB per run, more with imports. Handlers the snippet
     // registered with atexit are dropped first: the run is over.
@@ -83,7 +100,6 @@ fn run_fresh(code: &str, options: &RunOptions, host: &mut dyn Host, counting: Co
     });
     interp.finalize(None);
     shims::clear_run_state();
-    report
 }
 
 /// `run` on a thread with a large stack, so deep Python recursion reaches Python's own
