@@ -76,6 +76,14 @@ async function pageSpeed(page) {
     for (let i = 0; i < runs; i++) walls.push(await page.evaluate(async () => (await window.memplay.run()).a.wall_ms));
     times[name] = median(walls);
   }
+  // A run of `pass` in both panes, from Run to both results: what a fresh interpreter per
+  // run costs in the page (`cargo bench -p memplay-engine` prints the native figure).
+  await page.evaluate(() => { window.memplay.setCode('a', 'pass\n'); window.memplay.setCode('b', 'pass\n'); });
+  const trips = [];
+  for (let i = 0; i < 2 * runs + 1; i++) {
+    trips.push(await page.evaluate(async () => { const t = performance.now(); await window.memplay.run(); return performance.now() - t; }));
+  }
+  times.interpreter = median(trips);
   return times;
 }
 
@@ -144,4 +152,5 @@ for (const dir of dirs) {
     const vs = native ? ` | native ${native[name].toFixed(1)} ms | page/native ${(speed[name] / native[name]).toFixed(2)}×` : '';
     console.log(`  speed ${name.padEnd(8)} page ${speed[name].toFixed(1)} ms${vs}`);
   }
+  console.log(`  a run of \`pass\` in both panes (fresh interpreters), Run to results: ${speed.interpreter.toFixed(1)} ms`);
 }

@@ -42,6 +42,8 @@ pub struct Pane {
     pub recycled: u32,
     /// The module whose import is downloading the rest of the standard library.
     pub loading_module: Option<String>,
+    /// The worker reported a grown heap while running: replace it when the run ends.
+    pub recycle_after_run: bool,
 }
 
 impl Pane {
@@ -57,6 +59,7 @@ impl Pane {
             console: Vec::new(),
             heap: None,
             loading_module: None,
+            recycle_after_run: false,
             recycled: 0,
         }
     }

@@ -2,7 +2,7 @@
 
 use memplay_model::{Comparison, EngineEvent, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset};
 
-use crate::{Action, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
+use crate::{Action, Effect, Pane, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
 
 impl State {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -25,6 +25,7 @@ impl State {
                 let options = self.settings.options.clone();
                 let pane = self.pane_mut(side);
                 pane.worker = WorkerState::Ready;
+                pane.recycle_after_run = false;
                 if pane.queued {
                     pane.queued = false;
                     pane.worker = WorkerState::Busy;
@@ -43,10 +44,12 @@ impl State {
                 pane.loading_module = None;
                 pane.heap = Some(heap);
                 let grown = heap.live_bytes > RECYCLE_LIVE_BYTES || heap.memory_bytes > RECYCLE_MEMORY_BYTES;
+                // A worker reports after handing over its result, so the next run may
+                // already have started: then it is replaced when that run ends.
                 if grown && pane.worker == WorkerState::Ready && !pane.queued {
-                    pane.worker = WorkerState::Starting;
-                    pane.recycled += 1;
-                    effects.push(Effect::RestartWorker(side));
+                    recycle(pane, side, &mut effects);
+                } else if grown && pane.worker == WorkerState::Busy {
+                    pane.recycle_after_run = true;
                 }
             }
             Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
@@ -151,6 +154,9 @@ impl State {
         let Some(tracker) = pane.tracker.as_mut() else { return };
         if let Some(report) = tracker.apply(event).cloned() {
             pane.worker = WorkerState::Ready;
+            if std::mem::take(&mut pane.recycle_after_run) {
+                recycle(pane, side, effects);
+            }
             self.finish(side, report, effects);
         } else if time_up {
             // The worker stops itself at the time limit and cannot be reused.
@@ -202,4 +208,11 @@ pub fn crash_error(message: &str) -> RunError {
         "EngineCrash",
         format!("the engine crashed while running this snippet ({message}); a fresh one has started"),
     )
+}
+
+/// Replaces a pane's idle worker whose heap has grown (see `RECYCLE_LIVE_BYTES`).
+fn recycle(pane: &mut Pane, side: Side, effects: &mut Vec<Effect>) {
+    pane.worker = WorkerState::Starting;
+    pane.recycled += 1;
+    effects.push(Effect::RestartWorker(side));
 }

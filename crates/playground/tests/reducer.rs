@@ -275,3 +275,28 @@ fn a_pane_shows_the_module_being_downloaded_until_the_run_goes_on() {
     s.apply(Action::Stop);
     assert_eq!(s.pane(Side::B).loading_module, None);
 }
+
+#[test]
+fn a_worker_that_reports_a_grown_heap_during_the_next_run_is_replaced_when_that_run_ends() {
+    // The worker hands over a result before tearing its interpreter down, so its heap
+    // report can arrive after the next run has started.
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    let grown = WorkerHeap { live_bytes: RECYCLE_LIVE_BYTES + 1, memory_bytes: 100 << 20, runs: 9 };
+    assert!(s.apply(Action::Worker(Side::A, FromWorker::Idle { heap: grown })).is_empty(), "not while it runs");
+    assert_eq!(s.pane(Side::A).worker, WorkerState::Busy);
+    event(&mut s, Side::A, EngineEvent::Started);
+    let effects = event(&mut s, Side::A, EngineEvent::Done(Box::new(report(5))));
+    assert_eq!(restarts(&effects), vec![Side::A]);
+    assert_eq!(s.pane(Side::A).worker, WorkerState::Starting);
+    assert_eq!(s.pane(Side::A).recycled, 1);
+    assert_eq!(s.pane(Side::A).result.as_ref().map(|r| r.peak_bytes), Some(5), "the result is kept");
+    // B's run ends normally and its worker stays.
+    let effects = event(&mut s, Side::B, EngineEvent::Done(Box::new(report(7))));
+    assert!(restarts(&effects).is_empty());
+    // The fresh worker starts clean: nothing pending.
+    s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
+    s.apply(Action::Run);
+    let effects = event(&mut s, Side::A, EngineEvent::Done(Box::new(report(5))));
+    assert!(restarts(&effects).is_empty());
+}
