@@ -95,6 +95,7 @@ mod tests {
             FromWorker::Run { run_id: 3, event: EngineEvent::Failed { message: "bad".into() } },
             FromWorker::Failed { message: "panicked at …".into() },
             FromWorker::Idle { heap: WorkerHeap { live_bytes: 1 << 20, memory_bytes: 64 << 20, runs: 3 } },
+            FromWorker::LoadingModule { module: "email.message".into() },
         ];
         for m in messages {
             let text = serde_json::to_string(&m).unwrap();
