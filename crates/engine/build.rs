@@ -60,8 +60,9 @@ fn split_stdlib() {
     assert!(unknown.is_empty(), "stdlib-core.txt: not Python modules of Lib/: {unknown:?}");
     let (core_mods, lazy_mods): (Vec<_>, Vec<_>) = sources.iter().partition(|(name, _)| core.contains(*name));
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    let core_bytes = freeze(&core_mods);
-    let lazy_bytes = freeze(&lazy_mods);
+    let (core_bytes, failed) = freeze(&core_mods);
+    assert!(failed.is_empty(), "stdlib-core.txt: these do not compile: {failed:?}");
+    let (lazy_bytes, _) = freeze(&lazy_mods);
     std::fs::write(out.join("stdlib-core.bin"), &core_bytes).unwrap();
     std::fs::write(out.join("stdlib-lazy.bin"), &lazy_bytes).unwrap();
     let name = format!("stdlib-{:016x}.bin", stdlib_hash::fingerprint(&lazy_bytes));
@@ -121,14 +122,20 @@ fn stored_lz4(data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Compiles modules as `py_freeze!` does and encodes them as one `FrozenLib`. A file that
-/// does not compile (Lib/ has a few on purpose, for CPython's tests) is left out.
-fn freeze(modules: &[(&String, &Source)]) -> Vec<u8> {
+/// Compiles modules as `py_freeze!` does and encodes them as one `FrozenLib`, with the
+/// names of files that do not compile (Lib/ has a few on purpose, for CPython's tests),
+/// which are left out.
+fn freeze(modules: &[(&String, &Source)]) -> (Vec<u8>, Vec<String>) {
+    let mut failed = Vec::new();
     let compiled: Vec<(&str, FrozenModule<Vec<u8>>)> = modules
         .iter()
         .filter_map(|(name, src)| {
-            let text = std::fs::read_to_string(&src.path).ok()?;
-            let code = compile(&text, Mode::Exec, name, opts()).ok()?;
+            let text = std::fs::read_to_string(&src.path).ok();
+            let code = text.and_then(|t| compile(&t, Mode::Exec, name, opts()).ok());
+            let Some(code) = code else {
+                failed.push(name.to_string());
+                return None;
+            };
             let mut marshalled = Vec::new();
             rustpython_compiler_core::marshal::serialize_code(&mut marshalled, &code);
             Some((
@@ -137,10 +144,9 @@ fn freeze(modules: &[(&String, &Source)]) -> Vec<u8> {
             ))
         })
         .collect();
-    FrozenLib::encode(
-        compiled.iter().map(|(n, m)| {
+    let lib =
+        FrozenLib::encode(compiled.iter().map(|(n, m)| {
             (*n, FrozenModule { code: FrozenCodeObject { bytes: &m.code.bytes[..] }, package: m.package })
-        }),
-    )
-    .bytes
+        }));
+    (lib.bytes, failed)
 }

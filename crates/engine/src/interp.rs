@@ -1,5 +1,6 @@
-//! A fresh interpreter for one run: fixed hash seed, no host access, the frozen standard
-//! library (the bundle's part too once it has been fetched) and the engine's shim modules.
+//! A fresh interpreter for one run: fixed hash seed, no host access, the frozen part of the
+//! standard library and the engine's shim modules (the boot script adds the importer of
+//! the bundle's part).
 
 use rustpython_vm::{Interpreter, Settings};
 
