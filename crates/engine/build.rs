@@ -65,8 +65,7 @@ fn split_stdlib() {
     let (lazy_bytes, _) = freeze(&lazy_mods);
     std::fs::write(out.join("stdlib-core.bin"), &core_bytes).unwrap();
     std::fs::write(out.join("stdlib-lazy.bin"), &lazy_bytes).unwrap();
-    let name = format!("stdlib-{:016x}.bin", stdlib_hash::fingerprint(&lazy_bytes));
-    std::fs::write(out.join("stdlib-lazy.name"), &name).unwrap();
+    std::fs::write(out.join("stdlib-lazy.name"), stdlib_hash::bundle_name(&lazy_bytes)).unwrap();
     let index: String =
         lazy_mods.iter().map(|(n, s)| format!("{n}{}\n", if s.package { " package" } else { "" })).collect();
     std::fs::write(out.join("stdlib-lazy.index"), index).unwrap();

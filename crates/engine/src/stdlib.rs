@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use rustpython_compiler_core::frozen::{FrozenLib, FrozenModule};
 
-use crate::stdlib_hash::fingerprint;
+use crate::stdlib_hash::bundle_name;
 
 static CORE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stdlib-core.bin"));
 static LAZY_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/stdlib-lazy.index"));
@@ -55,34 +55,39 @@ pub fn stdlib_bundle_loaded_by() -> Option<&'static str> {
 
 /// `module`'s frozen code from the bundle, fetching the bundle first if need be.
 pub(crate) fn bundle_module(module: &str) -> Result<FrozenModule, String> {
-    let bytes = match LOADED.get() {
-        Some(b) => *b,
-        None => {
-            let fetched = match FETCH.get() {
-                Some(fetch) => fetch(module)?,
-                None => built_in()?,
-            };
-            let expected = STDLIB_BUNDLE.trim_start_matches("stdlib-").trim_end_matches(".bin");
-            if format!("{:016x}", fingerprint(&fetched)) != expected {
-                return Err(format!("{STDLIB_BUNDLE} does not match this engine (a stale copy?); reload the page"));
-            }
-            let _ = LOADED_BY.set(module.to_owned());
-            *LOADED.get_or_init(|| Box::leak(fetched.into_boxed_slice()))
-        }
-    };
-    FrozenLib::from_ref(bytes)
+    FrozenLib::from_ref(bundle(module)?)
         .decode()
         .find(|(name, _)| *name == module)
         .map(|(_, m)| m)
         .ok_or_else(|| format!("{module} is not in {STDLIB_BUNDLE}"))
 }
 
+/// The bundle, from the fetcher (checked against the name it was built under, which is
+/// its fingerprint) or built in; kept for the rest of the process.
+fn bundle(module: &str) -> Result<&'static [u8], String> {
+    if let Some(bytes) = LOADED.get() {
+        return Ok(bytes);
+    }
+    let bytes: &'static [u8] = match FETCH.get() {
+        Some(fetch) => {
+            let fetched = fetch(module)?;
+            if bundle_name(&fetched) != STDLIB_BUNDLE {
+                return Err(format!("{STDLIB_BUNDLE} does not match this engine (a stale copy?); reload the page"));
+            }
+            Box::leak(fetched.into_boxed_slice())
+        }
+        None => built_in()?,
+    };
+    let _ = LOADED_BY.set(module.to_owned());
+    Ok(LOADED.get_or_init(|| bytes))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
-fn built_in() -> Result<Vec<u8>, String> {
-    Ok(LAZY_BUILT_IN.to_vec())
+fn built_in() -> Result<&'static [u8], String> {
+    Ok(LAZY_BUILT_IN)
 }
 
 #[cfg(target_arch = "wasm32")]
-fn built_in() -> Result<Vec<u8>, String> {
+fn built_in() -> Result<&'static [u8], String> {
     Err("this engine has no way to fetch the rest of the standard library".to_owned())
 }

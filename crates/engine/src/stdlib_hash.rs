@@ -1,7 +1,12 @@
-//! The bundle's fingerprint (64-bit FNV-1a), shared by the build script, which names the
-//! bundle after it, and the engine, which checks a fetched bundle against it.
+//! The bundle's name from its fingerprint (64-bit FNV-1a), shared by the build script, which
+//! names the bundle, and the engine, which checks a fetched bundle against that name.
 
-pub const fn fingerprint(bytes: &[u8]) -> u64 {
+/// `stdlib-<fingerprint>.bin`.
+pub fn bundle_name(bytes: &[u8]) -> String {
+    format!("stdlib-{:016x}.bin", fingerprint(bytes))
+}
+
+const fn fingerprint(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;
     while i < bytes.len() {

@@ -41,7 +41,6 @@ impl State {
             }
             Action::Worker(side, FromWorker::Idle { heap }) => {
                 let pane = self.pane_mut(side);
-                pane.loading_module = None;
                 pane.heap = Some(heap);
                 let grown = heap.live_bytes > RECYCLE_LIVE_BYTES || heap.memory_bytes > RECYCLE_MEMORY_BYTES;
                 // A worker reports after handing over its result, so the next run may
@@ -54,7 +53,6 @@ impl State {
             }
             Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
                 let pane = self.pane_mut(side);
-                pane.loading_module = None;
                 let was_running = pane.running();
                 if was_running {
                     self.cut_short(side, crash_error(&message), &mut effects);
