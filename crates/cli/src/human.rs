@@ -48,6 +48,9 @@ fn tail(r: &RunReport) -> String {
         let shown: String = r.stdout.lines().take(10).map(|l| format!("  | {l}\n")).collect();
         out.push_str(&shown);
     }
+    if let Some(notice) = r.output_cut_notice() {
+        out.push_str(&format!("  [{notice}]\n"));
+    }
     if let Some(e) = &r.error {
         let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
         out.push_str(&format!("  error: {}: {}{at}\n", e.kind, e.message));

@@ -7,10 +7,10 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use memplay_engine::{LimitKind, engine_info};
-use memplay_model::{EngineEvent, RunError, RunOptions, RunReport, RunTracker};
+use memplay_engine::engine_info;
+use memplay_model::{EngineEvent, ErrorKind, FromWorker, LimitKind, RunError, RunOptions, RunReport, RunTracker, ToWorker};
 
-use crate::child::{Request, SUBCOMMAND};
+use crate::child::SUBCOMMAND;
 
 /// Time a child may take to start its interpreter before its run begins.
 const STARTUP: Duration = Duration::from_secs(30);
@@ -20,7 +20,7 @@ const GRACE: Duration = Duration::from_millis(500);
 pub fn run(code: &str, options: &RunOptions) -> RunReport {
     match run_child(code, options) {
         Ok(report) => report,
-        Err(message) => failed(options, "EngineError", message),
+        Err(message) => failed(options, message),
     }
 }
 
@@ -34,8 +34,8 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start the engine process: {e}"))?;
-    let request =
-        serde_json::to_vec(&Request { code: code.to_owned(), options: options.clone() }).map_err(|e| e.to_string())?;
+    let request = ToWorker::Run { run_id: 1, code: code.to_owned(), options: options.clone() };
+    let request = serde_json::to_vec(&request).map_err(|e| e.to_string())?;
     {
         let mut stdin = child.stdin.take().expect("piped stdin");
         stdin.write_all(&request).map_err(|e| format!("cannot send the snippet: {e}"))?;
@@ -45,9 +45,13 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
-            if let Ok(event) = serde_json::from_str::<EngineEvent>(&line)
-                && tx.send(event).is_err()
-            {
+            let Ok(message) = serde_json::from_str::<FromWorker>(&line) else { continue };
+            let event = match message {
+                FromWorker::Run { event, .. } => Ok(event),
+                FromWorker::Failed { message } => Err(message),
+                FromWorker::Ready { .. } | FromWorker::Idle { .. } | FromWorker::LoadingModule { .. } => continue,
+            };
+            if tx.send(event).is_err() {
                 break;
             }
         }
@@ -60,11 +64,15 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
         let deadline = if tracker.started() { started + time_limit + GRACE } else { started + STARTUP + time_limit };
         let wait = deadline.saturating_duration_since(Instant::now());
         match rx.recv_timeout(wait) {
-            Ok(EngineEvent::Started) => {
+            Ok(Ok(EngineEvent::Started)) => {
                 started = Instant::now();
                 tracker.apply(EngineEvent::Started);
             }
-            Ok(event) => {
+            Ok(Err(message)) => {
+                let _ = child.wait();
+                return Err(message);
+            }
+            Ok(Ok(event)) => {
                 if let Some(report) = tracker.apply(event) {
                     let report = report.clone();
                     let _ = child.wait();
@@ -86,7 +94,7 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
                 }
                 let crash = RunError {
                     traceback: child_stderr.trim().to_owned(),
-                    ..RunError::plain("EngineCrash", format!("the engine process ended unexpectedly ({status})"))
+                    ..RunError::plain(ErrorKind::EngineCrash, format!("the engine process ended unexpectedly ({status})"))
                 };
                 return Ok(tracker.partial(crash));
             }
@@ -94,8 +102,8 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
     }
 }
 
-fn failed(options: &RunOptions, kind: &str, message: String) -> RunReport {
+fn failed(options: &RunOptions, message: String) -> RunReport {
     let mut r = RunReport::empty(options.limits, engine_info());
-    r.error = Some(RunError::plain(kind, message));
+    r.error = Some(RunError::plain(ErrorKind::EngineError, message));
     r
 }

@@ -3,7 +3,9 @@
 
 use memplay_model::{EngineEvent, RunReport};
 
-use crate::host::{Host, LimitKind, Stream};
+use memplay_model::LimitKind;
+
+use crate::host::{Host, Stream};
 
 pub struct EventHost<C, S> {
     clock: C,
@@ -32,10 +34,10 @@ impl<C: Fn() -> f64, S: FnMut(EngineEvent)> Host for EventHost<C, S> {
     }
 
     fn progress(&mut self, partial: &RunReport) {
-        (self.sink)(EngineEvent::Progress(Box::new(partial.clone())));
+        (self.sink)(EngineEvent::progress(partial.clone()));
     }
 
     fn limit(&mut self, kind: LimitKind, partial: &RunReport) {
-        (self.sink)(EngineEvent::Limit { kind: kind.error_type().to_owned(), report: Box::new(partial.clone()) });
+        (self.sink)(EngineEvent::limit(kind, partial.clone()));
     }
 }

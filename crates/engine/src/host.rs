@@ -1,8 +1,7 @@
 //! What the engine needs from whoever runs it: a clock (there is none on
 //! wasm32-unknown-unknown) and somewhere to send output, progress and limits as they happen.
 
-pub use memplay_model::LimitKind;
-use memplay_model::RunReport;
+use memplay_model::{LimitKind, RunReport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {

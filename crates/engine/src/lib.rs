@@ -22,9 +22,9 @@ pub use alloc::{CountingAlloc, heap_live};
 pub use events::EventHost;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::NativeHost;
-pub use host::{Host, LimitKind, Stream};
+pub use host::{Host, Stream};
 pub use imports::imported_modules;
 #[cfg(not(target_arch = "wasm32"))]
 pub use run::run_on_big_stack;
-pub use run::{Counting, SNIPPET_FILENAME, engine_info, run, run_counting, run_delivering};
+pub use run::{Counting, SNIPPET_FILENAME, engine_info, run, run_counting, run_delivering, warm_up};
 pub use stdlib::{Fetch, STDLIB_BUNDLE, set_stdlib_fetch, stdlib_bundle_loaded_by};

@@ -8,7 +8,9 @@ use core::ptr::null_mut;
 
 use memplay_model::{LineStat, RunReport, TimelinePoint};
 
-use crate::host::{Host, LimitKind, Stream};
+use memplay_model::LimitKind;
+
+use crate::host::{Host, Stream};
 use crate::snippet_line;
 use crate::timeline::Timeline;
 use crate::tracemalloc::TraceMalloc;
@@ -171,7 +173,7 @@ impl Meter {
             self.hit_limit(LimitKind::Time);
         } else if now - self.last_progress_ms >= PROGRESS_EVERY_MS {
             self.last_progress_ms = now;
-            let partial = self.report();
+            let partial = self.figures();
             self.host().progress(&partial);
         }
     }
@@ -182,7 +184,7 @@ impl Meter {
         }
         self.limit_hit = Some(kind);
         self.limit_line = u32::try_from(self.line).ok().filter(|&l| l > 0);
-        let partial = self.report();
+        let partial = self.figures();
         self.host().limit(kind, &partial);
     }
 
@@ -228,19 +230,22 @@ impl Meter {
             .collect()
     }
 
-    /// The report as far as the run has got.
+    /// The report as far as the run has got, with the output captured so far.
     pub fn report(&self) -> RunReport {
+        let mut r = self.figures();
+        r.stdout.clone_from(&self.stdout);
+        r.stderr.clone_from(&self.stderr);
+        r
+    }
+
+    /// The report as far as the run has got, without the output: what progress and limit
+    /// events carry (the output went to the host as it was written).
+    fn figures(&self) -> RunReport {
         let mut r = self.template.clone();
         r.peak_bytes = self.peak.max(0) as u64;
         r.allocated_bytes = self.allocated_bytes;
         r.allocations = self.allocations;
         r.retained_bytes = self.live;
-        r.stdout = self.stdout.clone();
-        r.stderr = self.stderr.clone();
-        if self.output_truncated {
-            let notice = format!("\n[output truncated at {}]\n", memplay_model::format_bytes(self.output_limit as f64));
-            r.stderr.push_str(&notice);
-        }
         r.truncated.output = self.output_truncated;
         r.lines = self.line_stats();
         let (timeline, cut) = self.timeline.downsampled();

@@ -1,13 +1,13 @@
 //! One run: compile, warm the imports, take the baseline, execute, report.
 
-use memplay_model::{EngineInfo, RunError, RunOptions, RunReport};
+use memplay_model::{EngineInfo, ErrorKind, LimitKind, RunError, RunOptions, RunReport};
 use rustpython_vm::{
     AsObject, PyObjectRef, PyRef, VirtualMachine,
     builtins::{PyBaseExceptionRef, PyCode, PyStr, PyTuple},
     compiler::Mode,
 };
 
-use crate::host::{Host, LimitKind};
+use crate::host::Host;
 use crate::meter::{Active, Meter};
 use crate::{imports, interp, shims};
 
@@ -52,6 +52,13 @@ pub fn run_counting(code: &str, options: &RunOptions, host: &mut dyn Host, count
     let mut report = None;
     run_fresh(code, options, host, counting, |r| report = Some(r));
     report.expect("every run delivers a report")
+}
+
+/// Readies this thread for measured runs (see `warm_up_thread`) without running anything
+/// else: a worker calls it once before it says it is ready, so its first snippet costs
+/// what every later one does. Runs do it themselves when it has not been done.
+pub fn warm_up(host: &mut dyn Host) {
+    warm_up_thread(host);
 }
 
 /// Some of RustPython's thread-local caches fill on first use, which would make the first
@@ -115,7 +122,7 @@ pub fn run_on_big_stack(code: &str, options: &RunOptions, host: &mut (dyn Host +
             .join()
             .unwrap_or_else(|_| {
                 let mut r = RunReport::empty(options.limits, engine_info());
-                r.error = Some(RunError::plain("EngineCrash", "the engine crashed while running this snippet"));
+                r.error = Some(RunError::plain(ErrorKind::EngineCrash, "the engine crashed while running this snippet"));
                 r
             })
     })
@@ -230,9 +237,9 @@ fn describe(vm: &VirtualMachine, boot: &PyObjectRef, exc: &PyBaseExceptionRef, c
         let text =
             |i: usize| t.get(i).and_then(|o| o.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()));
         let line = t.get(2).and_then(|o| o.try_to_value::<u32>(vm).ok());
-        Some(RunError { kind: text(0)?, message: text(1)?.trim_end().to_owned(), line, traceback: text(3)? })
+        Some(RunError { kind: ErrorKind::Python(text(0)?), message: text(1)?.trim_end().to_owned(), line, traceback: text(3)? })
     });
-    described.unwrap_or_else(|| RunError::plain(exc.class().name().to_string(), exc_message(vm, exc)))
+    described.unwrap_or_else(|| RunError::plain(ErrorKind::Python(exc.class().name().to_string()), exc_message(vm, exc)))
 }
 
 fn exc_message(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {
@@ -242,5 +249,5 @@ fn exc_message(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {
 fn internal_error(vm: &VirtualMachine, exc: &PyBaseExceptionRef, what: &str) -> RunError {
     let mut traceback = String::new();
     let _ = vm.write_exception(&mut traceback, exc);
-    RunError { traceback, ..RunError::plain("EngineError", format!("{what}: {}", exc_message(vm, exc))) }
+    RunError { traceback, ..RunError::plain(ErrorKind::EngineError, format!("{what}: {}", exc_message(vm, exc))) }
 }

@@ -2,6 +2,7 @@
 //! do, what it reports, how two reports compare, and the ready-made presets.
 //! No interpreter and no browser types live here.
 
+mod figure;
 mod format;
 mod markdown;
 mod presets;
@@ -12,11 +13,12 @@ mod svg;
 mod tracker;
 mod verdict;
 
+pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};
-pub use markdown::{Row, Unit, change, figures, group_thousands, markdown, rows};
+pub use markdown::{Row, change, figures, group_thousands, markdown, rows};
 pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
-pub use report::{EngineInfo, LineStat, RunError, RunReport, TimelinePoint, Truncated};
+pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
 pub use svg::{card_svg, svg, timeline_percent, timeline_svg};
 pub use tracker::RunTracker;

@@ -1,6 +1,6 @@
 //! A comparison as a Markdown table, for pasting into a blog post.
 
-use crate::{Comparison, RunReport, format_bytes, format_ms};
+use crate::{Comparison, Figure, RunReport, Unit};
 
 /// One row per figure: A, B, and how B compares with A.
 pub fn markdown(c: &Comparison, a_title: &str, b_title: &str) -> String {
@@ -20,33 +20,9 @@ pub struct Row {
     pub change: String,
 }
 
-/// How a figure is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Bytes,
-    Count,
-    Millis,
-}
-
-impl Unit {
-    pub fn format(self, value: f64) -> String {
-        match self {
-            Unit::Bytes => format_bytes(value),
-            Unit::Count => group_thousands(value as u64),
-            Unit::Millis => format_ms(value),
-        }
-    }
-}
-
 /// The five headline figures of a report: label, value, unit.
 pub fn figures(r: &RunReport) -> [(&'static str, f64, Unit); 5] {
-    [
-        ("Peak memory", r.peak_bytes as f64, Unit::Bytes),
-        ("Allocated", r.allocated_bytes as f64, Unit::Bytes),
-        ("Allocations", r.allocations as f64, Unit::Count),
-        ("Retained", r.retained_bytes as f64, Unit::Bytes),
-        ("Time", r.wall_ms, Unit::Millis),
-    ]
+    Figure::ALL.map(|f| (f.label(), f.value(r), f.unit()))
 }
 
 pub fn rows(a: &RunReport, b: &RunReport) -> Vec<Row> {

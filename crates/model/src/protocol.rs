@@ -3,43 +3,61 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{EngineInfo, RunOptions, RunReport};
+use crate::{EngineInfo, LimitKind, RunOptions, RunReport};
 
 /// What the engine reports while one run goes on, in order: `Started`, then any number of
-/// `Output`, `Progress` and `Limit`, then `Done` or `Failed` (or nothing, if it died).
+/// `Output`, `Progress` and `Limit`, then `Done` (or nothing, if it died).
+///
+/// Output travels once: as `Output`, when it is written. The reports in `Progress`,
+/// `Limit` and `Done` carry figures only (their `stdout` and `stderr` are empty); whoever
+/// follows the run (`RunTracker`, the page's pane) keeps the output it was sent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EngineEvent {
     /// The snippet's first line is about to run: the time limit starts now.
     Started,
-    /// Output as the snippet writes it, so it survives the engine dying later.
+    /// Output as the snippet writes it (already cut to the output limit), so it survives
+    /// the engine dying later.
     Output { stderr: bool, text: String },
-    /// The report so far, about every 100 ms while the snippet allocates.
+    /// The figures so far, about every 100 ms while the snippet allocates.
     Progress(Box<RunReport>),
-    /// A limit was reached (`TimeLimitExceeded`, `MemoryLimitExceeded`); the report is as
-    /// far as the run got. The engine may not be able to say anything after this.
-    Limit { kind: String, report: Box<RunReport> },
+    /// A limit was reached; the report is as far as the run got. The engine may not be
+    /// able to say anything after this.
+    Limit { kind: LimitKind, report: Box<RunReport> },
     /// The run ended; the report is final.
     Done(Box<RunReport>),
-    /// The engine could not run the snippet at all (a bad request, an engine bug).
-    Failed { message: String },
 }
 
 impl EngineEvent {
     /// The run reached its time limit: the engine stops there and nothing follows.
     pub fn is_time_limit(&self) -> bool {
-        matches!(self, EngineEvent::Limit { kind, .. } if kind == crate::LimitKind::Time.error_type())
+        matches!(self, EngineEvent::Limit { kind: LimitKind::Time, .. })
+    }
+
+    /// The figures so far, without the output (it was sent as it was written).
+    pub fn progress(report: RunReport) -> Self {
+        EngineEvent::Progress(Box::new(report.without_output()))
+    }
+
+    /// A limit reached, with the figures so far.
+    pub fn limit(kind: LimitKind, report: RunReport) -> Self {
+        EngineEvent::Limit { kind, report: Box::new(report.without_output()) }
+    }
+
+    /// The final report, without the output (it was sent as it was written).
+    pub fn done(report: RunReport) -> Self {
+        EngineEvent::Done(Box::new(report.without_output()))
     }
 }
 
-/// Page → worker.
+/// Page → worker, and the command line → its child process.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToWorker {
     Run { run_id: u32, code: String, options: RunOptions },
 }
 
-/// Worker → page.
+/// Worker → page, and the command line's child → the command line (as JSON lines).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FromWorker {
@@ -47,8 +65,8 @@ pub enum FromWorker {
     Ready { engine: EngineInfo },
     /// Something about run `run_id`.
     Run { run_id: u32, event: EngineEvent },
-    /// The worker itself failed (it could not boot, or the engine panicked): it is of no
-    /// further use and must be replaced.
+    /// The worker itself failed (it could not boot, it could not read a request, or the
+    /// engine panicked): it is of no further use and must be replaced.
     Failed { message: String },
     /// The worker is between runs (after its warm-up and after each run): its own memory,
     /// with nothing of any snippet left, for leak checks.
@@ -87,12 +105,9 @@ mod tests {
             FromWorker::Run { run_id: 1, event: EngineEvent::Started },
             FromWorker::Run { run_id: 1, event: EngineEvent::Output { stderr: true, text: "é\n".into() } },
             FromWorker::Run { run_id: 2, event: EngineEvent::Progress(Box::new(report())) },
-            FromWorker::Run {
-                run_id: 2,
-                event: EngineEvent::Limit { kind: "TimeLimitExceeded".into(), report: Box::new(report()) },
-            },
-            FromWorker::Run { run_id: 3, event: EngineEvent::Done(Box::new(report())) },
-            FromWorker::Run { run_id: 3, event: EngineEvent::Failed { message: "bad".into() } },
+            FromWorker::Run { run_id: 2, event: EngineEvent::limit(LimitKind::Time, report()) },
+            FromWorker::Run { run_id: 2, event: EngineEvent::limit(LimitKind::Memory, report()) },
+            FromWorker::Run { run_id: 3, event: EngineEvent::done(report()) },
             FromWorker::Failed { message: "panicked at …".into() },
             FromWorker::Idle { heap: WorkerHeap { live_bytes: 1 << 20, memory_bytes: 64 << 20, runs: 3 } },
             FromWorker::LoadingModule { module: "email.message".into() },
@@ -115,10 +130,29 @@ mod tests {
 
     #[test]
     fn only_a_time_limit_event_is_a_time_limit() {
-        let limit = |kind: &str| EngineEvent::Limit { kind: kind.into(), report: Box::new(report()) };
-        assert!(limit("TimeLimitExceeded").is_time_limit());
-        assert!(!limit("MemoryLimitExceeded").is_time_limit());
+        let limit = |kind: LimitKind| EngineEvent::limit(kind, report());
+        assert!(limit(LimitKind::Time).is_time_limit());
+        assert!(!limit(LimitKind::Memory).is_time_limit());
         assert!(!EngineEvent::Started.is_time_limit());
+    }
+
+    #[test]
+    fn limit_kinds_are_typed_on_the_wire() {
+        let v = serde_json::to_value(EngineEvent::limit(LimitKind::Memory, report())).unwrap();
+        assert_eq!(v["limit"]["kind"], "memory");
+        assert!(serde_json::from_str::<EngineEvent>(r#"{"limit":{"kind":"MemoryLimitExceeded","report":null}}"#).is_err());
+    }
+
+    #[test]
+    fn reports_on_the_wire_carry_figures_not_output() {
+        let mut r = report();
+        r.stdout = "x".repeat(1 << 20);
+        r.stderr = "warn".into();
+        for event in [EngineEvent::progress(r.clone()), EngineEvent::limit(LimitKind::Time, r.clone()), EngineEvent::done(r)] {
+            let text = serde_json::to_string(&event).unwrap();
+            assert!(text.len() < 1024, "{} bytes", text.len());
+            assert!(!text.contains("warn"), "{text}");
+        }
     }
 
     #[test]

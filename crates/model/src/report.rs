@@ -26,9 +26,10 @@ pub struct TimelinePoint {
 /// How a run ended when it did not end normally.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunError {
-    /// Exception type name, e.g. `ZeroDivisionError`, or a limit such as `MemoryLimitExceeded`.
+    /// Exception type name, e.g. `ZeroDivisionError`, or one of the supervisor's kinds such
+    /// as `MemoryLimitExceeded` (see `ErrorKind`).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
     /// The snippet line the error points at, when there is one.
     pub line: Option<u32>,
@@ -38,8 +39,76 @@ pub struct RunError {
 
 impl RunError {
     /// An error that names no snippet line and has no traceback (limits, engine failures).
-    pub fn plain(kind: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { kind: kind.into(), message: message.into(), line: None, traceback: String::new() }
+    pub fn plain(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self { kind, message: message.into(), line: None, traceback: String::new() }
+    }
+}
+
+/// What ended a run: a Python exception (by its type name) or one of the ways the engine
+/// and its supervisor end a run. Serialized as the bare name (`"Stopped"`,
+/// `"ZeroDivisionError"`), as reports have always carried it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum ErrorKind {
+    /// The run reached its time limit.
+    TimeLimitExceeded,
+    /// The run reached its memory limit.
+    MemoryLimitExceeded,
+    /// The person pressed Stop.
+    Stopped,
+    /// The engine died during the run (a panic, a trap, a killed process).
+    EngineCrash,
+    /// The engine could not run the snippet at all.
+    EngineError,
+    /// The snippet raised this exception (its type name).
+    Python(String),
+}
+
+impl ErrorKind {
+    /// The name reports carry.
+    pub fn as_str(&self) -> &str {
+        match self {
+            ErrorKind::TimeLimitExceeded => "TimeLimitExceeded",
+            ErrorKind::MemoryLimitExceeded => "MemoryLimitExceeded",
+            ErrorKind::Stopped => "Stopped",
+            ErrorKind::EngineCrash => "EngineCrash",
+            ErrorKind::EngineError => "EngineError",
+            ErrorKind::Python(name) => name,
+        }
+    }
+}
+
+impl From<String> for ErrorKind {
+    fn from(name: String) -> Self {
+        match name.as_str() {
+            "TimeLimitExceeded" => ErrorKind::TimeLimitExceeded,
+            "MemoryLimitExceeded" => ErrorKind::MemoryLimitExceeded,
+            "Stopped" => ErrorKind::Stopped,
+            "EngineCrash" => ErrorKind::EngineCrash,
+            "EngineError" => ErrorKind::EngineError,
+            _ => ErrorKind::Python(name),
+        }
+    }
+}
+
+impl From<ErrorKind> for String {
+    fn from(kind: ErrorKind) -> Self {
+        match kind {
+            ErrorKind::Python(name) => name,
+            other => other.as_str().to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for ErrorKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -98,8 +167,47 @@ impl RunReport {
         }
     }
 
+    /// The same report without the captured output: what the protocol carries, since the
+    /// output itself travels once, in `EngineEvent::Output`, as it is written.
+    pub fn without_output(mut self) -> Self {
+        self.stdout = String::new();
+        self.stderr = String::new();
+        self
+    }
+
+    /// "output truncated at 1.0 MiB" when the output was cut at the output limit: the
+    /// report keeps it as a flag (`truncated.output`); a view says it after the output.
+    pub fn output_cut_notice(&self) -> Option<String> {
+        self.truncated.output.then(|| format!("output truncated at {}", crate::format_bytes(self.limits.output_bytes as f64)))
+    }
+
     /// True when the snippet ran to its end without an exception or a limit.
     pub fn finished(&self) -> bool {
         self.error.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_kinds_travel_as_their_bare_names() {
+        for kind in [
+            ErrorKind::TimeLimitExceeded,
+            ErrorKind::MemoryLimitExceeded,
+            ErrorKind::Stopped,
+            ErrorKind::EngineCrash,
+            ErrorKind::EngineError,
+            ErrorKind::Python("ZeroDivisionError".into()),
+        ] {
+            let text = serde_json::to_string(&kind).unwrap();
+            assert_eq!(text, format!("\"{}\"", kind.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorKind>(&text).unwrap(), kind);
+        }
+        let e = RunError::plain(ErrorKind::Stopped, "stopped");
+        assert_eq!(serde_json::to_value(&e).unwrap()["type"], "Stopped");
+        assert_eq!(e.kind, "Stopped");
+        assert_ne!(ErrorKind::Python("ValueError".into()), "Stopped");
     }
 }

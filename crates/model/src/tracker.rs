@@ -35,9 +35,11 @@ impl RunTracker {
                 if stderr { &mut self.stderr } else { &mut self.stdout }.push_str(&text);
             }
             EngineEvent::Progress(report) | EngineEvent::Limit { report, .. } => self.latest = Some(*report),
-            EngineEvent::Done(report) => self.finished = Some(*report),
-            EngineEvent::Failed { message } => {
-                self.finished = Some(self.partial(RunError::plain("EngineError", message)));
+            EngineEvent::Done(report) => {
+                let mut report = *report;
+                report.stdout = std::mem::take(&mut self.stdout);
+                report.stderr = std::mem::take(&mut self.stderr);
+                self.finished = Some(report);
             }
         }
         self.finished.as_ref()
@@ -46,11 +48,6 @@ impl RunTracker {
     /// The snippet's first line has run (its time limit is counting).
     pub fn started(&self) -> bool {
         self.started
-    }
-
-    /// Output streamed so far: (stdout, stderr).
-    pub fn output(&self) -> (&str, &str) {
-        (&self.stdout, &self.stderr)
     }
 
     /// The latest figures seen, if any progress came in.
@@ -77,6 +74,7 @@ impl RunTracker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{ErrorKind, LimitKind};
 
     fn tracker() -> RunTracker {
         RunTracker::new(Limits::default(), EngineInfo { name: "e".into(), version: "1".into() })
@@ -105,7 +103,7 @@ mod tests {
         t.apply(EngineEvent::Output { stderr: true, text: "warn".into() });
         t.apply(EngineEvent::Output { stderr: false, text: "b".into() });
         t.apply(EngineEvent::Progress(Box::new(report(77))));
-        let r = t.partial(RunError::plain("Stopped", "stopped"));
+        let r = t.partial(RunError::plain(ErrorKind::Stopped, "stopped"));
         assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.peak_bytes), ("ab", "warn", 77));
         assert_eq!(r.error.unwrap().kind, "Stopped");
     }
@@ -114,16 +112,17 @@ mod tests {
     fn a_limit_report_names_its_own_error() {
         let mut t = tracker();
         let mut limited = report(3);
-        limited.error = Some(RunError::plain("MemoryLimitExceeded", "memory limit exceeded"));
-        t.apply(EngineEvent::Limit { kind: "MemoryLimitExceeded".into(), report: Box::new(limited) });
-        assert_eq!(t.partial(RunError::plain("EngineCrash", "x")).error.unwrap().kind, "MemoryLimitExceeded");
+        limited.error = Some(RunError::plain(ErrorKind::MemoryLimitExceeded, "memory limit exceeded"));
+        t.apply(EngineEvent::limit(LimitKind::Memory, limited));
+        assert_eq!(t.partial(RunError::plain(ErrorKind::EngineCrash, "x")).error.unwrap().kind, "MemoryLimitExceeded");
     }
 
     #[test]
-    fn failed_becomes_an_engine_error_report() {
+    fn the_final_report_gets_the_output_that_was_streamed() {
         let mut t = tracker();
-        let r = t.apply(EngineEvent::Failed { message: "bad request".into() }).cloned().unwrap();
-        assert_eq!(r.error.unwrap().message, "bad request");
-        assert_eq!(r.peak_bytes, 0);
+        t.apply(EngineEvent::Output { stderr: false, text: "49998\n".into() });
+        t.apply(EngineEvent::Output { stderr: true, text: "oops".into() });
+        let r = t.apply(EngineEvent::done(report(9))).cloned().unwrap();
+        assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.peak_bytes), ("49998\n", "oops", 9));
     }
 }

@@ -129,7 +129,7 @@ mod tests {
         let (mut a, mut b) = (report(100_000), report(101_000));
         (a.retained_bytes, b.retained_bytes) = (250_000, 37_000);
         assert_eq!(winner(&a, &b), Some(Side::B));
-        a.error = Some(RunError::plain("Stopped", "stopped"));
+        a.error = Some(RunError::plain(crate::ErrorKind::Stopped, "stopped"));
         assert_eq!(winner(&a, &b), None);
     }
 
@@ -137,7 +137,7 @@ mod tests {
     fn a_failed_run_is_named() {
         let mut a = report(10);
         a.error = Some(RunError {
-            kind: "ZeroDivisionError".into(),
+            kind: crate::ErrorKind::Python("ZeroDivisionError".into()),
             message: "division by zero".into(),
             line: Some(1),
             traceback: String::new(),

@@ -1,6 +1,7 @@
 use memplay_model::{Comparison, RunOptions, Side};
+use serde::Serialize;
 
-use crate::Draft;
+use crate::{Draft, Pane, Theme};
 
 /// What the web shell must do after an action: the reducer decides, the shell carries out.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +16,45 @@ pub enum Effect {
     SaveDraft(Draft),
     /// Take the link out of the address: the snippets are no longer the link's.
     ClearFragment,
-    /// Both panes have finished: here is the comparison (for `window.memplay.run()`).
+    /// Both panes have finished: here is the comparison, with both runs' output (for
+    /// `window.memplay.run()` and `results()`).
     Compared(Box<Comparison>),
+    /// Show the page in this colour scheme.
+    ApplyTheme(Theme),
+    /// Python is ready for the first time (resolves `window.memplay.ready()`).
+    PythonReady,
+    /// The engine cannot load (rejects what waits on `window.memplay`).
+    EngineFailed(String),
+}
+
+/// Each pane's worker as it last reported between runs: `{a, b}`, null before it has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct WorkerHeaps {
+    pub a: Option<WorkerReport>,
+    pub b: Option<WorkerReport>,
+}
+
+/// A worker's heap between runs, and how many workers its pane has replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct WorkerReport {
+    pub live_bytes: i64,
+    pub memory_bytes: u64,
+    pub runs: u32,
+    pub recycled: u32,
+}
+
+impl WorkerHeaps {
+    /// Plain data the shell keeps for `window.memplay.heap()`; a function, not an effect,
+    /// because the page asks for it rather than being told.
+    pub fn of(panes: &[Pane; 2]) -> Self {
+        let worker = |p: &Pane| {
+            p.heap.map(|h| WorkerReport {
+                live_bytes: h.live_bytes,
+                memory_bytes: h.memory_bytes,
+                runs: h.runs,
+                recycled: p.recycled,
+            })
+        };
+        Self { a: worker(&panes[0]), b: worker(&panes[1]) }
+    }
 }

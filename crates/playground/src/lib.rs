@@ -1,7 +1,8 @@
 //! Everything the playground page decides, without a browser: the state, the one reducer
-//! that changes it, the effects the web shell must carry out, the saved draft, and what
-//! the results look like (per-line gutter marks, chart series). The Yew shell sends
-//! actions in and renders this state; it decides nothing itself.
+//! that changes it, the effects the web shell must carry out, the saved draft, and the
+//! view model (`State::view()`: every region's texts, figures, gutter marks and chart
+//! series, finished). The Yew shell sends actions in, carries effects out and renders
+//! the view; it decides nothing itself.
 
 mod action;
 mod draft;
@@ -15,10 +16,11 @@ mod reduce;
 mod series;
 mod settings;
 mod state;
+mod view;
 
 pub use action::Action;
 pub use draft::{DRAFT_KEY, Draft, PaneDraft};
-pub use effect::Effect;
+pub use effect::{Effect, WorkerHeaps, WorkerReport};
 pub use exports::{EXPORTS, Export, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
 pub use link::{
@@ -28,9 +30,12 @@ pub use link::{
 pub use memplay_model::Side;
 pub use pane::{ConsoleChunk, Pane, WorkerState};
 pub use reduce::crash_error;
-pub use series::{Bar, BarChart, TimelineChart, TimelinePoint, bars, charts, timeline};
+pub use series::{Bar, BarChart, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};
 pub use settings::{Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
+pub use view::{
+    ComparisonView, ErrorView, FigureCell, FiguresView, LoadView, PageView, PaneView, ResultsView, RowView, ToolbarView,
+};
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.
 pub const WATCHDOG_GRACE_MS: u64 = 1000;

@@ -33,8 +33,11 @@ pub struct Pane {
     pub queued: bool,
     /// The current or last run's events.
     pub tracker: Option<RunTracker>,
-    /// The last finished run's report (final, or partial when it was cut short).
+    /// The last finished run's report (final, or partial when it was cut short), with
+    /// its output.
     pub result: Option<RunReport>,
+    /// The current or last run's output as it came, stream by stream: during a run the
+    /// page's only copy of it (progress reports carry figures only).
     pub console: Vec<ConsoleChunk>,
     /// The worker's own memory as it last reported between runs.
     pub heap: Option<WorkerHeap>,
@@ -79,6 +82,15 @@ impl Pane {
         let r = self.shown_report().filter(|r| r.truncated.output)?;
         let limit = memplay_model::format_bytes(r.limits.output_bytes as f64);
         Some(format!("[output truncated at {limit}: \u{201c}Output kept\u{201d} in Settings raises the limit]"))
+    }
+
+    /// The console as (stdout, stderr).
+    pub(crate) fn output(&self) -> (String, String) {
+        let (mut stdout, mut stderr) = (String::new(), String::new());
+        for chunk in &self.console {
+            if chunk.stderr { &mut stderr } else { &mut stdout }.push_str(&chunk.text);
+        }
+        (stdout, stderr)
     }
 
     pub(crate) fn push_output(&mut self, stderr: bool, text: &str) {

@@ -1,8 +1,12 @@
 //! The one reducer: an action changes the state and names the effects the shell carries out.
 
-use memplay_model::{Comparison, EngineEvent, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset};
+use memplay_model::{
+    Comparison, EngineEvent, ErrorKind, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset,
+};
 
-use crate::{Action, Effect, Pane, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
+use crate::{
+    Action, Effect, Pane, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState,
+};
 
 impl State {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -15,6 +19,7 @@ impl State {
             Action::EngineCompiled => self.engine.compiled = true,
             Action::EngineFailed(message) => {
                 self.engine.error = Some(message.clone());
+                effects.push(Effect::EngineFailed(message.clone()));
                 for side in Side::BOTH {
                     self.pane_mut(side).worker = WorkerState::Failed(message.clone());
                     self.pane_mut(side).queued = false;
@@ -72,7 +77,7 @@ impl State {
             Action::Stop => {
                 for side in Side::BOTH {
                     if self.pane(side).running() {
-                        let error = RunError::plain("Stopped", "stopped before the end (Stop was pressed)");
+                        let error = RunError::plain(ErrorKind::Stopped, "stopped before the end (Stop was pressed)");
                         self.cut_short(side, error, &mut effects);
                     }
                 }
@@ -100,11 +105,16 @@ impl State {
             }
             Action::SetTheme(theme) => {
                 self.theme = theme;
+                effects.push(Effect::ApplyTheme(theme));
                 self.save(&mut effects);
             }
             Action::OpenLink(fragment) => self.open_link(&fragment, &mut effects),
             Action::RestorePrevious => self.restore_previous(&mut effects),
             Action::DismissNotice => self.notice = None,
+        }
+        if !self.announced_ready && self.ready() {
+            self.announced_ready = true;
+            effects.push(Effect::PythonReady);
         }
         effects
     }
@@ -144,9 +154,10 @@ impl State {
             return;
         }
         let time_up = event.is_time_limit();
-        match &event {
+        match event {
             EngineEvent::Started => effects.push(Effect::Watchdog { side, run_id, ms: time_ms + WATCHDOG_GRACE_MS }),
-            EngineEvent::Output { stderr, text } => pane.push_output(*stderr, text),
+            // The console is the page's one copy of the output: the tracker follows figures.
+            EngineEvent::Output { stderr, text } => return pane.push_output(stderr, &text),
             _ => {}
         }
         let Some(tracker) = pane.tracker.as_mut() else { return };
@@ -178,14 +189,21 @@ impl State {
         self.finish(side, report, effects);
     }
 
-    fn finish(&mut self, side: Side, report: RunReport, effects: &mut Vec<Effect>) {
-        self.panes[side.index()].result = Some(report);
+    /// Ends a pane's run with `report` (figures only), which takes the run's output from
+    /// the console: a finished result is a whole report, as the command line gives it.
+    fn finish(&mut self, side: Side, mut report: RunReport, effects: &mut Vec<Effect>) {
+        let pane = &mut self.panes[side.index()];
+        (report.stdout, report.stderr) = pane.output();
+        pane.result = Some(report);
         if self.comparing && !self.running() {
             self.comparing = false;
             if let (Some(a), Some(b)) = (&self.panes[0].result, &self.panes[1].result) {
-                let comparison = Comparison::new(a.clone(), b.clone());
-                self.comparison = Some(comparison.clone());
-                effects.push(Effect::Compared(Box::new(comparison)));
+                // The state's comparison keeps figures; the output stays in the results.
+                let figures = |r: &RunReport| r.clone().without_output();
+                self.comparison = Some(Comparison::new(figures(a), figures(b)));
+                if let Some(handed_out) = self.comparison_with_output() {
+                    effects.push(Effect::Compared(Box::new(handed_out)));
+                }
             }
         }
     }
@@ -198,12 +216,12 @@ impl State {
 pub fn crash_error(message: &str) -> RunError {
     if message.contains("Maximum call stack size exceeded") {
         return RunError::plain(
-            "RecursionError",
+            ErrorKind::Python("RecursionError".into()),
             "maximum recursion depth exceeded (the browser's stack ran out; a fresh engine has started)",
         );
     }
     RunError::plain(
-        "EngineCrash",
+        ErrorKind::EngineCrash,
         format!("the engine crashed while running this snippet ({message}); a fresh one has started"),
     )
 }

@@ -1,21 +1,26 @@
-//! The numbers behind the two charts.
+//! The numbers behind the two charts, finished in Rust: values, bar lengths, axis ticks
+//! and every label and tooltip text. The page's chart code only draws them.
 
-use memplay_model::RunReport;
+use memplay_model::{Figure, RunReport, format_bytes};
 use serde::Serialize;
 
-/// One point of a memory timeline: how far through the run (0–100 %), live bytes, and
-/// the snippet line running then.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+/// One point of a memory timeline: how far through the run (0–100 %), live bytes, the
+/// snippet line running then, and the tooltip text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimelinePoint {
     pub x: f64,
     pub y: f64,
     pub line: u32,
+    /// "3.8 MiB at line 4".
+    pub text: String,
 }
 
 /// The run's timeline with its x axis as percent of the run, so two runs of different
 /// lengths overlay on one chart.
 pub fn timeline(report: &RunReport) -> Vec<TimelinePoint> {
-    memplay_model::timeline_percent(report).map(|(x, y, line)| TimelinePoint { x, y, line }).collect()
+    memplay_model::timeline_percent(report)
+        .map(|(x, y, line)| TimelinePoint { x, y, line, text: format!("{} at line {line}", format_bytes(y)) })
+        .collect()
 }
 
 /// One group of the bar chart: a figure of A and of B.
@@ -24,6 +29,10 @@ pub struct Bar {
     pub label: &'static str,
     pub a: f64,
     pub b: f64,
+    /// Each bar as a percent of the larger of the two, so figures of different units
+    /// share one axis.
+    pub a_percent: f64,
+    pub b_percent: f64,
     /// The figures formatted for labels and tooltips.
     pub a_text: String,
     pub b_text: String,
@@ -31,46 +40,76 @@ pub struct Bar {
 
 /// The four memory figures of both runs (time is not memory, so it is not charted).
 pub fn bars(a: &RunReport, b: &RunReport) -> Vec<Bar> {
-    memplay_model::figures(a)
-        .into_iter()
-        .zip(memplay_model::figures(b))
-        .take(4)
-        .map(|((label, va, unit), (_, vb, _))| Bar {
-            label,
-            a: va.max(0.0),
-            b: vb.max(0.0),
-            a_text: unit.format(va),
-            b_text: unit.format(vb),
+    Figure::CHARTED
+        .iter()
+        .map(|f| {
+            let (va, vb) = (f.bar_value(a), f.bar_value(b));
+            let larger = va.max(vb);
+            let percent = |v: f64| if larger > 0.0 { 100.0 * v / larger } else { 0.0 };
+            Bar {
+                label: f.label(),
+                a: va,
+                b: vb,
+                a_percent: percent(va),
+                b_percent: percent(vb),
+                a_text: f.text(a),
+                b_text: f.text(b),
+            }
         })
         .collect()
 }
 
-/// The bar chart: both titles and the four figures.
+/// A labelled mark on a value axis.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Tick {
+    pub value: f64,
+    pub label: String,
+}
+
+/// The bar chart: both series' names and the four figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BarChart {
-    pub a_title: String,
-    pub b_title: String,
+    /// "A: list", "B: generator".
+    pub a_label: String,
+    pub b_label: String,
     pub bars: Vec<Bar>,
+    pub y_ticks: Vec<Tick>,
 }
 
-/// The timeline chart: both titles and both runs' timelines.
+/// The timeline chart: both series' names, both runs' timelines and the byte axis.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TimelineChart {
-    pub a_title: String,
-    pub b_title: String,
+    pub a_label: String,
+    pub b_label: String,
     pub a: Vec<TimelinePoint>,
     pub b: Vec<TimelinePoint>,
+    pub y_ticks: Vec<Tick>,
 }
 
-/// Both charts, once both panes have figures to show (final or in progress).
-pub fn charts(state: &crate::State) -> Option<(BarChart, TimelineChart)> {
-    let [pa, pb] = &state.panes;
-    let (a, b) = (pa.shown_report()?, pb.shown_report()?);
-    let titles = || (pa.title.clone(), pb.title.clone());
-    let (a_title, b_title) = titles();
-    let bar = BarChart { a_title, b_title, bars: bars(a, b) };
-    let (a_title, b_title) = titles();
-    Some((bar, TimelineChart { a_title, b_title, a: timeline(a), b: timeline(b) }))
+/// Both charts for two reports.
+pub fn charts(a_title: &str, b_title: &str, a: &RunReport, b: &RunReport) -> (BarChart, TimelineChart) {
+    let (a_label, b_label) = (format!("A: {a_title}"), format!("B: {b_title}"));
+    let percent_ticks = (0..=5).map(|i| Tick { value: f64::from(i * 20), label: format!("{}%", i * 20) }).collect();
+    let bar = BarChart { a_label: a_label.clone(), b_label: b_label.clone(), bars: bars(a, b), y_ticks: percent_ticks };
+    let (ta, tb) = (timeline(a), timeline(b));
+    let top = ta.iter().chain(&tb).map(|p| p.y).fold(0.0, f64::max);
+    (bar, TimelineChart { a_label, b_label, a: ta, b: tb, y_ticks: byte_ticks(top) })
+}
+
+/// Five or so round ticks from 0 to at least `max` bytes, in the unit `format_bytes`
+/// would pick: 0, 2.0 MiB, 4.0 MiB, … for a 9.2 MiB peak.
+pub fn byte_ticks(max: f64) -> Vec<Tick> {
+    let max = max.max(1.0);
+    let mut unit = 1.0;
+    while max / unit >= 1024.0 && unit < 1024f64.powi(3) {
+        unit *= 1024.0;
+    }
+    let raw = max / unit / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
+    let step = if unit == 1.0 { step.max(1.0) } else { step } * unit;
+    let count = (max / step).ceil() as u32;
+    (0..=count).map(|i| f64::from(i) * step).map(|value| Tick { value, label: format_bytes(value) }).collect()
 }
 
 #[cfg(test)]
@@ -89,6 +128,7 @@ mod tests {
         let t = timeline(&r);
         assert_eq!(t.first().map(|p| (p.x, p.y)), Some((0.0, 0.0)));
         assert_eq!(t.last().map(|p| (p.x, p.y, p.line)), Some((100.0, 35.0, 2)));
+        assert_eq!(t.last().map(|p| p.text.as_str()), Some("35 B at line 2"));
     }
 
     #[test]
@@ -99,5 +139,18 @@ mod tests {
         let labels: Vec<_> = bars.iter().map(|b| b.label).collect();
         assert_eq!(labels, ["Peak memory", "Allocated", "Allocations", "Retained"]);
         assert_eq!((bars[0].a, bars[0].a_text.as_str()), (2048.0, "2.0 KiB"));
+        assert_eq!((bars[0].a_percent, bars[0].b_percent), (100.0, 0.0));
+    }
+
+    #[test]
+    fn byte_ticks_are_round_in_the_unit_the_table_uses() {
+        let labels = |max: f64| byte_ticks(max).into_iter().map(|t| t.label).collect::<Vec<_>>();
+        assert_eq!(labels(9.2 * 1048576.0), ["0 B", "2.0 MiB", "4.0 MiB", "6.0 MiB", "8.0 MiB", "10.0 MiB"]);
+        // Just under 1 MiB reads in KiB on the axis as in the table, never "1024 KiB".
+        let ticks = byte_ticks(1_048_575.0);
+        assert!(ticks.last().unwrap().value >= 1_048_575.0);
+        assert!(ticks.iter().all(|t| !t.label.contains("1024")), "{ticks:?}");
+        assert_eq!(labels(0.0), ["0 B", "1 B"]);
+        assert_eq!(labels(700.0), ["0 B", "200 B", "400 B", "600 B", "800 B"]);
     }
 }

@@ -81,6 +81,8 @@ pub struct State {
     pub(crate) previous: Option<Draft>,
     /// A run is under way and its comparison has not been handed out yet.
     pub(crate) comparing: bool,
+    /// `Effect::PythonReady` has been given.
+    pub(crate) announced_ready: bool,
 }
 
 impl State {
@@ -99,6 +101,7 @@ impl State {
             theme: draft.theme,
             comparison: None,
             comparing: false,
+            announced_ready: false,
         }
     }
 

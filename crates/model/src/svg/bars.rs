@@ -2,7 +2,7 @@
 //! larger value, labelled with the formatted figures.
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
-use crate::Comparison;
+use crate::{Comparison, Figure};
 use crate::markdown::rows;
 
 const WIDTH: f64 = 640.0;
@@ -11,12 +11,7 @@ const LABEL_W: f64 = 120.0;
 const BAR_MAX: f64 = 380.0;
 
 pub fn svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
-    let values = [
-        (c.a.peak_bytes as f64, c.b.peak_bytes as f64),
-        (c.a.allocated_bytes as f64, c.b.allocated_bytes as f64),
-        (c.a.allocations as f64, c.b.allocations as f64),
-        (c.a.retained_bytes.max(0) as f64, c.b.retained_bytes.max(0) as f64),
-    ];
+    let values = Figure::CHARTED.map(|f| (f.bar_value(&c.a), f.bar_value(&c.b)));
     let labels = rows(&c.a, &c.b);
     let height = 70.0 + ROW_H * values.len() as f64 + 30.0;
     let mut out = open(WIDTH, height, &c.verdict);

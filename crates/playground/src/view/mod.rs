@@ -1,0 +1,41 @@
+//! The page as plain data: `State::view()` turns the state into what each region of the
+//! page shows — texts already worded, figures already formatted, marks, chart series —
+//! so that the Yew components only render what they are given. Tested natively.
+
+mod load;
+mod pane;
+mod results;
+mod toolbar;
+
+pub use load::LoadView;
+pub use pane::{ErrorView, FigureCell, FiguresView, PaneView};
+pub use results::{ComparisonView, ResultsView, RowView};
+pub use toolbar::ToolbarView;
+
+use memplay_model::Side;
+
+use crate::State;
+
+/// Everything the page shows, region by region.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageView {
+    pub toolbar: ToolbarView,
+    pub load: LoadView,
+    pub panes: [PaneView; 2],
+    pub results: ResultsView,
+    /// "A title vs B title", for an embed's bar.
+    pub headline: String,
+}
+
+impl State {
+    /// What the page shows now.
+    pub fn view(&self) -> PageView {
+        PageView {
+            toolbar: self.toolbar_view(),
+            load: self.load_view(),
+            panes: Side::BOTH.map(|side| self.pane_view(side)),
+            results: self.results_view(),
+            headline: self.headline(),
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! One pane as the page shows it: status, figures, gutter marks, error and console.
+
+use memplay_model::{Figure, RunError, RunReport, Side};
+
+use crate::{ConsoleChunk, GutterMark, Pane, State, WorkerState, gutter};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaneView {
+    pub side: Side,
+    pub title: String,
+    pub code: String,
+    /// "running…", "done in 12 ms", "ended: MemoryError", …
+    pub status: String,
+    pub figures: FiguresView,
+    pub marks: Vec<GutterMark>,
+    pub error: Option<ErrorView>,
+    pub console: Vec<ConsoleChunk>,
+    /// Nothing has been printed and nothing runs: the console shows its placeholder.
+    pub console_placeholder: bool,
+    /// Said after the console text when the output was cut at its limit.
+    pub cut_notice: Option<String>,
+}
+
+/// The pane's headline figures, or what stands in for them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FiguresView {
+    Empty(&'static str),
+    /// `live`: the run goes on and these are its latest figures.
+    Shown { live: bool, cells: Vec<FigureCell> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureCell {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: f64,
+    pub text: String,
+}
+
+/// How the run ended, with the line to highlight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorView {
+    pub kind: String,
+    pub message: String,
+    pub line: Option<u32>,
+    pub traceback: String,
+}
+
+impl State {
+    pub fn pane_view(&self, side: Side) -> PaneView {
+        let pane = self.pane(side);
+        let shown = pane.shown_report();
+        PaneView {
+            side,
+            title: pane.title.clone(),
+            code: pane.code.clone(),
+            status: status(pane),
+            figures: figures(shown, pane.running()),
+            marks: shown.map(gutter).unwrap_or_default(),
+            error: pane.result.as_ref().and_then(|r| r.error.as_ref()).map(ErrorView::from),
+            console: pane.console.clone(),
+            console_placeholder: pane.console.is_empty() && !pane.running(),
+            cut_notice: pane.output_cut_notice(),
+        }
+    }
+}
+
+impl From<&RunError> for ErrorView {
+    fn from(e: &RunError) -> Self {
+        Self { kind: e.kind.to_string(), message: e.message.clone(), line: e.line, traceback: e.traceback.clone() }
+    }
+}
+
+fn figures(report: Option<&RunReport>, live: bool) -> FiguresView {
+    let Some(r) = report else {
+        return FiguresView::Empty(if live { "Running… figures appear as the snippet allocates" } else { "Run to see figures" });
+    };
+    let cells = Figure::ALL
+        .iter()
+        .map(|f| FigureCell { key: f.key(), label: f.label(), value: f.value(r), text: f.text(r) })
+        .collect();
+    FiguresView::Shown { live, cells }
+}
+
+fn status(pane: &Pane) -> String {
+    match (&pane.worker, pane.queued) {
+        (WorkerState::Failed(_), _) => "engine unavailable".into(),
+        (_, true) => "waiting for Python…".into(),
+        (WorkerState::Busy, _) if pane.loading_module.is_some() => {
+            format!("loading module {}…", pane.loading_module.as_deref().unwrap_or_default())
+        }
+        (WorkerState::Busy, _) => match pane.tracker.as_ref().map(|t| t.started()) {
+            Some(true) => "running…".into(),
+            _ => "starting…".into(),
+        },
+        _ => match &pane.result {
+            Some(r) => match &r.error {
+                Some(e) => format!("ended: {}", e.kind),
+                None => format!("done in {}", memplay_model::format_ms(r.wall_ms)),
+            },
+            None => String::new(),
+        },
+    }
+}

@@ -1,0 +1,33 @@
+//! The top bar (and an embed's bar): what Run can do now and the preset in use.
+
+use memplay_model::preset;
+
+use crate::{State, Theme};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ToolbarView {
+    /// Run is enabled: Python is ready and nothing runs.
+    pub can_run: bool,
+    /// Stop is enabled: something runs.
+    pub can_stop: bool,
+    pub run_label: &'static str,
+    /// The preset's id, or "" once the snippets were edited.
+    pub preset: String,
+    /// The preset's explanation, under the bar.
+    pub explanation: Option<&'static str>,
+    pub theme: Theme,
+}
+
+impl State {
+    pub fn toolbar_view(&self) -> ToolbarView {
+        let running = self.running();
+        ToolbarView {
+            can_run: self.ready() && !running,
+            can_stop: running,
+            run_label: if running { "Running…" } else { "Run" },
+            preset: self.preset.clone().unwrap_or_default(),
+            explanation: self.preset.as_deref().and_then(preset).map(|p| p.explanation),
+            theme: self.theme,
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The view model: what each region of the page shows for a state, worded and formatted
+//! in Rust so the Yew components only render it.
+
+use memplay_model::{EngineEvent, EngineInfo, ErrorKind, FromWorker, Limits, RunError, RunReport};
+use memplay_playground::{Action, Effect, FiguresView, LoadView, ResultsView, Side, State, Theme};
+
+fn engine() -> EngineInfo {
+    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+}
+
+fn report(peak: u64) -> RunReport {
+    RunReport { peak_bytes: peak, wall_ms: 12.0, ..RunReport::empty(Limits::default(), engine()) }
+}
+
+fn ready_state() -> State {
+    let mut s = State::new(None);
+    s.apply(Action::EngineCompiled);
+    for side in Side::BOTH {
+        s.apply(Action::Worker(side, FromWorker::Ready { engine: engine() }));
+    }
+    s
+}
+
+fn event(s: &mut State, side: Side, event: EngineEvent) -> Vec<Effect> {
+    let run_id = s.pane(side).run_id;
+    s.apply(Action::Worker(side, FromWorker::Run { run_id, event }))
+}
+
+#[test]
+fn the_load_bar_counts_the_download_then_says_ready() {
+    let mut s = State::new(None);
+    s.apply(Action::EngineLoading { loaded: 1 << 20, total: Some(4 << 20) });
+    assert_eq!(s.load_view(), LoadView::Loading { text: "Loading Python… 1.0 MiB of 4.0 MiB (25%)".into(), percent: Some(25) });
+    s.apply(Action::EngineCompiled);
+    assert_eq!(s.load_view(), LoadView::Loading { text: "Starting Python…".into(), percent: Some(100) });
+    let effects = s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
+    assert!(!effects.contains(&Effect::PythonReady), "one worker is not Python ready");
+    let effects = s.apply(Action::Worker(Side::B, FromWorker::Ready { engine: engine() }));
+    assert!(effects.contains(&Effect::PythonReady));
+    assert_eq!(s.load_view(), LoadView::Ready);
+    assert!(s.view().toolbar.can_run);
+    // Ready is announced once, not again when a replaced worker comes back.
+    s.apply(Action::WorkerCrashed(Side::A, "gone".into()));
+    let effects = s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
+    assert!(!effects.contains(&Effect::PythonReady));
+}
+
+#[test]
+fn a_failed_engine_is_said_and_announced() {
+    let mut s = State::new(None);
+    let effects = s.apply(Action::EngineFailed("HTTP 404".into()));
+    assert!(effects.contains(&Effect::EngineFailed("HTTP 404".into())));
+    let LoadView::Failed(text) = s.load_view() else { panic!("{:?}", s.load_view()) };
+    assert!(text.contains("HTTP 404") && text.contains("Reload"), "{text}");
+    assert_eq!(s.pane_view(Side::A).status, "engine unavailable");
+}
+
+#[test]
+fn a_pane_goes_from_waiting_to_running_to_done() {
+    let mut s = State::new(None);
+    s.apply(Action::Run);
+    let v = s.pane_view(Side::A);
+    assert_eq!(v.status, "waiting for Python…");
+    assert_eq!(v.figures, FiguresView::Empty("Running… figures appear as the snippet allocates"));
+    assert!(!v.console_placeholder, "a run is on its way");
+    for side in Side::BOTH {
+        s.apply(Action::Worker(side, FromWorker::Ready { engine: engine() }));
+    }
+    assert_eq!(s.pane_view(Side::A).status, "starting…");
+    event(&mut s, Side::A, EngineEvent::Started);
+    assert_eq!(s.pane_view(Side::A).status, "running…");
+    event(&mut s, Side::A, EngineEvent::progress(report(3 << 20)));
+    let FiguresView::Shown { live, cells } = s.pane_view(Side::A).figures else { panic!("no figures") };
+    assert!(live);
+    let keys: Vec<_> = cells.iter().map(|c| c.key).collect();
+    assert_eq!(keys, ["peak", "allocated", "allocations", "retained", "time"]);
+    assert_eq!((cells[0].label, cells[0].text.as_str(), cells[0].value), ("Peak memory", "3.0 MiB", 3145728.0));
+    event(&mut s, Side::A, EngineEvent::done(report(3 << 20)));
+    assert_eq!(s.pane_view(Side::A).status, "done in 12.0 ms");
+    assert!(matches!(s.pane_view(Side::A).figures, FiguresView::Shown { live: false, .. }));
+}
+
+#[test]
+fn an_error_is_shown_with_its_line_and_the_pane_says_how_it_ended() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    let mut failed = report(10);
+    failed.error = Some(RunError {
+        line: Some(4),
+        traceback: "Traceback…".into(),
+        ..RunError::plain(ErrorKind::Python("ZeroDivisionError".into()), "division by zero")
+    });
+    event(&mut s, Side::A, EngineEvent::done(failed));
+    let v = s.pane_view(Side::A);
+    assert_eq!(v.status, "ended: ZeroDivisionError");
+    let e = v.error.expect("an error");
+    assert_eq!((e.kind.as_str(), e.message.as_str(), e.line), ("ZeroDivisionError", "division by zero", Some(4)));
+}
+
+#[test]
+fn the_console_is_the_output_once_with_the_cut_said_after_it() {
+    let mut s = ready_state();
+    assert!(s.pane_view(Side::A).console_placeholder);
+    s.apply(Action::Run);
+    event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "a\n".into() });
+    event(&mut s, Side::A, EngineEvent::Output { stderr: true, text: "oops\n".into() });
+    let mut cut = report(10);
+    cut.truncated.output = true;
+    event(&mut s, Side::A, EngineEvent::progress(cut.clone()));
+    let v = s.pane_view(Side::A);
+    assert_eq!(v.console.iter().map(|c| (c.stderr, c.text.as_str())).collect::<Vec<_>>(), [(false, "a\n"), (true, "oops\n")]);
+    assert!(v.cut_notice.as_deref().is_some_and(|n| n.contains("output truncated at 1.0 MiB")));
+    event(&mut s, Side::A, EngineEvent::done(cut));
+    let result = s.pane(Side::A).result.as_ref().expect("a result");
+    assert_eq!((result.stdout.as_str(), result.stderr.as_str()), ("a\n", "oops\n"), "the notice is not output");
+}
+
+#[test]
+fn results_are_live_while_running_then_final_with_exports() {
+    let mut s = ready_state();
+    assert!(matches!(s.results_view(), ResultsView::Empty(_)));
+    s.apply(Action::Run);
+    event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "hi\n".into() });
+    event(&mut s, Side::A, EngineEvent::progress(report(9 << 20)));
+    assert!(matches!(s.results_view(), ResultsView::Empty(_)), "B has no figures yet");
+    event(&mut s, Side::B, EngineEvent::progress(report(100 << 10)));
+    let ResultsView::Shown(live) = s.results_view() else { panic!("no results") };
+    assert!(live.live && live.verdict.starts_with("So far: B peaks"), "{}", live.verdict);
+    assert_eq!(live.winner, "b");
+    assert!(live.exports.is_none(), "nothing to export before both runs end");
+    let (bars, timeline) = live.charts.expect("charts on the page");
+    assert_eq!(bars.a_label, "A: list comprehension");
+    assert_eq!(bars.bars[0].b_text, "100 KiB");
+    assert!(timeline.y_ticks.len() >= 2);
+    event(&mut s, Side::A, EngineEvent::done(report(9 << 20)));
+    event(&mut s, Side::B, EngineEvent::done(report(100 << 10)));
+    let ResultsView::Shown(done) = s.results_view() else { panic!("no results") };
+    assert!(!done.live && done.verdict.starts_with("B peaks 92× lower"), "{}", done.verdict);
+    let row = &done.rows[0];
+    assert_eq!((row.key, row.a.as_str(), row.b.as_str(), row.change.as_str()), ("peak", "9.0 MiB", "100 KiB", "92× lower"));
+    let exported = done.exports.expect("exports once both ended");
+    assert_eq!(exported.a.stdout, "hi\n", "exports carry the output");
+    assert_eq!(s.comparison.as_ref().map(|c| c.a.stdout.as_str()), Some(""), "the state keeps it once");
+}
+
+#[test]
+fn an_embed_has_no_charts_and_no_exports() {
+    let mut s = State::embedded();
+    s.apply(Action::EngineCompiled);
+    for side in Side::BOTH {
+        s.apply(Action::Worker(side, FromWorker::Ready { engine: engine() }));
+    }
+    s.apply(Action::Run);
+    event(&mut s, Side::A, EngineEvent::done(report(1 << 20)));
+    event(&mut s, Side::B, EngineEvent::done(report(1 << 10)));
+    let ResultsView::Shown(v) = s.results_view() else { panic!("no results") };
+    assert!(v.charts.is_none() && v.exports.is_none());
+}
+
+#[test]
+fn the_toolbar_follows_runs_and_the_theme_is_an_effect() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    let t = s.toolbar_view();
+    assert!(!t.can_run && t.can_stop);
+    assert_eq!(t.run_label, "Running…");
+    assert!(t.explanation.is_some(), "the default preset explains itself");
+    let effects = s.apply(Action::SetTheme(Theme::Dark));
+    assert!(effects.contains(&Effect::ApplyTheme(Theme::Dark)));
+    assert_eq!(s.view().toolbar.theme, Theme::Dark);
+    s.apply(Action::SetCode(Side::A, "x = 1\n".into()));
+    assert_eq!(s.toolbar_view().explanation, None, "an edited snippet is no longer the preset");
+}
