@@ -11,8 +11,13 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release "$@"
 # The standard library's bundle (crates/engine/build.rs) goes beside the worker, under the
-# name the engine asks for: the newest copy that the worker's build wrote.
-out=$(ls -t target/wasm32-unknown-unknown/release/build/memplay-engine-*/out/stdlib-lazy.name | head -1)
-cp "$(dirname "$out")/stdlib-lazy.bin" "dist/$(cat "$out")"
+# name the engine asks for: the one the built worker names, from the build that wrote it.
+wanted=$(grep -aoE 'stdlib-[0-9a-f]{16}\.bin' dist/worker_bg.wasm | head -1)
+out=$(grep -lx "$wanted" target/wasm32-unknown-unknown/release/build/memplay-engine-*/out/stdlib-lazy.name | head -1)
+if [ -z "$wanted" ] || [ -z "$out" ]; then
+  echo "build-web: no standard-library bundle matches the worker (${wanted:-no name in dist/worker_bg.wasm})" >&2
+  exit 1
+fi
+cp "$(dirname "$out")/stdlib-lazy.bin" "dist/$wanted"
 node scripts/externalize-scripts.mjs dist
 node scripts/precompress.mjs dist

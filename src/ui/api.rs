@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use memplay_model::Side;
-use memplay_playground::{Action, Pane};
+use memplay_playground::{Action, WorkerHeaps};
 use wasm_bindgen::{JsValue, closure::Closure};
 use yew::Callback;
 
@@ -19,7 +19,7 @@ use crate::convert;
 #[derive(Default)]
 pub struct Shared {
     results: Option<JsValue>,
-    heap: HeapReport,
+    heap: WorkerHeaps,
     ready: bool,
     failed: Option<String>,
     ready_waiters: Vec<(Function, Function)>,
@@ -27,21 +27,6 @@ pub struct Shared {
 }
 
 pub type Handle = Rc<RefCell<Shared>>;
-
-/// What `heap()` returns: `{a, b}`, each pane's worker or null before it has reported.
-#[derive(Default, serde::Serialize)]
-struct HeapReport {
-    a: Option<WorkerReport>,
-    b: Option<WorkerReport>,
-}
-
-#[derive(Clone, Copy, serde::Serialize)]
-struct WorkerReport {
-    live_bytes: i64,
-    memory_bytes: u64,
-    runs: u32,
-    recycled: u32,
-}
 
 impl Shared {
     /// Python is ready: resolves every `ready()` promise, now and later.
@@ -61,19 +46,10 @@ impl Shared {
         self.results = Some(value);
     }
 
-    /// Each pane's worker as it last reported between runs, and how many workers the
-    /// pane has replaced because their heap had grown, for `heap()`. Kept as plain data:
-    /// the app calls this after every action, and only `heap()` needs a JS value.
-    pub fn set_heap(&mut self, a: &Pane, b: &Pane) {
-        let worker = |p: &Pane| {
-            p.heap.map(|h| WorkerReport {
-                live_bytes: h.live_bytes,
-                memory_bytes: h.memory_bytes,
-                runs: h.runs,
-                recycled: p.recycled,
-            })
-        };
-        self.heap = HeapReport { a: worker(a), b: worker(b) };
+    /// Each pane's worker as it last reported between runs, for `heap()` (plain data:
+    /// only `heap()` makes a JS value of it).
+    pub fn set_heap(&mut self, heap: WorkerHeaps) {
+        self.heap = heap;
     }
 
     /// The engine cannot load: every waiting promise is rejected with `message`.

@@ -2,8 +2,7 @@
 //! effects it returns (workers, timers, autosave, the script API).
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-use memplay_model::Side;
-use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, Mode, State, page_url};
+use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, Mode, State, WorkerHeaps, page_url};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
@@ -73,26 +72,17 @@ impl Component for App {
                 Action::EngineCompiled
             }
         };
-        if let Action::SetTheme(t) = &action {
-            theme::apply(*t);
-        }
         let effects = self.state.apply(action);
         for effect in effects {
             self.carry_out(ctx, effect);
         }
-        let mut api = self.api.borrow_mut();
-        api.set_heap(self.state.pane(Side::A), self.state.pane(Side::B));
-        if self.state.ready() {
-            api.set_ready();
-        }
-        if let Some(message) = &self.state.engine.error {
-            api.set_failed(message);
-        }
+        self.api.borrow_mut().set_heap(WorkerHeaps::of(&self.state.panes));
         true
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let s = &self.state;
+        let [view_a, view_b] = memplay_model::Side::BOTH.map(|side| s.pane_view(side));
         let on_run = ctx.link().callback(|()| Msg::Act(Action::Run));
         let on_stop = ctx.link().callback(|()| Msg::Act(Action::Stop));
         let notice = s.notice.clone().map(|notice| {
@@ -102,10 +92,11 @@ impl Component for App {
         });
         let panes = html! {
             <main class="panes">
-                { self.pane(ctx, Side::A) }
-                { self.pane(ctx, Side::B) }
+                { self.pane(ctx, view_a) }
+                { self.pane(ctx, view_b) }
             </main>
         };
+        let (toolbar, load, results, theme) = (s.toolbar_view(), s.load_view(), s.results_view(), s.theme);
         if s.mode == Mode::Embed {
             let playground_url = match s.share_fragment(false) {
                 Ok(fragment) => page_url(&address::base(), &fragment),
@@ -113,22 +104,18 @@ impl Component for App {
             };
             return html! {
                 <div class="app embed">
-                    <EmbedBar headline={s.headline()} ready={s.ready()} running={s.running()}
-                        {playground_url} {on_run} {on_stop} />
+                    <EmbedBar headline={s.headline()} view={toolbar} {playground_url} {on_run} {on_stop} />
                     { for notice }
-                    <LoadBar engine={s.engine.clone()} ready={s.ready()} />
+                    <LoadBar view={load} />
                     { panes }
-                    <Results state={s.clone()} />
+                    <Results view={results} {theme} />
                 </div>
             };
         }
         html! {
             <div class="app">
                 <Toolbar
-                    ready={s.ready()}
-                    running={s.running()}
-                    preset={s.preset.clone()}
-                    theme={s.theme}
+                    view={toolbar}
                     on_preset={ctx.link().callback(|id| Msg::Act(Action::LoadPreset(id)))}
                     {on_run}
                     {on_stop}
@@ -136,9 +123,9 @@ impl Component for App {
                     on_share={Callback::from(|()| share_panel::reveal())}
                 />
                 { for notice }
-                <LoadBar engine={s.engine.clone()} ready={s.ready()} />
+                <LoadBar view={load} />
                 { panes }
-                <Results state={s.clone()} />
+                <Results view={results} {theme} />
                 <SharePanel shared={s.shared()} headline={s.headline()} />
                 <SettingsPanel
                     settings={s.settings.clone()}
@@ -155,11 +142,12 @@ impl Component for App {
 }
 
 impl App {
-    fn pane(&self, ctx: &Context<Self>, side: Side) -> Html {
+    fn pane(&self, ctx: &Context<Self>, view: memplay_playground::PaneView) -> Html {
+        let side = view.side;
         let link = ctx.link();
         let on_code = link.callback(move |code: String| Msg::Act(Action::SetCode(side, code)));
         let on_title = link.callback(move |title: String| Msg::Act(Action::SetTitle(side, title)));
-        html! { <PaneView {side} pane={self.state.pane(side).clone()} {on_code} {on_title} /> }
+        html! { <PaneView {view} {on_code} {on_title} /> }
     }
 
     fn carry_out(&mut self, ctx: &Context<Self>, effect: Effect) {
@@ -179,6 +167,9 @@ impl App {
             Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
             Effect::ClearFragment => address::clear_fragment(),
             Effect::Compared(comparison) => self.api.borrow_mut().set_results(&comparison),
+            Effect::ApplyTheme(t) => theme::apply(t),
+            Effect::PythonReady => self.api.borrow_mut().set_ready(),
+            Effect::EngineFailed(message) => self.api.borrow_mut().set_failed(&message),
         }
     }
 }

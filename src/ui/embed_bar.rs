@@ -1,13 +1,13 @@
 //! The embed's top bar: what is compared, Run and Stop, and the way to the full
 //! playground with the same (possibly edited) snippets.
 
+use memplay_playground::ToolbarView;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub headline: String,
-    pub ready: bool,
-    pub running: bool,
+    pub view: ToolbarView,
     /// The playground page with the embed's current snippets.
     pub playground_url: String,
     pub on_run: Callback<()>,
@@ -21,10 +21,10 @@ pub fn EmbedBar(p: &Props) -> Html {
             <span class="embed-brand">{ "memplay" }</span>
             <span class="embed-headline" data-testid="embed-headline">{ &p.headline }</span>
             <div class="controls">
-                <button class="run" data-testid="run" disabled={!p.ready || p.running}
+                <button class="run" data-testid="run" disabled={!p.view.can_run}
                     title="Run both snippets (Ctrl/Cmd+Enter)" aria-keyshortcuts="Control+Enter Meta+Enter"
-                    onclick={p.on_run.reform(|_| ())}>{ if p.running { "Running…" } else { "Run" } }</button>
-                <button class="stop" data-testid="stop" disabled={!p.running} onclick={p.on_stop.reform(|_| ())}>
+                    onclick={p.on_run.reform(|_| ())}>{ p.view.run_label }</button>
+                <button class="stop" data-testid="stop" disabled={!p.view.can_stop} onclick={p.on_stop.reform(|_| ())}>
                     { "Stop" }
                 </button>
                 <a class="open-playground" data-testid="open-in-playground" href={p.playground_url.clone()}

@@ -1,16 +1,13 @@
 //! The top bar: name, preset picker, Run, Stop, Share and the theme toggle.
 
-use memplay_model::{PRESETS, preset};
-use memplay_playground::Theme;
+use memplay_model::PRESETS;
+use memplay_playground::{Theme, ToolbarView};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub ready: bool,
-    pub running: bool,
-    pub preset: Option<String>,
-    pub theme: Theme,
+    pub view: ToolbarView,
     pub on_preset: Callback<String>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
@@ -21,10 +18,8 @@ pub struct Props {
 #[component]
 pub fn Toolbar(p: &Props) -> Html {
     let on_select = p.on_preset.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
-    let current = p.preset.clone().unwrap_or_default();
-    let explanation = p.preset.as_deref().and_then(preset).map(|p| p.explanation);
-    let theme = p.theme;
-    let run_label = if p.running { "Running…" } else { "Run" };
+    let v = &p.view;
+    let (current, theme) = (&v.preset, v.theme);
     html! {
         <header class="topbar">
             <div class="brand">
@@ -37,18 +32,18 @@ pub fn Toolbar(p: &Props) -> Html {
                     <select data-testid="preset-select" aria-label="Load a preset comparison" onchange={on_select}>
                         <option value="" selected={current.is_empty()} disabled=true>{ "Presets…" }</option>
                         { for PRESETS.iter().map(|pr| html! {
-                            <option value={pr.id} selected={pr.id == current}>{ pr.title }</option>
+                            <option value={pr.id} selected={pr.id == current.as_str()}>{ pr.title }</option>
                         }) }
                     </select>
                 </label>
                 <button
                     class="run" data-testid="run"
-                    disabled={!p.ready || p.running}
+                    disabled={!v.can_run}
                     title="Run both snippets (Ctrl/Cmd+Enter)"
                     aria-keyshortcuts="Control+Enter Meta+Enter"
                     onclick={p.on_run.reform(|_| ())}
-                >{ run_label }</button>
-                <button class="stop" data-testid="stop" disabled={!p.running} title="Stop both runs"
+                >{ v.run_label }</button>
+                <button class="stop" data-testid="stop" disabled={!v.can_stop} title="Stop both runs"
                     onclick={p.on_stop.reform(|_| ())}>{ "Stop" }</button>
                 <button class="share-button" data-testid="share-button" title="Copy a link or embed code"
                     onclick={p.on_share.reform(|_| ())}>{ "Share" }</button>
@@ -57,7 +52,7 @@ pub fn Toolbar(p: &Props) -> Html {
                     { match theme { Theme::System => "◐", Theme::Dark => "☾", Theme::Light => "☀" } }
                 </button>
             </div>
-            if let Some(text) = explanation {
+            if let Some(text) = v.explanation {
                 <p class="preset-explanation" data-testid="preset-explanation">{ text }</p>
             }
         </header>

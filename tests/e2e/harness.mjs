@@ -16,7 +16,7 @@ const FLAGS = [
 
 /** Starts the server and the browser once per test file; returns helpers and a stop(). */
 export async function setUp() {
-  if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `trunk build --release` first');
+  if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `scripts/build-web.sh` first');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const server = await startServer({ dir: 'dist' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });

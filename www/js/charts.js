@@ -1,5 +1,7 @@
 // The two result charts: the four memory figures of A and B as bars, and both memory
-// timelines overlaid (live bytes over the run, the running line in the tooltip).
+// timelines overlaid (live bytes over the run, the running line in the tooltip). Every
+// value, tick and text comes finished from Rust (memplay_playground::series): this file
+// only draws.
 import { guarded } from './guarded.js';
 import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale,
@@ -17,44 +19,41 @@ function colors() {
   return { a: css('--color-a'), b: css('--color-b'), text: css('--fg-muted'), grid: css('--border') };
 }
 
-export function formatBytes(bytes) {
-  const units = ['KiB', 'MiB', 'GiB'];
-  let v = Math.abs(bytes);
-  if (v < 1024) return `${Math.round(bytes)} B`;
-  let unit = 'B';
-  for (const u of units) {
-    if (v < 1024) break;
-    v /= 1024;
-    unit = u;
-  }
-  return `${bytes < 0 ? '-' : ''}${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${unit}`;
-}
-
-function axes(c, yTitle, yTick) {
+// A value axis whose ticks (values and labels) are given.
+function valueAxis(c, title, ticks) {
+  const labels = new Map(ticks.map((t) => [t.value, t.label]));
   return {
-    x: { ticks: { color: c.text }, grid: { color: c.grid } },
-    y: { beginAtZero: true, title: { display: true, text: yTitle, color: c.text }, ticks: { color: c.text, callback: yTick }, grid: { color: c.grid } },
+    beginAtZero: true,
+    max: ticks.length ? ticks[ticks.length - 1].value : undefined,
+    title: { display: true, text: title, color: c.text },
+    afterBuildTicks: (axis) => { axis.ticks = ticks.map((t) => ({ value: t.value })); },
+    ticks: { color: c.text, callback: (v) => labels.get(v) ?? '' },
+    grid: { color: c.grid },
   };
 }
 
 function barConfig(data) {
   const c = colors();
-  // Each figure is shown as a percent of the larger of A and B, so figures of different
+  // Each figure is drawn as a percent of the larger of A and B, so figures of different
   // units share one axis; the tooltip gives the real values.
-  const pct = (v, other) => (Math.max(v, other) > 0 ? (100 * v) / Math.max(v, other) : 0);
+  const dataset = (label, key, color) => ({
+    label, backgroundColor: color,
+    data: data.bars.map((b) => b[`${key}_percent`]),
+    texts: data.bars.map((b) => b[`${key}_text`]),
+  });
   return {
     type: 'bar',
     data: {
       labels: data.bars.map((b) => b.label),
-      datasets: [
-        { label: `A: ${data.a_title}`, data: data.bars.map((b) => pct(b.a, b.b)), backgroundColor: c.a, texts: data.bars.map((b) => b.a_text) },
-        { label: `B: ${data.b_title}`, data: data.bars.map((b) => pct(b.b, b.a)), backgroundColor: c.b, texts: data.bars.map((b) => b.b_text) },
-      ],
+      datasets: [dataset(data.a_label, 'a', c.a), dataset(data.b_label, 'b', c.b)],
     },
     options: {
       animation: false,
       maintainAspectRatio: false,
-      scales: axes(c, '% of the larger', (v) => `${v}%`),
+      scales: {
+        x: { ticks: { color: c.text }, grid: { color: c.grid } },
+        y: valueAxis(c, '% of the larger', data.y_ticks),
+      },
       plugins: {
         legend: { labels: { color: c.text } },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.dataset.texts[ctx.dataIndex]}` } },
@@ -71,22 +70,22 @@ function timelineConfig(data) {
   return {
     type: 'line',
     data: {
-      datasets: [dataset(`A: ${data.a_title}`, data.a, c.a), dataset(`B: ${data.b_title}`, data.b, c.b)],
+      datasets: [dataset(data.a_label, data.a, c.a), dataset(data.b_label, data.b, c.b)],
     },
     options: {
       animation: false,
       maintainAspectRatio: false,
       interaction: { mode: 'nearest', intersect: false },
       scales: {
-        ...axes(c, 'live memory', (v) => formatBytes(v)),
         x: { type: 'linear', min: 0, max: 100, title: { display: true, text: '% of the run', color: c.text }, ticks: { color: c.text }, grid: { color: c.grid } },
+        y: valueAxis(c, 'live memory', data.y_ticks),
       },
       plugins: {
         legend: { labels: { color: c.text } },
         tooltip: {
           callbacks: {
             title: (items) => (items.length ? `${Math.round(items[0].raw.x)}% of the run` : ''),
-            label: (ctx) => `${ctx.dataset.label}: ${formatBytes(ctx.raw.y)} at line ${ctx.raw.line}`,
+            label: (ctx) => `${ctx.dataset.label}: ${ctx.raw.text}`,
           },
         },
       },
@@ -102,7 +101,6 @@ function chartHandle(canvas, makeConfig, data) {
       chart.destroy();
       chart = new Chart(canvas, makeConfig(next));
     },
-    png: () => chart.toBase64Image(),
     destroy: () => chart.destroy(),
   });
 }

@@ -90,7 +90,6 @@ export function createEditor(parent, { doc, label, onChange }) {
     }),
   });
   return guarded({
-    getDoc: () => view.state.doc.toString(),
     setDoc(text) {
       if (text === view.state.doc.toString()) return;
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
@@ -100,7 +99,6 @@ export function createEditor(parent, { doc, label, onChange }) {
       for (const m of marks || []) map.set(m.line, m);
       view.dispatch({ effects: setMarks.of({ marks: map, errorLine: errorLine || null }) });
     },
-    focus: () => view.focus(),
     destroy: () => view.destroy(),
   });
 }

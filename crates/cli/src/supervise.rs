@@ -8,7 +8,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use memplay_engine::engine_info;
-use memplay_model::{EngineEvent, ErrorKind, FromWorker, LimitKind, RunError, RunOptions, RunReport, RunTracker, ToWorker};
+use memplay_model::{
+    EngineEvent, ErrorKind, FromWorker, LimitKind, RunError, RunOptions, RunReport, RunTracker, ToWorker,
+};
 
 use crate::child::SUBCOMMAND;
 
@@ -94,7 +96,10 @@ fn run_child(code: &str, options: &RunOptions) -> Result<RunReport, String> {
                 }
                 let crash = RunError {
                     traceback: child_stderr.trim().to_owned(),
-                    ..RunError::plain(ErrorKind::EngineCrash, format!("the engine process ended unexpectedly ({status})"))
+                    ..RunError::plain(
+                        ErrorKind::EngineCrash,
+                        format!("the engine process ended unexpectedly ({status})"),
+                    )
                 };
                 return Ok(tracker.partial(crash));
             }

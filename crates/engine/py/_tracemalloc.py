@@ -3,30 +3,31 @@ the engine keeps every live block with the snippet line that allocated it; a sna
 groups them per line (one trace per line, sized by its blocks)."""
 
 import _memplay
+import _memplay_tracemalloc as _native
 
 
 def start(nframe=1):
-    _memplay.tm_start()
+    _native.start()
 
 
 def stop():
-    _memplay.tm_stop()
+    _native.stop()
 
 
 def is_tracing():
-    return _memplay.tm_is_tracing()
+    return _native.is_tracing()
 
 
 def clear_traces():
-    _memplay.tm_clear()
+    _native.clear()
 
 
 def get_traced_memory():
-    return _memplay.tm_traced()
+    return _native.traced()
 
 
 def reset_peak():
-    _memplay.tm_reset_peak()
+    _native.reset_peak()
 
 
 def get_traceback_limit():
@@ -43,9 +44,9 @@ def _get_object_traceback(obj):
 
 def _get_traces():
     traces = []
-    for line, size, blocks in _memplay.tm_traces():
+    for line, size, blocks in _native.traces():
         # tracemalloc counts one trace per block; spread the line's bytes over its blocks.
         each, extra = divmod(size, blocks)
-        frame = (('<snippet>', line),)
+        frame = ((_memplay.SNIPPET, line),)
         traces.extend((0, each + (1 if i < extra else 0), frame, 1) for i in range(blocks))
     return traces

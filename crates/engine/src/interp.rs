@@ -1,6 +1,6 @@
 //! A fresh interpreter for one run: fixed hash seed, no host access, the frozen part of the
-//! standard library and the engine's shim modules (the boot script adds the importer of
-//! the bundle's part).
+//! standard library and the engine's shim modules (py/_memplay_imports.py adds the
+//! importer of the bundle's part).
 
 use rustpython_vm::{Interpreter, Settings};
 
@@ -17,7 +17,7 @@ pub(crate) fn build(recursion_limit: u32) -> Interpreter {
     settings.write_bytecode = false;
     // Only frozen and built-in modules: no importer that looks at a real file system.
     settings.allow_external_library = false;
-    settings.argv = vec!["<snippet>".to_owned()];
+    settings.argv = vec![crate::SNIPPET_FILENAME.to_owned()];
     let builder = Interpreter::builder(settings);
     let stdlib = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
     let ours = shims::native_modules(&builder.ctx);

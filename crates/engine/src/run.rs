@@ -122,7 +122,8 @@ pub fn run_on_big_stack(code: &str, options: &RunOptions, host: &mut (dyn Host +
             .join()
             .unwrap_or_else(|_| {
                 let mut r = RunReport::empty(options.limits, engine_info());
-                r.error = Some(RunError::plain(ErrorKind::EngineCrash, "the engine crashed while running this snippet"));
+                r.error =
+                    Some(RunError::plain(ErrorKind::EngineCrash, "the engine crashed while running this snippet"));
                 r
             })
     })
@@ -130,7 +131,9 @@ pub fn run_on_big_stack(code: &str, options: &RunOptions, host: &mut (dyn Host +
 
 fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn Host, counting: Counting) -> RunReport {
     let mut template = RunReport::empty(options.limits, engine_info());
-    let boot = match vm.import("_memplay_boot", 0) {
+    // The shims (src/shims/mod.rs) install themselves on import; `_memplay_errors` words
+    // the exceptions the snippet raises.
+    let errors = match vm.import("_memplay_boot", 0).and_then(|_| vm.import("_memplay_errors", 0)) {
         Ok(m) => m,
         Err(e) => {
             template.error = Some(internal_error(vm, &e, "the sandbox failed to start"));
@@ -141,7 +144,7 @@ fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn 
         Ok(c) => c,
         Err(err) => {
             let exc = err.into_pyexception(vm, Some(code));
-            template.error = Some(describe(vm, &boot, &exc, code));
+            template.error = Some(describe(vm, &errors, &exc, code));
             return template;
         }
     };
@@ -159,11 +162,11 @@ fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn 
         let result = vm.run_code_obj(compiled, scope);
         template.wall_ms = host.now_ms() - start;
         if let Err(exc) = result {
-            template.error = Some(describe(vm, &boot, &exc, code));
+            template.error = Some(describe(vm, &errors, &exc, code));
         }
         return template;
     }
-    measure(vm, compiled, scope, code, template, &boot, host)
+    measure(vm, compiled, scope, code, template, &errors, host)
 }
 
 fn measure(
@@ -172,7 +175,7 @@ fn measure(
     scope: rustpython_vm::scope::Scope,
     code: &str,
     template: RunReport,
-    boot: &PyObjectRef,
+    errors: &PyObjectRef,
     host: &mut dyn Host,
 ) -> RunReport {
     let limits = template.limits;
@@ -198,7 +201,7 @@ fn measure(
     if let Err(exc) = result
         && !is_clean_exit(vm, &exc)
     {
-        let mut error = describe(vm, boot, &exc, code);
+        let mut error = describe(vm, errors, &exc, code);
         // A refused allocation, or a size past what the address space can hold (RustPython
         // raises a bare MemoryError for that): either way the snippet asked for too much.
         let refused = meter.limit_hit == Some(LimitKind::Memory) || error.message.is_empty();
@@ -231,15 +234,21 @@ fn is_clean_exit(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> bool {
     }
 }
 
-fn describe(vm: &VirtualMachine, boot: &PyObjectRef, exc: &PyBaseExceptionRef, code: &str) -> RunError {
-    let described = vm.call_method(boot, "describe", (exc.clone(), vm.ctx.new_str(code))).ok().and_then(|t| {
+fn describe(vm: &VirtualMachine, errors: &PyObjectRef, exc: &PyBaseExceptionRef, code: &str) -> RunError {
+    let described = vm.call_method(errors, "describe", (exc.clone(), vm.ctx.new_str(code))).ok().and_then(|t| {
         let t = t.downcast::<PyTuple>().ok()?;
         let text =
             |i: usize| t.get(i).and_then(|o| o.downcast_ref::<PyStr>().map(|s| s.to_string_lossy().into_owned()));
         let line = t.get(2).and_then(|o| o.try_to_value::<u32>(vm).ok());
-        Some(RunError { kind: ErrorKind::Python(text(0)?), message: text(1)?.trim_end().to_owned(), line, traceback: text(3)? })
+        Some(RunError {
+            kind: ErrorKind::Python(text(0)?),
+            message: text(1)?.trim_end().to_owned(),
+            line,
+            traceback: text(3)?,
+        })
     });
-    described.unwrap_or_else(|| RunError::plain(ErrorKind::Python(exc.class().name().to_string()), exc_message(vm, exc)))
+    described
+        .unwrap_or_else(|| RunError::plain(ErrorKind::Python(exc.class().name().to_string()), exc_message(vm, exc)))
 }
 
 fn exc_message(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {

@@ -140,7 +140,9 @@ mod tests {
     fn limit_kinds_are_typed_on_the_wire() {
         let v = serde_json::to_value(EngineEvent::limit(LimitKind::Memory, report())).unwrap();
         assert_eq!(v["limit"]["kind"], "memory");
-        assert!(serde_json::from_str::<EngineEvent>(r#"{"limit":{"kind":"MemoryLimitExceeded","report":null}}"#).is_err());
+        assert!(
+            serde_json::from_str::<EngineEvent>(r#"{"limit":{"kind":"MemoryLimitExceeded","report":null}}"#).is_err()
+        );
     }
 
     #[test]
@@ -148,7 +150,9 @@ mod tests {
         let mut r = report();
         r.stdout = "x".repeat(1 << 20);
         r.stderr = "warn".into();
-        for event in [EngineEvent::progress(r.clone()), EngineEvent::limit(LimitKind::Time, r.clone()), EngineEvent::done(r)] {
+        for event in
+            [EngineEvent::progress(r.clone()), EngineEvent::limit(LimitKind::Time, r.clone()), EngineEvent::done(r)]
+        {
             let text = serde_json::to_string(&event).unwrap();
             assert!(text.len() < 1024, "{} bytes", text.len());
             assert!(!text.contains("warn"), "{text}");

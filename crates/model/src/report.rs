@@ -178,7 +178,9 @@ impl RunReport {
     /// "output truncated at 1.0 MiB" when the output was cut at the output limit: the
     /// report keeps it as a flag (`truncated.output`); a view says it after the output.
     pub fn output_cut_notice(&self) -> Option<String> {
-        self.truncated.output.then(|| format!("output truncated at {}", crate::format_bytes(self.limits.output_bytes as f64)))
+        self.truncated
+            .output
+            .then(|| format!("output truncated at {}", crate::format_bytes(self.limits.output_bytes as f64)))
     }
 
     /// True when the snippet ran to its end without an exception or a limit.

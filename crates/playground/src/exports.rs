@@ -77,6 +77,7 @@ mod tests {
     #[test]
     fn ids_are_unique() {
         let mut ids: Vec<_> = EXPORTS.iter().map(|e| e.id).collect();
+        ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), EXPORTS.len());
     }

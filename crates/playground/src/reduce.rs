@@ -4,9 +4,7 @@ use memplay_model::{
     Comparison, EngineEvent, ErrorKind, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset,
 };
 
-use crate::{
-    Action, Effect, Pane, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState,
-};
+use crate::{Action, Effect, Pane, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
 
 impl State {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {

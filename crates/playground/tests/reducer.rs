@@ -1,6 +1,8 @@
 //! The page's behaviour, driven through the reducer as the shell drives it.
 
-use memplay_model::{EngineEvent, EngineInfo, ErrorKind, FromWorker, LimitKind, Limits, RunError, RunReport, WorkerHeap};
+use memplay_model::{
+    EngineEvent, EngineInfo, ErrorKind, FromWorker, LimitKind, Limits, RunError, RunReport, WorkerHeap,
+};
 use memplay_playground::{
     Action, DEFAULT_PRESET, Draft, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, Settings, Side, State,
     WorkerState, crash_error,
@@ -189,12 +191,10 @@ fn a_time_limit_from_the_engine_replaces_the_worker_and_a_memory_limit_waits() {
     s.apply(Action::Run);
     let mut limited = report(77);
     limited.error = Some(RunError::plain(ErrorKind::MemoryLimitExceeded, "memory limit exceeded (512 MiB)"));
-    let effects =
-        event(&mut s, Side::B, EngineEvent::limit(LimitKind::Memory, limited));
+    let effects = event(&mut s, Side::B, EngineEvent::limit(LimitKind::Memory, limited));
     assert!(effects.is_empty(), "a refused allocation may still end as MemoryError");
     assert!(s.pane(Side::B).running());
-    let effects =
-        event(&mut s, Side::A, EngineEvent::limit(LimitKind::Time, report(5)));
+    let effects = event(&mut s, Side::A, EngineEvent::limit(LimitKind::Time, report(5)));
     assert_eq!(restarts(&effects), vec![Side::A]);
     assert_eq!(s.pane(Side::A).result.as_ref().map(|r| r.peak_bytes), Some(5));
 }

@@ -30,7 +30,10 @@ fn event(s: &mut State, side: Side, event: EngineEvent) -> Vec<Effect> {
 fn the_load_bar_counts_the_download_then_says_ready() {
     let mut s = State::new(None);
     s.apply(Action::EngineLoading { loaded: 1 << 20, total: Some(4 << 20) });
-    assert_eq!(s.load_view(), LoadView::Loading { text: "Loading Python… 1.0 MiB of 4.0 MiB (25%)".into(), percent: Some(25) });
+    assert_eq!(
+        s.load_view(),
+        LoadView::Loading { text: "Loading Python… 1.0 MiB of 4.0 MiB (25%)".into(), percent: Some(25) }
+    );
     s.apply(Action::EngineCompiled);
     assert_eq!(s.load_view(), LoadView::Loading { text: "Starting Python…".into(), percent: Some(100) });
     let effects = s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
@@ -108,7 +111,10 @@ fn the_console_is_the_output_once_with_the_cut_said_after_it() {
     cut.truncated.output = true;
     event(&mut s, Side::A, EngineEvent::progress(cut.clone()));
     let v = s.pane_view(Side::A);
-    assert_eq!(v.console.iter().map(|c| (c.stderr, c.text.as_str())).collect::<Vec<_>>(), [(false, "a\n"), (true, "oops\n")]);
+    assert_eq!(
+        v.console.iter().map(|c| (c.stderr, c.text.as_str())).collect::<Vec<_>>(),
+        [(false, "a\n"), (true, "oops\n")]
+    );
     assert!(v.cut_notice.as_deref().is_some_and(|n| n.contains("output truncated at 1.0 MiB")));
     event(&mut s, Side::A, EngineEvent::done(cut));
     let result = s.pane(Side::A).result.as_ref().expect("a result");
@@ -137,7 +143,10 @@ fn results_are_live_while_running_then_final_with_exports() {
     let ResultsView::Shown(done) = s.results_view() else { panic!("no results") };
     assert!(!done.live && done.verdict.starts_with("B peaks 92× lower"), "{}", done.verdict);
     let row = &done.rows[0];
-    assert_eq!((row.key, row.a.as_str(), row.b.as_str(), row.change.as_str()), ("peak", "9.0 MiB", "100 KiB", "92× lower"));
+    assert_eq!(
+        (row.key, row.a.as_str(), row.b.as_str(), row.change.as_str()),
+        ("peak", "9.0 MiB", "100 KiB", "92× lower")
+    );
     let exported = done.exports.expect("exports once both ended");
     assert_eq!(exported.a.stdout, "hi\n", "exports carry the output");
     assert_eq!(s.comparison.as_ref().map(|c| c.a.stdout.as_str()), Some(""), "the state keeps it once");

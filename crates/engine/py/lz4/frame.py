@@ -1,6 +1,6 @@
 """lz4.frame: compress/decompress in the LZ4 frame format."""
 
-from _memplay import lz4_compress as _compress, lz4_decompress as _decompress
+from _memplay_lz4 import compress as _compress, decompress as _decompress
 
 
 def compress(data, compression_level=0, block_size=0, content_checksum=False, **kwargs):

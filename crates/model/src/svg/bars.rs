@@ -2,8 +2,8 @@
 //! larger value, labelled with the formatted figures.
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
-use crate::{Comparison, Figure};
 use crate::markdown::rows;
+use crate::{Comparison, Figure};
 
 const WIDTH: f64 = 640.0;
 const ROW_H: f64 = 56.0;

@@ -7,7 +7,10 @@ use crate::State;
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadView {
     /// Downloading or starting: the text and the bar's percent (none while unknown).
-    Loading { text: String, percent: Option<u8> },
+    Loading {
+        text: String,
+        percent: Option<u8>,
+    },
     Ready,
     Failed(String),
 }

@@ -26,7 +26,10 @@ pub struct PaneView {
 pub enum FiguresView {
     Empty(&'static str),
     /// `live`: the run goes on and these are its latest figures.
-    Shown { live: bool, cells: Vec<FigureCell> },
+    Shown {
+        live: bool,
+        cells: Vec<FigureCell>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +76,11 @@ impl From<&RunError> for ErrorView {
 
 fn figures(report: Option<&RunReport>, live: bool) -> FiguresView {
     let Some(r) = report else {
-        return FiguresView::Empty(if live { "Running… figures appear as the snippet allocates" } else { "Run to see figures" });
+        return FiguresView::Empty(if live {
+            "Running… figures appear as the snippet allocates"
+        } else {
+            "Run to see figures"
+        });
     };
     let cells = Figure::ALL
         .iter()

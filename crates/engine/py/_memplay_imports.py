@@ -1,0 +1,90 @@
+"""Imports in the sandbox: modules that are not here fail with a reason (numpy, the page,
+the network, processes), `random` starts from a fixed seed, the standard library's
+bundle is imported on first use, and datetime is the pure-Python one."""
+
+import sys
+
+import _memplay_stdlib
+
+
+_UNAVAILABLE = {
+    'numpy': 'numpy is not available in the playground; use the array module '
+             "(array.array('d', ...)) for compact numeric arrays",
+    'pandas': 'pandas is not available in the playground; use csv and collections',
+    'js': 'the playground gives Python no access to the page',
+    '_js': 'the playground gives Python no access to the page',
+    'browser': 'the playground gives Python no access to the page',
+    'pyodide': 'the playground gives Python no access to the page',
+    'socket': 'the playground has no network',
+    '_socket': 'the playground has no network',
+    'ssl': 'the playground has no network',
+    'subprocess': 'the playground cannot start processes',
+    'multiprocessing': 'the playground cannot start processes',
+    'ctypes': 'the playground gives Python no access to native code',
+}
+
+
+class _SeedAfterImport:
+    """Wraps a loader so that `random` starts from a fixed seed, not the host's entropy."""
+
+    def __init__(self, loader):
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        module.seed(0)
+
+
+class _SandboxFinder:
+    """First on sys.meta_path: refuses modules that are not here, with a reason, and
+    seeds `random` so that runs are reproducible."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        message = _UNAVAILABLE.get(name) or _UNAVAILABLE.get(name.partition('.')[0])
+        if message:
+            raise ModuleNotFoundError(message, name=name)
+        if name != 'random':
+            return None
+        for finder in sys.meta_path:
+            if finder is not cls and hasattr(finder, 'find_spec'):
+                spec = finder.find_spec(name, path, target)
+                if spec is not None:
+                    spec.loader = _SeedAfterImport(spec.loader)
+                    return spec
+        return None
+
+
+sys.meta_path.insert(0, _SandboxFinder)
+
+
+class _StdlibBundle:
+    """Last on sys.meta_path: the standard-library modules that are not frozen into the
+    engine. The first one imported fetches the bundle of all of them (the page shows
+    "loading module X"); later imports take them from the fetched copy."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        package = _memplay_stdlib.lazy(name)
+        if package is None:
+            return None
+        from _frozen_importlib import ModuleSpec
+        return ModuleSpec(name, cls, origin='frozen', is_package=package)
+
+    @staticmethod
+    def create_module(spec):
+        return None
+
+    @staticmethod
+    def exec_module(module):
+        exec(_memplay_stdlib.code(module.__name__), module.__dict__)
+
+
+sys.meta_path.append(_StdlibBundle)
+# RustPython's native _datetime reads the system clock for now()/utcnow(), which wasm does
+# not have; the pure-Python datetime (the fallback `datetime` itself uses) takes its time
+# from time.time(). The same everywhere, so the page and the command line measure alike.
+sys.modules['_datetime'] = None

@@ -1,0 +1,60 @@
+//! `_memplay_tracemalloc`: tracemalloc's counters, kept by the meter (crate::tracemalloc),
+//! for the Python half in py/_tracemalloc.py.
+
+pub(crate) use _memplay_tracemalloc::module_def;
+
+#[rustpython_vm::pymodule]
+mod _memplay_tracemalloc {
+    use rustpython_vm::{VirtualMachine, builtins::PyListRef};
+
+    use crate::meter;
+
+    #[pyfunction]
+    fn start() {
+        meter::with_active(|m| m.tracemalloc.start(m.live));
+    }
+
+    #[pyfunction]
+    fn stop() {
+        meter::with_active(|m| m.tracemalloc.stop());
+    }
+
+    #[pyfunction]
+    fn is_tracing() -> bool {
+        meter::with_active(|m| m.tracemalloc.tracing).unwrap_or(false)
+    }
+
+    /// (current, peak) bytes since `start()`, as `tracemalloc.get_traced_memory()`.
+    #[pyfunction]
+    fn traced() -> (i64, i64) {
+        meter::with_active(|m| {
+            let t = &m.tracemalloc;
+            if t.tracing { ((m.live - t.base).max(0), (t.peak - t.base).max(0)) } else { (0, 0) }
+        })
+        .unwrap_or((0, 0))
+    }
+
+    #[pyfunction]
+    fn clear() {
+        meter::with_active(|m| m.tracemalloc.clear(m.live));
+    }
+
+    #[pyfunction]
+    fn reset_peak() {
+        meter::with_active(|m| m.tracemalloc.peak = m.live);
+    }
+
+    /// Per snippet line: (line, bytes of its live traced blocks, number of those blocks).
+    #[pyfunction]
+    fn traces(vm: &VirtualMachine) -> PyListRef {
+        let traces = meter::with_active(|m| m.tracemalloc.by_line()).unwrap_or_default();
+        let items = traces
+            .into_iter()
+            .map(|(line, size, blocks)| {
+                let t = vec![vm.ctx.new_int(line).into(), vm.ctx.new_int(size).into(), vm.ctx.new_int(blocks).into()];
+                vm.ctx.new_tuple(t).into()
+            })
+            .collect();
+        vm.ctx.new_list(items)
+    }
+}
