@@ -12,7 +12,7 @@ use memplay_model::LimitKind;
 
 use crate::host::{Host, Stream};
 use crate::snippet_line;
-use crate::timeline::Timeline;
+use crate::timeline::{PROGRESS_POINTS, REPORT_POINTS, Timeline};
 use crate::tracemalloc::TraceMalloc;
 
 /// Memory events between two looks at the clock.
@@ -173,7 +173,7 @@ impl Meter {
             self.hit_limit(LimitKind::Time);
         } else if now - self.last_progress_ms >= PROGRESS_EVERY_MS {
             self.last_progress_ms = now;
-            let partial = self.figures();
+            let partial = self.figures(PROGRESS_POINTS);
             self.host().progress(&partial);
         }
     }
@@ -184,7 +184,7 @@ impl Meter {
         }
         self.limit_hit = Some(kind);
         self.limit_line = u32::try_from(self.line).ok().filter(|&l| l > 0);
-        let partial = self.figures();
+        let partial = self.figures(REPORT_POINTS);
         self.host().limit(kind, &partial);
     }
 
@@ -232,15 +232,16 @@ impl Meter {
 
     /// The report as far as the run has got, with the output captured so far.
     pub fn report(&self) -> RunReport {
-        let mut r = self.figures();
+        let mut r = self.figures(REPORT_POINTS);
         r.stdout.clone_from(&self.stdout);
         r.stderr.clone_from(&self.stderr);
         r
     }
 
     /// The report as far as the run has got, without the output: what progress and limit
-    /// events carry (the output went to the host as it was written).
-    fn figures(&self) -> RunReport {
+    /// events carry (the output went to the host as it was written), with a timeline of
+    /// at most `points` points.
+    fn figures(&self, points: usize) -> RunReport {
         let mut r = self.template.clone();
         r.peak_bytes = self.peak.max(0) as u64;
         r.allocated_bytes = self.allocated_bytes;
@@ -248,7 +249,7 @@ impl Meter {
         r.retained_bytes = self.live;
         r.truncated.output = self.output_truncated;
         r.lines = self.line_stats();
-        let (timeline, cut) = self.timeline.downsampled();
+        let (timeline, cut) = self.timeline.downsampled_to(points);
         r.timeline = timeline;
         r.truncated.timeline = cut;
         // Once a limit is hit, every report says so: the run may not get to say it later.

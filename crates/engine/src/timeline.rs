@@ -7,6 +7,9 @@ use memplay_model::TimelinePoint;
 const CAPACITY: usize = 8192;
 /// Points in a report at most.
 pub const REPORT_POINTS: usize = 2000;
+/// Points in a progress report: enough for the live chart, and a progress report goes out
+/// ten times a second.
+pub const PROGRESS_POINTS: usize = 400;
 /// A new point is taken when live bytes moved this much since the last one...
 const MIN_STEP: i64 = 4096;
 /// ...or this fraction of the peak so far.
@@ -54,10 +57,10 @@ impl Timeline {
         }
     }
 
-    /// At most `REPORT_POINTS` points, each bucket keeping its highest point, the first
-    /// and last points kept as they are; and whether anything was merged.
-    pub fn downsampled(&self) -> (Vec<TimelinePoint>, bool) {
-        downsample(&self.points, REPORT_POINTS, self.merged)
+    /// At most `max` points (`REPORT_POINTS` in a report), each bucket keeping its highest
+    /// point, the first and last points kept as they are; and whether anything was merged.
+    pub fn downsampled_to(&self, max: usize) -> (Vec<TimelinePoint>, bool) {
+        downsample(&self.points, max, self.merged)
     }
 }
 
@@ -105,7 +108,7 @@ mod tests {
             t.push(p(live));
         }
         assert!(t.points.len() <= CAPACITY);
-        let (out, cut) = t.downsampled();
+        let (out, cut) = t.downsampled_to(REPORT_POINTS);
         assert!(cut);
         assert!(out.len() <= REPORT_POINTS);
         assert!(out.iter().any(|q| q.live_bytes == 10_000_000));

@@ -14,6 +14,7 @@ pub fn markdown(c: &Comparison, a_title: &str, b_title: &str) -> String {
 
 /// A figure of both runs, formatted, with B's change against A.
 pub struct Row {
+    pub figure: Figure,
     pub label: &'static str,
     pub a: String,
     pub b: String,
@@ -25,15 +26,16 @@ pub fn figures(r: &RunReport) -> [(&'static str, f64, Unit); 5] {
     Figure::ALL.map(|f| (f.label(), f.value(r), f.unit()))
 }
 
+/// Every figure of both runs, in table order.
 pub fn rows(a: &RunReport, b: &RunReport) -> Vec<Row> {
-    figures(a)
-        .into_iter()
-        .zip(figures(b))
-        .map(|((label, va, unit), (_, vb, _))| Row {
-            label,
-            a: unit.format(va),
-            b: unit.format(vb),
-            change: change(va, vb),
+    Figure::ALL
+        .iter()
+        .map(|&figure| Row {
+            figure,
+            label: figure.label(),
+            a: figure.text(a),
+            b: figure.text(b),
+            change: change(figure.value(a), figure.value(b)),
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
 use crate::markdown::rows;
-use crate::{Comparison, Side};
+use crate::{Comparison, Figure, Side};
 
 const WIDTH: f64 = 1200.0;
 const HEIGHT: f64 = 630.0;
@@ -46,7 +46,8 @@ pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
         "<text x=\"{}\" y=\"252\" font-size=\"22\" fill=\"#52606d\" text-anchor=\"end\">B vs A</text>\n",
         COLUMNS[2]
     ));
-    for (i, row) in rows(&c.a, &c.b).into_iter().take(4).enumerate() {
+    let charted = rows(&c.a, &c.b).into_iter().filter(|r| Figure::CHARTED.contains(&r.figure));
+    for (i, row) in charted.enumerate() {
         let y = 350.0 + 60.0 * i as f64;
         out.push_str(&format!(
             "<line x1=\"60\" x2=\"1140\" y1=\"{}\" y2=\"{}\" stroke=\"#e4e7eb\"/>\n\

@@ -1,7 +1,7 @@
 //! The comparison as the page shows it: the verdict (live while the panes run), the table
 //! of figures, the charts and, once both runs are over, what the exports are made from.
 
-use memplay_model::{Comparison, Figure, Side, change, verdict, winner};
+use memplay_model::{Comparison, Side, rows, verdict, winner};
 
 use crate::{BarChart, Mode, State, TimelineChart, charts};
 
@@ -51,15 +51,9 @@ impl State {
             Some(c) if !live => (c.verdict.clone(), c.winner),
             _ => (format!("So far: {}", verdict(a, b)), winner(a, b)),
         };
-        let rows = Figure::ALL
-            .iter()
-            .map(|f| RowView {
-                key: f.key(),
-                label: f.label(),
-                a: f.text(a),
-                b: f.text(b),
-                change: change(f.value(a), f.value(b)),
-            })
+        let rows = rows(a, b)
+            .into_iter()
+            .map(|r| RowView { key: r.figure.key(), label: r.label, a: r.a, b: r.b, change: r.change })
             .collect();
         let page = self.mode == Mode::Page;
         ResultsView::Shown(Box::new(ComparisonView {
