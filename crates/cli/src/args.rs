@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use memplay_model::{
-    Comparison, Limits, PRESETS, RunOptions, RunReport, card_svg, markdown, preset, svg, timeline_svg,
+    Comparison, Limits, PRESETS, RunOptions, RunReport, card_svg, markdown, preset, svg, sweep_markdown, sweep_svg,
+    timeline_svg,
 };
 
-use crate::{human, supervise};
+use crate::{human, supervise, sweep};
 
 #[derive(Parser)]
 #[command(name = "memplay", version, about = "Measure how Python snippets use memory (RustPython engine)")]
@@ -51,6 +52,37 @@ enum Command {
         /// Also write the results card (titles, figures, verdict; 1200×630) to OUT (SVG)
         #[arg(long, value_name = "OUT")]
         card: Option<PathBuf>,
+        #[command(flatten)]
+        opts: RunArgs,
+    },
+    /// Run both snippets at a series of sizes of their size variable (`N = 100_000`) and
+    /// say how each one's peak memory grows with it
+    Sweep {
+        /// Variant A (`-` reads standard input)
+        a: Option<PathBuf>,
+        /// Variant B
+        b: Option<PathBuf>,
+        /// The size variable (default: A's first top-level ALL-CAPS `NAME = <integer>`)
+        #[arg(long, value_name = "NAME")]
+        var: Option<String>,
+        /// The smallest size
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        from: u64,
+        /// The largest size (default: the value in snippet A)
+        #[arg(long, value_name = "N")]
+        to: Option<u64>,
+        /// How many sizes, evenly spaced on a log scale
+        #[arg(long, value_name = "COUNT", default_value_t = 8)]
+        points: u32,
+        /// Print {"var", "points", "fit", "crossover"} as JSON
+        #[arg(long, group = "format")]
+        json: bool,
+        /// Print a Markdown table (also the default)
+        #[arg(long, group = "format")]
+        markdown: bool,
+        /// Also write peak memory against N (log-log) to OUT (SVG)
+        #[arg(long, value_name = "OUT")]
+        svg: Option<PathBuf>,
         #[command(flatten)]
         opts: RunArgs,
     },
@@ -125,23 +157,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             if opts.list_presets {
                 return Ok(list_presets());
             }
-            let (a, b) = match (&opts.preset, a, b) {
-                (Some(id), None, None) => {
-                    let p = preset(id).ok_or_else(|| unknown_preset(id))?;
-                    (
-                        Snippet { title: p.a_title.into(), code: p.a_code.into() },
-                        Snippet { title: p.b_title.into(), code: p.b_code.into() },
-                    )
-                }
-                (None, Some(a), Some(b)) => {
-                    if a == Path::new("-") && b == Path::new("-") {
-                        return Err("only one of A and B can be standard input".into());
-                    }
-                    (read_snippet(&a)?, read_snippet(&b)?)
-                }
-                (Some(_), _, _) => return Err("give two files or --preset, not both".into()),
-                _ => return Err("compare needs two files, A and B (or --preset NAME); see --help".into()),
-            };
+            let (a, b) = pair(&opts, a, b, "compare")?;
             let options = opts.options()?;
             let comparison = Comparison::new(supervise::run(&a.code, &options), supervise::run(&b.code, &options));
             let pictures: [(Option<PathBuf>, Picture); 3] =
@@ -165,6 +181,47 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(exit_code([&comparison.a, &comparison.b]))
         }
+        Command::Sweep { a, b, var, from, to, points, json, markdown: _, svg: svg_out, opts } => {
+            if opts.list_presets {
+                return Ok(list_presets());
+            }
+            let (a, b) = pair(&opts, a, b, "sweep")?;
+            let range = sweep::Range { var, from, to, points };
+            let result = sweep::sweep(&a.code, &b.code, &range, &opts.options()?, |n, i, count| {
+                eprintln!("memplay: sweep {} · {i}/{count}", memplay_model::group_thousands(n));
+            })?;
+            if let Some(path) = svg_out {
+                std::fs::write(&path, sweep_svg(&result, &a.title, &b.title))
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            if json {
+                println!("{}", to_json(&result)?);
+            } else {
+                print!("{}", sweep_markdown(&result, &a.title, &b.title));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The two snippets of `compare` and `sweep`: a preset's, or two files.
+fn pair(opts: &RunArgs, a: Option<PathBuf>, b: Option<PathBuf>, command: &str) -> Result<(Snippet, Snippet), String> {
+    match (&opts.preset, a, b) {
+        (Some(id), None, None) => {
+            let p = preset(id).ok_or_else(|| unknown_preset(id))?;
+            Ok((
+                Snippet { title: p.a_title.into(), code: p.a_code.into() },
+                Snippet { title: p.b_title.into(), code: p.b_code.into() },
+            ))
+        }
+        (None, Some(a), Some(b)) => {
+            if a == Path::new("-") && b == Path::new("-") {
+                return Err("only one of A and B can be standard input".into());
+            }
+            Ok((read_snippet(&a)?, read_snippet(&b)?))
+        }
+        (Some(_), _, _) => Err("give two files or --preset, not both".into()),
+        _ => Err(format!("{command} needs two files, A and B (or --preset NAME); see --help")),
     }
 }
 

@@ -6,6 +6,7 @@ mod args;
 mod child;
 mod human;
 mod supervise;
+mod sweep;
 
 use std::process::ExitCode;
 

@@ -21,10 +21,10 @@ pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
-pub use svg::{card_svg, svg, timeline_percent, timeline_svg};
+pub use svg::{card_svg, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{
     Crossover, Fit, Growth, NO_SIZE_VAR, SizeVar, Sweep, SweepFits, SweepPoint, crossover, default_size_var, fit,
-    size_vars, sizes, with_size,
+    size_vars, sizes, sweep_markdown, with_size,
 };
 pub use tracker::RunTracker;
 pub use verdict::{Comparison, verdict, winner};

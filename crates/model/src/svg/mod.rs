@@ -3,10 +3,12 @@
 
 mod bars;
 mod card;
+mod sweep;
 mod timeline;
 
 pub use bars::svg;
 pub use card::card_svg;
+pub use sweep::sweep_svg;
 pub use timeline::{timeline_percent, timeline_svg};
 
 /// The colours of A and B in every picture: the page's light theme (`www/style.css`).

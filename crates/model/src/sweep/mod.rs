@@ -4,10 +4,12 @@
 mod crossover;
 mod fit;
 mod size;
+mod table;
 
 pub use crossover::{Crossover, crossover};
 pub use fit::{Fit, Growth, fit};
 pub use size::{NO_SIZE_VAR, SizeVar, default_size_var, size_vars, sizes, with_size};
+pub use table::sweep_markdown;
 
 use serde::{Deserialize, Serialize};
 
