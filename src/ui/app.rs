@@ -16,6 +16,8 @@ const ENGINE_URL: &str = "./worker_bg.wasm";
 
 pub enum Msg {
     Act(Action),
+    /// What the workers said since the last batch, in order: one render for all of it.
+    Batch(Vec<Action>),
     EngineCompiled(JsValue),
 }
 
@@ -56,7 +58,7 @@ impl Component for App {
         };
         Self {
             state,
-            workers: Workers::new(actions.clone()),
+            workers: Workers::new(actions.clone(), ctx.link().callback(Msg::Batch)),
             api,
             _keys: run_shortcut(actions),
             _hash: hash,
@@ -65,16 +67,29 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        let action = match msg {
-            Msg::Act(action) => action,
+        let actions = match msg {
+            Msg::Act(action) => vec![action],
+            Msg::Batch(actions) => actions,
             Msg::EngineCompiled(module) => {
                 self.workers.set_module(module);
-                Action::EngineCompiled
+                vec![Action::EngineCompiled]
             }
         };
-        let effects = self.state.apply(action);
-        for effect in effects {
-            self.carry_out(ctx, effect);
+        // What a worker said after the page replaced it (later in the same batch) is dropped,
+        // as it would be had it come in after the replacement.
+        let mut replaced = [false; 2];
+        for action in actions {
+            if let Action::Worker(side, _) | Action::WorkerCrashed(side, _) = &action
+                && replaced[side.index()]
+            {
+                continue;
+            }
+            for effect in self.state.apply(action) {
+                if let Effect::RestartWorker(side) = effect {
+                    replaced[side.index()] = true;
+                }
+                self.carry_out(ctx, effect);
+            }
         }
         self.api.borrow_mut().set_heap(WorkerHeaps::of(&self.state.panes));
         true

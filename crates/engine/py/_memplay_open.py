@@ -6,7 +6,7 @@ import builtins
 import io
 
 import _memplay_vfs as _vfs
-from _memplay_posix import path
+from _memplay_posix import as_path
 
 
 class _VfsFile(io.RawIOBase):
@@ -65,7 +65,7 @@ class _VfsFile(io.RawIOBase):
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
          closefd=True, opener=None):
     """open() over the playground's in-memory files (sample data lives in data/)."""
-    path = path(file)
+    path = as_path(file)
     if not isinstance(mode, str) or not set(mode) <= set('rwaxbt+') or len(set(mode) & set('rwax')) != 1:
         raise ValueError(f'invalid mode: {mode!r}')
     binary = 'b' in mode

@@ -1,13 +1,13 @@
 """The `posix` module that `os` is built on, over the in-memory file system: stat, listdir,
 scandir, mkdir, remove, rename… Whatever would reach the host raises PermissionError;
-the environment is a fixed one. `path()` turns any path argument into a str."""
+the environment is a fixed one. `as_path()` turns any path argument into a str."""
 
 import posix
 
 import _memplay_vfs as _vfs
 
 
-def path(p):
+def as_path(p):
     if isinstance(p, int):
         raise OSError(9, 'the playground has no file descriptors')
     if hasattr(p, '__fspath__'):
@@ -36,7 +36,7 @@ class stat_result(tuple):
 
 
 def _stat(path, *, dir_fd=None, follow_symlinks=True):
-    p = path(path)
+    p = as_path(path)
     if _vfs.isdir(p):
         return stat_result((0o40755, 0, 0, 2, 1000, 1000, 4096, 0, 0, 0))
     size = _vfs.size(p)
@@ -46,7 +46,7 @@ def _stat(path, *, dir_fd=None, follow_symlinks=True):
 
 
 def _listdir(path='.'):
-    return _vfs.list(path(path))
+    return _vfs.list(as_path(path))
 
 
 class DirEntry:
@@ -105,7 +105,7 @@ def _exit(code=0):
 
 
 def _access(path, mode, **kwargs):
-    p = path(path)
+    p = as_path(path)
     return _vfs.isdir(p) or _vfs.size(p) is not None
 
 
@@ -114,14 +114,14 @@ _posix_names = {
     'lstat': _stat,
     'stat_result': stat_result,
     'listdir': _listdir,
-    'scandir': lambda path='.': _ScandirIterator(path(path)),
+    'scandir': lambda path='.': _ScandirIterator(as_path(path)),
     'DirEntry': DirEntry,
-    'mkdir': lambda path, mode=0o777, **kw: _vfs.mkdir(path(path)),
-    'rmdir': lambda path, **kw: _vfs.rmdir(path(path)),
-    'remove': lambda path, **kw: _vfs.remove(path(path)),
-    'unlink': lambda path, **kw: _vfs.remove(path(path)),
-    'rename': lambda a, b, **kw: _vfs.rename(path(a), path(b)),
-    'replace': lambda a, b, **kw: _vfs.rename(path(a), path(b)),
+    'mkdir': lambda path, mode=0o777, **kw: _vfs.mkdir(as_path(path)),
+    'rmdir': lambda path, **kw: _vfs.rmdir(as_path(path)),
+    'remove': lambda path, **kw: _vfs.remove(as_path(path)),
+    'unlink': lambda path, **kw: _vfs.remove(as_path(path)),
+    'rename': lambda a, b, **kw: _vfs.rename(as_path(a), as_path(b)),
+    'replace': lambda a, b, **kw: _vfs.rename(as_path(a), as_path(b)),
     'getcwd': lambda: '/sandbox',
     'getcwdb': lambda: b'/sandbox',
     'access': _access,
@@ -132,7 +132,7 @@ _posix_names = {
     'cpu_count': lambda: 1,
     'strerror': lambda code: f'error {code}',
     'umask': lambda mask: 0o022,
-    'fspath': path,
+    'fspath': as_path,
     'environ': {b'HOME': b'/sandbox', b'PATH': b'/usr/bin', b'USER': b'memplay', b'LANG': b'C.UTF-8'},
     '_exit': _exit,
     '_have_functions': [],
