@@ -57,12 +57,20 @@ const FLAT_RATIO: f64 = 1.5;
 const FLAT_BYTES: f64 = 4096.0;
 /// Past this relative error no class is claimed.
 const UNCLEAR_ERROR: f64 = 0.25;
+/// The fewest points a class is fitted to (all of them when there are fewer).
+const TAIL_MIN: usize = 4;
 /// A more complex class must fit this much better (relative error) to be chosen.
 const SIMPLER_SLACK: f64 = 1.5;
 
-/// Fits `points` (N, value), N ≥ 1, at least two distinct N.
+/// Fits `points` (N, value), N ≥ 1, at least two distinct N: the class the larger sizes
+/// follow.
 pub fn fit(points: &[(f64, f64)]) -> Fit {
-    let points: Vec<(f64, f64)> = points.iter().copied().filter(|(n, y)| *n >= 1.0 && y.is_finite()).collect();
+    let mut points: Vec<(f64, f64)> = points.iter().copied().filter(|(n, y)| *n >= 1.0 && y.is_finite()).collect();
+    // Growth is about large N: small sizes are dominated by fixed costs and caches (ints
+    // up to 256 are preallocated), so the class is fitted to the larger half of the sizes.
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let keep = points.len().div_ceil(2).max(TAIL_MIN).min(points.len());
+    let points = points.split_off(points.len() - keep);
     let distinct = points.iter().map(|p| p.0.to_bits()).collect::<std::collections::BTreeSet<_>>().len();
     if distinct < 2 {
         return unclear("too few sizes to tell");
@@ -185,6 +193,15 @@ mod tests {
         assert_eq!(f.class, Growth::Linear, "{f:?}");
         assert!(f.quality > 0.85 && f.quality < 1.0, "{f:?}");
         assert_eq!(fit(&noisy(series(|n| 8.0 * n * n), 0.05)).class, Growth::Quadratic);
+    }
+
+    #[test]
+    fn the_class_is_what_the_larger_sizes_follow() {
+        // A list of ints: small ints are preallocated, so below N = 257 only the list's
+        // pointers count; above, every element costs about 88 bytes.
+        let f = fit(&series(|n| if n <= 256.0 { 200.0 + 8.0 * n } else { 88.0 * n - 20_000.0 }));
+        assert_eq!(f.class, Growth::Linear, "{f:?}");
+        assert!((f.per_unit_bytes - 88.0).abs() < 1.0, "{f:?}");
     }
 
     #[test]
