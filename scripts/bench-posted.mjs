@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bytes an engine posts to whoever supervises it (the page, from a worker; the command
 // line, from its child process: the same FromWorker messages) while one snippet runs.
-// Runs `memplay __child` and measures its JSON lines, per kind of message, for two
+// Runs `memplay __child` and measures its messages as JSON, per kind of message, for two
 // snippets: a 1 MiB output flood and a 10 s allocation loop.
 //   node scripts/bench-posted.mjs [BINARY …]   (default: target/release/memplay)
 import { spawnSync } from 'node:child_process';
@@ -15,8 +15,13 @@ const SNIPPETS = {
 const binaries = process.argv.slice(2);
 if (binaries.length === 0) binaries.push('target/release/memplay');
 
+// Older builds' child wrote bare EngineEvents; their workers posted each one wrapped in
+// FromWorker::Run, as every build's child now writes it. Counted as the worker posts it.
+function asPosted(message) {
+  return message.type ? message : { type: 'run', run_id: 1, event: message };
+}
+
 function kind(message) {
-  // FromWorker::Run { event } (and, from older builds, a bare EngineEvent).
   const event = message.type === 'run' ? message.event : message;
   if (typeof event === 'string') return event;
   return Object.keys(event).find((k) => k !== 'type') ?? message.type;
@@ -31,13 +36,16 @@ for (const binary of binaries) {
     const out = spawnSync(binary, ['__child'], { input: request, maxBuffer: 1 << 30 }).stdout.toString();
     const lines = out.split('\n').filter(Boolean);
     const byKind = {};
+    let total = 0;
     for (const line of lines) {
-      const k = kind(JSON.parse(line));
+      const message = asPosted(JSON.parse(line));
+      const k = kind(message);
+      const bytes = Buffer.byteLength(JSON.stringify(message));
       byKind[k] ??= { n: 0, bytes: 0 };
       byKind[k].n += 1;
-      byKind[k].bytes += Buffer.byteLength(line) + 1;
+      byKind[k].bytes += bytes;
+      total += bytes;
     }
-    const total = Buffer.byteLength(out);
     const detail = Object.entries(byKind).map(([k, v]) => `${k} ${v.n} / ${kib(v.bytes)}`).join(', ');
     console.log(`${name.padEnd(28)} ${String(lines.length).padStart(8)} ${kib(total).padStart(12)}   ${detail}`);
   }

@@ -16,8 +16,6 @@ const ENGINE_URL: &str = "./worker_bg.wasm";
 
 pub enum Msg {
     Act(Action),
-    /// What the workers said since the last batch, in order: one render for all of it.
-    Batch(Vec<Action>),
     EngineCompiled(JsValue),
 }
 
@@ -58,7 +56,7 @@ impl Component for App {
         };
         Self {
             state,
-            workers: Workers::new(actions.clone(), ctx.link().callback(Msg::Batch)),
+            workers: Workers::new(actions.clone()),
             api,
             _keys: run_shortcut(actions),
             _hash: hash,
@@ -67,29 +65,16 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
-        let actions = match msg {
-            Msg::Act(action) => vec![action],
-            Msg::Batch(actions) => actions,
+        let action = match msg {
+            Msg::Act(action) => action,
             Msg::EngineCompiled(module) => {
                 self.workers.set_module(module);
-                vec![Action::EngineCompiled]
+                Action::EngineCompiled
             }
         };
-        // What a worker said after the page replaced it (later in the same batch) is dropped,
-        // as it would be had it come in after the replacement.
-        let mut replaced = [false; 2];
-        for action in actions {
-            if let Action::Worker(side, _) | Action::WorkerCrashed(side, _) = &action
-                && replaced[side.index()]
-            {
-                continue;
-            }
-            for effect in self.state.apply(action) {
-                if let Effect::RestartWorker(side) = effect {
-                    replaced[side.index()] = true;
-                }
-                self.carry_out(ctx, effect);
-            }
+        let effects = self.state.apply(action);
+        for effect in effects {
+            self.carry_out(ctx, effect);
         }
         self.api.borrow_mut().set_heap(WorkerHeaps::of(&self.state.panes));
         true

@@ -1,11 +1,6 @@
 //! The two engine workers, one per pane. A busy worker cannot read a message, so a worker
 //! is never asked to stop: it is terminated and a fresh one is started from the compiled
-//! engine the page keeps. What the workers say is queued and handed to the page in
-//! batches (one render for every message that came in meanwhile), so an output flood of
-//! thousands of messages a second does not cost a render each.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! engine the page keeps.
 
 use memplay_model::{FromWorker, Side, ToWorker};
 use memplay_playground::Action;
@@ -36,47 +31,12 @@ pub struct Workers {
     module: Option<JsValue>,
     slots: [Option<Slot>; 2],
     actions: Callback<Action>,
-    inbox: Inbox,
-}
-
-/// What the workers said since the last hand-over, in order.
-#[derive(Clone)]
-struct Inbox {
-    queue: Rc<RefCell<Vec<Action>>>,
-    deliver: Callback<Vec<Action>>,
-}
-
-impl Inbox {
-    fn push(&self, action: Action) {
-        let mut queue = self.queue.borrow_mut();
-        if queue.is_empty() {
-            let this = self.clone();
-            gloo_timers::callback::Timeout::new(0, move || this.flush()).forget();
-        }
-        queue.push(action);
-    }
-
-    fn flush(&self) {
-        let batch = std::mem::take(&mut *self.queue.borrow_mut());
-        if !batch.is_empty() {
-            self.deliver.emit(batch);
-        }
-    }
-
-    /// Drops what a replaced worker said and the page has not seen yet.
-    fn forget(&self, side: Side) {
-        self.queue
-            .borrow_mut()
-            .retain(|a| !matches!(a, Action::Worker(s, _) | Action::WorkerCrashed(s, _) if *s == side));
-    }
 }
 
 impl Workers {
-    /// Workers report through `batches` (their messages) and `actions` (failures to start
-    /// one); none start until the engine is compiled.
-    pub fn new(actions: Callback<Action>, batches: Callback<Vec<Action>>) -> Self {
-        let inbox = Inbox { queue: Rc::default(), deliver: batches };
-        Self { module: None, slots: [None, None], actions, inbox }
+    /// Workers report through `actions`; none start until the engine is compiled.
+    pub fn new(actions: Callback<Action>) -> Self {
+        Self { module: None, slots: [None, None], actions }
     }
 
     /// The compiled engine (a `WebAssembly.Module`): starts both workers from it.
@@ -90,7 +50,6 @@ impl Workers {
     /// Terminates the pane's worker, whatever it is doing, and starts a fresh one.
     pub fn restart(&mut self, side: Side) {
         self.slots[side.index()] = None;
-        self.inbox.forget(side);
         let Some(module) = &self.module else { return };
         match self.spawn(side, module) {
             Ok(slot) => self.slots[side.index()] = Some(slot),
@@ -112,18 +71,18 @@ impl Workers {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(BOOT_SCRIPT, &options)?;
-        let inbox = self.inbox.clone();
+        let actions = self.actions.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            inbox.push(match convert::from_js::<FromWorker>(event.data()) {
+            actions.emit(match convert::from_js::<FromWorker>(event.data()) {
                 Ok(message) => Action::Worker(side, message),
                 Err(e) => Action::WorkerCrashed(side, format!("unreadable message from the worker: {e}")),
             });
         });
-        let inbox = self.inbox.clone();
+        let actions = self.actions.clone();
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
             let message = event.message();
-            inbox.push(Action::WorkerCrashed(
+            actions.emit(Action::WorkerCrashed(
                 side,
                 if message.is_empty() { "the worker failed".into() } else { message },
             ));
