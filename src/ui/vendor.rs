@@ -25,7 +25,7 @@ extern "C" {
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = createBars)]
     fn create_bars(canvas: &HtmlElement, data: &JsValue) -> ChartHandle;
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = createTimeline)]
-    fn create_timeline(canvas: &HtmlElement, data: &JsValue) -> ChartHandle;
+    fn create_timeline(canvas: &HtmlElement, data: &JsValue, format_bytes: &Function) -> ChartHandle;
     #[wasm_bindgen(method, js_name = update)]
     fn update_js(this: &ChartHandle, data: &JsValue);
     #[wasm_bindgen(method)]
@@ -64,8 +64,14 @@ pub fn chart<T: serde::Serialize>(kind: ChartKind, canvas: &HtmlElement, data: &
     let data = crate::convert::to_js(data);
     match kind {
         ChartKind::Bars => create_bars(canvas, &data),
-        ChartKind::Timeline => create_timeline(canvas, &data),
+        ChartKind::Timeline => FORMAT_BYTES.with(|f| create_timeline(canvas, &data, f.as_ref().unchecked_ref())),
     }
+}
+
+thread_local! {
+    /// The page's one byte formatter (`memplay_model::format_bytes`), for the timeline's
+    /// tooltips: formatted when a point is hovered, not for every point on every render.
+    static FORMAT_BYTES: Closure<dyn Fn(f64) -> String> = Closure::new(memplay_model::format_bytes);
 }
 
 impl ChartHandle {

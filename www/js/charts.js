@@ -1,7 +1,7 @@
 // The two result charts: the four memory figures of A and B as bars, and both memory
 // timelines overlaid (live bytes over the run, the running line in the tooltip). Every
-// value, tick and text comes finished from Rust (memplay_playground::series): this file
-// only draws.
+// value, tick and label comes finished from Rust (memplay_playground::series), and the
+// tooltips format bytes with Rust's formatter: this file only draws.
 import { guarded } from './guarded.js';
 import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale,
@@ -62,7 +62,7 @@ function barConfig(data) {
   };
 }
 
-function timelineConfig(data) {
+function timelineConfig(data, formatBytes) {
   const c = colors();
   const dataset = (label, points, color) => ({
     label, data: points, borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2, tension: 0,
@@ -85,7 +85,7 @@ function timelineConfig(data) {
         tooltip: {
           callbacks: {
             title: (items) => (items.length ? `${Math.round(items[0].raw.x)}% of the run` : ''),
-            label: (ctx) => `${ctx.dataset.label}: ${ctx.raw.text}`,
+            label: (ctx) => `${ctx.dataset.label}: ${formatBytes(ctx.raw.y)} at line ${ctx.raw.line}`,
           },
         },
       },
@@ -109,6 +109,7 @@ export function createBars(canvas, data) {
   return chartHandle(canvas, barConfig, data);
 }
 
-export function createTimeline(canvas, data) {
-  return chartHandle(canvas, timelineConfig, data);
+// `formatBytes` is the page's own (Rust's) byte formatter, called when a point is hovered.
+export function createTimeline(canvas, data, formatBytes) {
+  return chartHandle(canvas, (d) => timelineConfig(d, formatBytes), data);
 }

@@ -4,23 +4,20 @@
 use memplay_model::{Figure, RunReport, format_bytes};
 use serde::Serialize;
 
-/// One point of a memory timeline: how far through the run (0–100 %), live bytes, the
-/// snippet line running then, and the tooltip text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One point of a memory timeline: how far through the run (0–100 %), live bytes, and
+/// the snippet line running then. (Its tooltip formats the bytes when hovered: a text per
+/// point would be thousands of strings on every render while output streams in.)
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct TimelinePoint {
     pub x: f64,
     pub y: f64,
     pub line: u32,
-    /// "3.8 MiB at line 4".
-    pub text: String,
 }
 
 /// The run's timeline with its x axis as percent of the run, so two runs of different
 /// lengths overlay on one chart.
 pub fn timeline(report: &RunReport) -> Vec<TimelinePoint> {
-    memplay_model::timeline_percent(report)
-        .map(|(x, y, line)| TimelinePoint { x, y, line, text: format!("{} at line {line}", format_bytes(y)) })
-        .collect()
+    memplay_model::timeline_percent(report).map(|(x, y, line)| TimelinePoint { x, y, line }).collect()
 }
 
 /// One group of the bar chart: a figure of A and of B.
@@ -128,7 +125,6 @@ mod tests {
         let t = timeline(&r);
         assert_eq!(t.first().map(|p| (p.x, p.y)), Some((0.0, 0.0)));
         assert_eq!(t.last().map(|p| (p.x, p.y, p.line)), Some((100.0, 35.0, 2)));
-        assert_eq!(t.last().map(|p| p.text.as_str()), Some("35 B at line 2"));
     }
 
     #[test]
