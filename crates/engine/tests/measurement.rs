@@ -85,7 +85,15 @@ fn calls_into_functions_and_the_stdlib_count_against_the_calling_line() {
 fn retained_counts_what_the_globals_still_hold() {
     let kept = run_ok("keep = bytearray(1_000_000)\n");
     let dropped = run_ok("keep = bytearray(1_000_000)\nkeep = None\n");
-    assert!(kept.retained_bytes >= 1_000_000, "{}", kept.retained_bytes);
+    // What the global holds, against the same run that lets it go (a run's own baseline
+    // can move by a few hundred bytes: BENCHMARKS.md, "Clean seams").
+    assert!(
+        kept.retained_bytes - dropped.retained_bytes >= 1_000_000,
+        "{} vs {}",
+        kept.retained_bytes,
+        dropped.retained_bytes
+    );
+    assert!(kept.retained_bytes >= 999_000, "{}", kept.retained_bytes);
     assert!(dropped.retained_bytes < 10_000, "{}", dropped.retained_bytes);
     assert!(dropped.peak_bytes >= 1_000_000);
 }
