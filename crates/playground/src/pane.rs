@@ -79,9 +79,8 @@ impl Pane {
 
     /// What the console says after the output when it was cut at the output limit.
     pub fn output_cut_notice(&self) -> Option<String> {
-        let r = self.shown_report().filter(|r| r.truncated.output)?;
-        let limit = memplay_model::format_bytes(r.limits.output_bytes as f64);
-        Some(format!("[output truncated at {limit}: \u{201c}Output kept\u{201d} in Settings raises the limit]"))
+        let notice = self.shown_report()?.output_cut_notice()?;
+        Some(format!("[{notice}: \u{201c}Output kept\u{201d} in Settings raises the limit]"))
     }
 
     /// The console as (stdout, stderr).
