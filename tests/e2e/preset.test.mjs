@@ -31,7 +31,7 @@ test('list vs generator: B wins on peak, with figures, gutter marks and charts',
   assert.match(await pg.testid('console-a').innerText(), /333328333350000/);
   assert.match(await pg.testid('console-b').innerText(), /333328333350000/);
   // The line that builds the list carries its memory in the gutter.
-  const mark = pg.testid('editor-a').locator('.mem-mark[data-line="1"]');
+  const mark = pg.testid('editor-a').locator('.mem-mark[data-line="2"]');
   assert.match(await mark.innerText(), /^[+~−]\d/);
   // Both charts are drawn.
   for (const id of ['chart-bars', 'chart-timeline']) {
@@ -66,9 +66,9 @@ test('keep vs del: the gutter shows what a line keeps and what del frees', async
   const c = await page.evaluate(() => window.memplay.run());
   assert.equal(c.winner, 'B');
   const mark = (pane, line) => pg.testid(`editor-${pane}`).locator(`.mem-mark[data-line="${line}"]`);
-  assert.match(await mark('b', 1).innerText(), /^\+\d+(\.\d)? MiB$/, 'the line that builds the list keeps it');
-  assert.match(await mark('b', 3).innerText(), /^−\d+(\.\d)? MiB$/, 'del frees it');
-  assert.match(await mark('b', 3).getAttribute('title'), /line 3: .* net −/);
-  assert.equal(await mark('a', 3).count(), 0, 'the blank line in A does nothing');
+  assert.match(await mark('b', 2).innerText(), /^\+\d+(\.\d)? MiB$/, 'the line that builds the list keeps it');
+  assert.match(await mark('b', 4).innerText(), /^−\d+(\.\d)? MiB$/, 'del frees it');
+  assert.match(await mark('b', 4).getAttribute('title'), /line 4: .* net −/);
+  assert.equal(await mark('a', 4).count(), 0, 'the blank line in A does nothing');
   await screenshot(page, 'preset-keep-vs-del');
 });

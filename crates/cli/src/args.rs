@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use memplay_model::{
-    Comparison, Limits, PRESETS, RunOptions, RunReport, card_svg, markdown, preset, svg, sweep_markdown, sweep_svg,
-    timeline_svg,
+    Comparison, Figure, Limits, PRESETS, RunOptions, RunReport, SweepRange, card_svg, markdown, preset, svg,
+    sweep_markdown, sweep_svg, timeline_svg,
 };
 
 use crate::{human, supervise, sweep};
@@ -80,7 +80,10 @@ enum Command {
         /// Print a Markdown table (also the default)
         #[arg(long, group = "format")]
         markdown: bool,
-        /// Also write peak memory against N (log-log) to OUT (SVG)
+        /// Fit and chart this figure: peak, allocated, allocations, retained or time
+        #[arg(long, value_name = "FIGURE", default_value = "peak")]
+        figure: String,
+        /// Also write the figure against N (log-log) to OUT (SVG)
         #[arg(long, value_name = "OUT")]
         svg: Option<PathBuf>,
         #[command(flatten)]
@@ -181,15 +184,19 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(exit_code([&comparison.a, &comparison.b]))
         }
-        Command::Sweep { a, b, var, from, to, points, json, markdown: _, svg: svg_out, opts } => {
+        Command::Sweep { a, b, var, from, to, points, json, markdown: _, figure, svg: svg_out, opts } => {
             if opts.list_presets {
                 return Ok(list_presets());
             }
-            let (a, b) = pair(&opts, a, b, "sweep")?;
-            let range = sweep::Range { var, from, to, points };
-            let result = sweep::sweep(&a.code, &b.code, &range, &opts.options()?, |n, i, count| {
-                eprintln!("memplay: sweep {} · {i}/{count}", memplay_model::group_thousands(n));
+            let figure = Figure::from_key(&figure).ok_or_else(|| {
+                format!("no figure called \"{figure}\" (peak, allocated, allocations, retained or time)")
             })?;
+            let (a, b) = pair(&opts, a, b, "sweep")?;
+            let plan = SweepRange { var, from, to, points }.plan(&a.code, &b.code)?;
+            let result = sweep::sweep(&a.code, &b.code, &plan, &opts.options()?, |n, i, count| {
+                eprintln!("memplay: sweep {} · {i}/{count}", memplay_model::group_thousands(n));
+            })?
+            .refit(figure);
             if let Some(path) = svg_out {
                 std::fs::write(&path, sweep_svg(&result, &a.title, &b.title))
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;

@@ -19,6 +19,9 @@ use crate::tracemalloc::TraceMalloc;
 const TICK_EVENTS: u32 = 1024;
 /// How often progress is sent to the host, in milliseconds.
 const PROGRESS_EVERY_MS: f64 = 100.0;
+/// Output waits in the meter until this much has gathered, the stream changes, progress
+/// is due, a limit is hit or the run ends: a flood of small writes becomes a few messages.
+const OUTPUT_CHUNK_BYTES: usize = 32 * 1024;
 
 thread_local! {
     static ACTIVE: Cell<*mut Meter> = const { Cell::new(null_mut()) };
@@ -52,6 +55,9 @@ pub(crate) struct Meter {
     pub stderr: String,
     output_limit: usize,
     pub output_truncated: bool,
+    /// Output kept but not yet handed to the host, and the stream it belongs to.
+    unsent: String,
+    unsent_stream: Stream,
     events: u32,
     start_ms: f64,
     time_limit_ms: f64,
@@ -87,6 +93,8 @@ impl Meter {
             stderr: String::new(),
             output_limit: usize::try_from(limits.output_bytes).unwrap_or(usize::MAX),
             output_truncated: false,
+            unsent: String::new(),
+            unsent_stream: Stream::Stdout,
             events: 0,
             start_ms: 0.0,
             time_limit_ms: limits.time_ms as f64,
@@ -173,6 +181,7 @@ impl Meter {
             self.hit_limit(LimitKind::Time);
         } else if now - self.last_progress_ms >= PROGRESS_EVERY_MS {
             self.last_progress_ms = now;
+            self.send_output();
             let partial = self.figures(PROGRESS_POINTS);
             self.host().progress(&partial);
         }
@@ -184,6 +193,7 @@ impl Meter {
         }
         self.limit_hit = Some(kind);
         self.limit_line = u32::try_from(self.line).ok().filter(|&l| l > 0);
+        self.send_output();
         let partial = self.figures(REPORT_POINTS);
         self.host().limit(kind, &partial);
     }
@@ -207,9 +217,26 @@ impl Meter {
                 Stream::Stdout => self.stdout.push_str(kept),
                 Stream::Stderr => self.stderr.push_str(kept),
             }
-            self.host().output(stream, kept);
+            if stream != self.unsent_stream {
+                self.send_output();
+                self.unsent_stream = stream;
+            }
+            self.unsent.push_str(kept);
+            if self.unsent.len() >= OUTPUT_CHUNK_BYTES {
+                self.send_output();
+            }
         }
         self.tick();
+    }
+
+    /// Hands the output gathered since the last call to the host.
+    fn send_output(&mut self) {
+        if self.unsent.is_empty() {
+            return;
+        }
+        let text = core::mem::take(&mut self.unsent);
+        let stream = self.unsent_stream;
+        self.host().output(stream, &text);
     }
 
     /// Per-line figures for the lines that saw any memory event.
@@ -278,6 +305,7 @@ impl Active {
     pub fn stop(mut self) -> Box<Meter> {
         ACTIVE.with(|a| a.set(null_mut()));
         let mut meter = self.meter.take().expect("an active meter");
+        meter.send_output();
         let point = TimelinePoint { live_bytes: meter.live, line: meter.line as u32 };
         meter.timeline.push(point);
         meter

@@ -34,3 +34,39 @@ fn known_growth_is_classified_as_what_it_is() {
         assert_eq!(class, expected, "{code:?}: {text}");
     }
 }
+
+/// Each preset's default sweep, fitted on the figure its explanation is about, classifies
+/// A and B as the explanation says, and the winner is lower at the largest N.
+#[test]
+fn every_preset_sweeps_as_its_explanation_says() {
+    use Growth::{Constant, Linear};
+    use memplay_model::{Figure, Metric, PRESETS, SweepRange};
+    let expected = |id: &str| match id {
+        // One side holds every element, the other one at a time.
+        "list-vs-generator" | "readlines-vs-iteration" => (Linear, Constant),
+        // Both hold N of something; the winner holds less of it per element.
+        _ => (Linear, Linear),
+    };
+    for p in PRESETS {
+        let plan = SweepRange::default().plan(p.a_code, p.b_code).unwrap();
+        let points = plan
+            .sizes
+            .iter()
+            .map(|&n| {
+                let a = run(&with_size(p.a_code, &plan.var, n).unwrap());
+                let b = run(&with_size(p.b_code, &plan.var, n).unwrap());
+                assert!(a.error.is_none() && b.error.is_none(), "{} at {n}: {:?} {:?}", p.id, a.error, b.error);
+                SweepPoint { n, a: Some(a), b: Some(b) }
+            })
+            .collect();
+        let figure = match p.metric {
+            Metric::Peak => Figure::Peak,
+            Metric::Retained => Figure::Retained,
+        };
+        let s = Sweep::on(plan.var, points, figure);
+        let classes = (s.fit.a.class, s.fit.b.class);
+        eprintln!("{}: A {} | B {} | {}", p.id, s.fit.a.text, s.fit.b.text, s.crossover.text);
+        assert_eq!(classes, expected(p.id), "{}: A {} / B {}", p.id, s.fit.a.text, s.fit.b.text);
+        assert!(s.crossover.text.starts_with('B'), "{}: {}", p.id, s.crossover.text);
+    }
+}

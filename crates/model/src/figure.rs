@@ -25,7 +25,7 @@ impl Unit {
 }
 
 /// A headline figure of a run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Figure {
     Peak,
@@ -78,6 +78,22 @@ impl Figure {
             Figure::Retained => r.retained_bytes as f64,
             Figure::Time => r.wall_ms,
         }
+    }
+
+    /// What the lower side does, in a sentence: "B uses less memory from N ≈ 3 200 on".
+    pub fn lower_verb(self) -> &'static str {
+        match self {
+            Figure::Peak => "uses less memory",
+            Figure::Allocated => "allocates fewer bytes",
+            Figure::Allocations => "allocates fewer times",
+            Figure::Retained => "keeps less memory",
+            Figure::Time => "runs faster",
+        }
+    }
+
+    /// The figure named by its key ("peak", "allocated", …).
+    pub fn from_key(key: &str) -> Option<Figure> {
+        Figure::ALL.into_iter().find(|f| f.key() == key)
     }
 
     /// The figure as a bar's length: never negative (retained memory can be).

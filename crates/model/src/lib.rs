@@ -23,8 +23,8 @@ pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelineP
 pub use request::{LimitKind, Limits, RunOptions};
 pub use svg::{card_svg, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{
-    Crossover, Fit, Growth, NO_SIZE_VAR, SizeVar, Sweep, SweepFits, SweepPoint, crossover, default_size_var, fit,
-    size_vars, sizes, sweep_markdown, with_size,
+    Crossover, Fit, Growth, NO_SIZE_VAR, SizeVar, Sweep, SweepFits, SweepPlan, SweepPoint, SweepRange, crossover,
+    default_size_var, fit, size_vars, sizes, slim, sweep_markdown, with_size,
 };
 pub use tracker::RunTracker;
 pub use verdict::{Comparison, verdict, winner};

@@ -72,21 +72,21 @@ pub static PRESETS: &[Preset] = &[
         explanation: "A list comprehension builds every square in memory before sum() sees the first one. \
             A generator expression hands sum() one value at a time, so memory stays flat however long the range.",
         a_title: "list comprehension",
-        a_code: "total = sum([x * x for x in range(100_000)])\nprint(total)\n",
+        a_code: "N = 100_000\ntotal = sum([x * x for x in range(N)])\nprint(total)\n",
         b_title: "generator expression",
-        b_code: "total = sum(x * x for x in range(100_000))\nprint(total)\n",
+        b_code: "N = 100_000\ntotal = sum(x * x for x in range(N))\nprint(total)\n",
         winner: Side::B,
         metric: Metric::Peak,
     },
     Preset {
         id: "readlines-vs-iteration",
         title: "readlines() vs iterating the file",
-        explanation: "readlines() reads the whole file into a list of strings before the loop starts. \
+        explanation: "readlines() reads every line it is asked for (here SIZE characters of the log) into a list of strings before the loop starts. \
             Iterating the file object reads one buffered line at a time, so only the current line is alive.",
         a_title: "f.readlines()",
-        a_code: "errors = 0\nwith open('data/server.log') as f:\n    lines = f.readlines()\n    for line in lines:\n        if 'ERROR' in line:\n            errors += 1\nprint(errors, 'errors')\n",
+        a_code: "SIZE = 4_000_000  # characters of the log to read\nerrors = 0\nwith open('data/server.log') as f:\n    lines = f.readlines(SIZE)\n    for line in lines:\n        if 'ERROR' in line:\n            errors += 1\nprint(errors, 'errors')\n",
         b_title: "for line in f",
-        b_code: "errors = 0\nwith open('data/server.log') as f:\n    for line in f:\n        if 'ERROR' in line:\n            errors += 1\nprint(errors, 'errors')\n",
+        b_code: "SIZE = 4_000_000  # characters of the log to read\nerrors = 0\nread = 0\nwith open('data/server.log') as f:\n    for line in f:\n        if 'ERROR' in line:\n            errors += 1\n        read += len(line)\n        if read >= SIZE:\n            break\nprint(errors, 'errors')\n",
         winner: Side::B,
         metric: Metric::Peak,
     },
@@ -96,9 +96,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "As long as a name refers to a big object, Python cannot free it, even if the program never uses it again. \
             Dropping the reference with del (or setting it to None) frees it before the next big step, so the two never add up.",
         a_title: "keep the reference",
-        a_code: "raw = [str(i) for i in range(100_000)]\nparsed = [int(s) for s in raw]\n\nsquares = [n * n for n in parsed]\nprint(len(squares))\n",
+        a_code: "N = 100_000\nraw = [str(i) for i in range(N)]\nparsed = [int(s) for s in raw]\n\nsquares = [n * n for n in parsed]\nprint(len(squares))\n",
         b_title: "del what is done",
-        b_code: "raw = [str(i) for i in range(100_000)]\nparsed = [int(s) for s in raw]\ndel raw\nsquares = [n * n for n in parsed]\nprint(len(squares))\n",
+        b_code: "N = 100_000\nraw = [str(i) for i in range(N)]\nparsed = [int(s) for s in raw]\ndel raw\nsquares = [n * n for n in parsed]\nprint(len(squares))\n",
         winner: Side::B,
         metric: Metric::Peak,
     },
@@ -108,9 +108,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "A dict gives fast lookups for any key, but every entry pays for a hash slot and the key object. \
             When the keys are the dense integers 0..n-1, a list gives the same constant-time lookup for a fraction of the memory.",
         a_title: "dict keyed by id",
-        a_code: "prices = {i: i * 3 for i in range(50_000)}\nprint(prices[4_242])\n",
+        a_code: "N = 50_000\nprices = {i: i * 3 for i in range(N)}\nprint(prices[N // 2])\n",
         b_title: "list indexed by id",
-        b_code: "prices = [i * 3 for i in range(50_000)]\nprint(prices[4_242])\n",
+        b_code: "N = 50_000\nprices = [i * 3 for i in range(N)]\nprint(prices[N // 2])\n",
         winner: Side::B,
         metric: Metric::Peak,
     },
@@ -120,9 +120,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "A list holds a pointer to a separate int object for every element. \
             An array('i') stores the raw 4-byte integers back to back, with no object per element.",
         a_title: "list of ints",
-        a_code: "nums = [i * 7 for i in range(200_000)]\nprint(sum(nums))\n",
+        a_code: "N = 200_000\nnums = [i * 7 for i in range(N)]\nprint(sum(nums))\n",
         b_title: "array('i')",
-        b_code: "from array import array\nnums = array('i', (i * 7 for i in range(200_000)))\nprint(sum(nums))\n",
+        b_code: "from array import array\nN = 200_000\nnums = array('i', (i * 7 for i in range(N)))\nprint(sum(nums))\n",
         winner: Side::B,
         metric: Metric::Peak,
     },
@@ -132,9 +132,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "Text and JSON repeat themselves, and zlib squeezes that repetition out. \
             Keeping the compressed form and decompressing when needed holds far fewer bytes between uses.",
         a_title: "keep raw bytes",
-        a_code: "import json\nrecords = [{'id': i, 'status': 'active', 'score': i % 100} for i in range(5_000)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes kept')\n",
+        a_code: "import json\nN = 5_000\nrecords = [{'id': i, 'status': 'active', 'score': i % 100} for i in range(N)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes kept')\n",
         b_title: "keep zlib-compressed",
-        b_code: "import json, zlib\nrecords = [{'id': i, 'status': 'active', 'score': i % 100} for i in range(5_000)]\nblob = zlib.compress(json.dumps(records).encode())\ndel records\nprint(len(blob), 'bytes kept')\n",
+        b_code: "import json, zlib\nN = 5_000\nrecords = [{'id': i, 'status': 'active', 'score': i % 100} for i in range(N)]\nblob = zlib.compress(json.dumps(records).encode())\ndel records\nprint(len(blob), 'bytes kept')\n",
         winner: Side::B,
         metric: Metric::Retained,
     },
@@ -144,9 +144,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "gzip is zlib's compression with a file header, the format of .gz files and HTTP. \
             A log held gzip-compressed in memory costs a fraction of the raw text.",
         a_title: "keep raw text",
-        a_code: "log = ''.join(f'2024-01-01 12:00:{i % 60:02d} INFO request {i} ok\\n' for i in range(20_000)).encode()\nprint(len(log), 'bytes kept')\n",
+        a_code: "N = 20_000\nlog = ''.join(f'2024-01-01 12:00:{i % 60:02d} INFO request {i} ok\\n' for i in range(N)).encode()\nprint(len(log), 'bytes kept')\n",
         b_title: "keep gzip-compressed",
-        b_code: "import gzip\nlog = gzip.compress(''.join(f'2024-01-01 12:00:{i % 60:02d} INFO request {i} ok\\n' for i in range(20_000)).encode())\nprint(len(log), 'bytes kept')\n",
+        b_code: "import gzip\nN = 20_000\nlog = gzip.compress(''.join(f'2024-01-01 12:00:{i % 60:02d} INFO request {i} ok\\n' for i in range(N)).encode())\nprint(len(log), 'bytes kept')\n",
         winner: Side::B,
         metric: Metric::Retained,
     },
@@ -156,9 +156,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "lz4 compresses less than zlib but is many times faster, which suits data that is compressed and read often. \
             Even so, repetitive data kept lz4-compressed holds far fewer bytes than the raw form.",
         a_title: "keep raw bytes",
-        a_code: "import json\nreadings = [{'sensor': f'sensor-{i % 16}', 'unit': 'celsius', 'value': 20 + i % 7} for i in range(5_000)]\nblob = json.dumps(readings).encode()\ndel readings\nprint(len(blob), 'bytes kept')\n",
+        a_code: "import json\nN = 5_000\nreadings = [{'sensor': f'sensor-{i % 16}', 'unit': 'celsius', 'value': 20 + i % 7} for i in range(N)]\nblob = json.dumps(readings).encode()\ndel readings\nprint(len(blob), 'bytes kept')\n",
         b_title: "keep lz4-compressed",
-        b_code: "import json\nimport lz4.frame\nreadings = [{'sensor': f'sensor-{i % 16}', 'unit': 'celsius', 'value': 20 + i % 7} for i in range(5_000)]\nblob = lz4.frame.compress(json.dumps(readings).encode())\ndel readings\nprint(len(blob), 'bytes kept')\n",
+        b_code: "import json\nimport lz4.frame\nN = 5_000\nreadings = [{'sensor': f'sensor-{i % 16}', 'unit': 'celsius', 'value': 20 + i % 7} for i in range(N)]\nblob = lz4.frame.compress(json.dumps(readings).encode())\ndel readings\nprint(len(blob), 'bytes kept')\n",
         winner: Side::B,
         metric: Metric::Retained,
     },
@@ -168,9 +168,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "JSON spells every number out as text and repeats every key in every record. \
             pickle writes numbers in binary and remembers repeated strings, so the same records serialize smaller.",
         a_title: "json.dumps",
-        a_code: "import json\nrecords = [{'sensor': 'north', 'value': i * 0.1} for i in range(10_000)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes')\n",
+        a_code: "import json\nN = 10_000\nrecords = [{'sensor': 'north', 'value': i * 0.1} for i in range(N)]\nblob = json.dumps(records).encode()\ndel records\nprint(len(blob), 'bytes')\n",
         b_title: "pickle.dumps",
-        b_code: "import pickle\nrecords = [{'sensor': 'north', 'value': i * 0.1} for i in range(10_000)]\nblob = pickle.dumps(records)\ndel records\nprint(len(blob), 'bytes')\n",
+        b_code: "import pickle\nN = 10_000\nrecords = [{'sensor': 'north', 'value': i * 0.1} for i in range(N)]\nblob = pickle.dumps(records)\ndel records\nprint(len(blob), 'bytes')\n",
         winner: Side::B,
         metric: Metric::Retained,
     },
@@ -180,9 +180,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "By default every instance carries its own attribute dictionary. \
             Declaring __slots__ gives instances fixed attribute storage instead, which is much smaller when there are many of them.",
         a_title: "plain class",
-        a_code: "class Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\npoints = [Point(i, i) for i in range(20_000)]\nprint(len(points))\n",
+        a_code: "N = 20_000\n\nclass Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\npoints = [Point(i, i) for i in range(N)]\nprint(len(points))\n",
         b_title: "class with __slots__",
-        b_code: "class Point:\n    __slots__ = ('x', 'y')\n\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\npoints = [Point(i, i) for i in range(20_000)]\nprint(len(points))\n",
+        b_code: "N = 20_000\n\nclass Point:\n    __slots__ = ('x', 'y')\n\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\npoints = [Point(i, i) for i in range(N)]\nprint(len(points))\n",
         winner: Side::B,
         metric: Metric::Peak,
     },
@@ -192,9 +192,9 @@ pub static PRESETS: &[Preset] = &[
         explanation: "A list is resizable, so it keeps room to grow and the machinery to change. \
             A tuple is fixed at creation, so a record that never changes is smaller as a tuple.",
         a_title: "list per record",
-        a_code: "rows = [[i, i + 1, i + 2] for i in range(30_000)]\nprint(len(rows))\n",
+        a_code: "N = 30_000\nrows = [[i, i + 1, i + 2] for i in range(N)]\nprint(len(rows))\n",
         b_title: "tuple per record",
-        b_code: "rows = [(i, i + 1, i + 2) for i in range(30_000)]\nprint(len(rows))\n",
+        b_code: "N = 30_000\nrows = [(i, i + 1, i + 2) for i in range(N)]\nprint(len(rows))\n",
         winner: Side::B,
         metric: Metric::Peak,
     },
@@ -218,6 +218,14 @@ mod tests {
         for p in PRESETS {
             let sentences = p.explanation.matches(". ").count() + usize::from(p.explanation.ends_with('.'));
             assert_eq!(sentences, 2, "{}: {}", p.id, p.explanation);
+        }
+    }
+
+    #[test]
+    fn every_preset_has_a_size_to_sweep_in_both_snippets() {
+        for p in PRESETS {
+            let plan = crate::SweepRange::default().plan(p.a_code, p.b_code);
+            assert!(plan.is_ok(), "{}: {plan:?}", p.id);
         }
     }
 

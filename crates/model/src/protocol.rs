@@ -8,7 +8,8 @@ use crate::{EngineInfo, LimitKind, RunOptions, RunReport};
 /// What the engine reports while one run goes on, in order: `Started`, then any number of
 /// `Output`, `Progress` and `Limit`, then `Done` (or nothing, if it died).
 ///
-/// Output travels once: as `Output`, when it is written. The reports in `Progress`,
+/// Output travels once: as `Output`, gathered in chunks as it is written (sent at least
+/// with every progress report, before a limit and at the end). The reports in `Progress`,
 /// `Limit` and `Done` carry figures only (their `stdout` and `stderr` are empty); whoever
 /// follows the run (`RunTracker`, the page's pane) keeps the output it was sent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,8 +17,8 @@ use crate::{EngineInfo, LimitKind, RunOptions, RunReport};
 pub enum EngineEvent {
     /// The snippet's first line is about to run: the time limit starts now.
     Started,
-    /// Output as the snippet writes it (already cut to the output limit), so it survives
-    /// the engine dying later.
+    /// Output as the snippet wrote it since the last `Output` (already cut to the output
+    /// limit), so it survives the engine dying later.
     Output { stderr: bool, text: String },
     /// The figures so far, about every 100 ms while the snippet allocates.
     Progress(Box<RunReport>),

@@ -1,4 +1,4 @@
-use memplay_model::{FromWorker, Side};
+use memplay_model::{Figure, FromWorker, Side, SweepRange};
 
 use crate::{Settings, Theme};
 
@@ -25,7 +25,14 @@ pub enum Action {
         run_id: u32,
     },
     Run,
+    /// Sweep both snippets' size variable (the Scale button).
+    Sweep,
+    /// Stops the run or the sweep under way.
     Stop,
+    /// The sweep's range, as set in the Scale settings.
+    SetSweepRange(SweepRange),
+    /// The figure the sweep's chart, fits and crossover are about.
+    ShowSweepFigure(Figure),
     SetCode(Side, String),
     SetTitle(Side, String),
     LoadPreset(String),

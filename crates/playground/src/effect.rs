@@ -1,4 +1,4 @@
-use memplay_model::{Comparison, RunOptions, Side};
+use memplay_model::{Comparison, RunOptions, Side, Sweep};
 use serde::Serialize;
 
 use crate::{Draft, Pane, Theme};
@@ -19,6 +19,11 @@ pub enum Effect {
     /// Both panes have finished: here is the comparison, with both runs' output (for
     /// `window.memplay.run()` and `results()`).
     Compared(Box<Comparison>),
+    /// Both panes' sweeps have ended (done, at a limit, or stopped): the sweep, fitted
+    /// on peak memory (for `window.memplay.sweep()` and `results()`).
+    Swept(Box<Sweep>),
+    /// A sweep could not start; the text says why (for `window.memplay.sweep()`).
+    SweepFailed(String),
     /// Show the page in this colour scheme.
     ApplyTheme(Theme),
     /// Python is ready for the first time (resolves `window.memplay.ready()`).

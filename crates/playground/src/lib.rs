@@ -16,6 +16,7 @@ mod reduce;
 mod series;
 mod settings;
 mod state;
+mod sweep;
 mod view;
 
 pub use action::Action;
@@ -33,8 +34,10 @@ pub use reduce::crash_error;
 pub use series::{Bar, BarChart, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};
 pub use settings::{Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
+pub use sweep::{SweepRun, spaced};
 pub use view::{
-    ComparisonView, ErrorView, FigureCell, FiguresView, LoadView, PageView, PaneView, ResultsView, RowView, ToolbarView,
+    ComparisonView, ErrorView, FigureCell, FiguresView, FitView, LoadView, PageView, PaneView, ResultsView, RowView,
+    SweepChart, SweepChartPoint, SweepView, ToolbarView,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

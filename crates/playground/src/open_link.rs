@@ -41,7 +41,9 @@ impl State {
             let text = format!("Opened a shared comparison: {}.", self.headline());
             self.notice = Some(Notice { error: false, text, can_restore });
         }
-        if link.run {
+        if link.sweep {
+            self.start_sweep(effects);
+        } else if link.run {
             self.run(effects);
         }
     }

@@ -31,6 +31,9 @@ pub struct Pane {
     pub run_id: u32,
     /// The run asked for but not yet sent, because the worker is still starting.
     pub queued: bool,
+    /// The code of the current (or queued) run: the snippet as it was when Run was
+    /// pressed, or a sweep's rewrite of it for one size.
+    pub run_code: String,
     /// The current or last run's events.
     pub tracker: Option<RunTracker>,
     /// The last finished run's report (final, or partial when it was cut short), with
@@ -57,6 +60,7 @@ impl Pane {
             worker: WorkerState::Starting,
             run_id: 0,
             queued: false,
+            run_code: String::new(),
             tracker: None,
             result: None,
             console: Vec::new(),

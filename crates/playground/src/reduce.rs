@@ -32,7 +32,7 @@ impl State {
                 if pane.queued {
                     pane.queued = false;
                     pane.worker = WorkerState::Busy;
-                    effects.push(Effect::StartRun { side, run_id: pane.run_id, code: pane.code.clone(), options });
+                    effects.push(Effect::StartRun { side, run_id: pane.run_id, code: pane.run_code.clone(), options });
                 }
             }
             Action::Worker(side, FromWorker::LoadingModule { module }) => {
@@ -72,6 +72,14 @@ impl State {
                 }
             }
             Action::Run => self.run(&mut effects),
+            Action::Sweep => self.start_sweep(&mut effects),
+            Action::SetSweepRange(range) => {
+                if self.settings.sweep != range {
+                    self.settings.sweep = range;
+                    self.edited(&mut effects);
+                }
+            }
+            Action::ShowSweepFigure(figure) => self.sweep_figure = figure,
             Action::Stop => {
                 for side in Side::BOTH {
                     if self.pane(side).running() {
@@ -123,30 +131,35 @@ impl State {
         }
         self.comparison = None;
         self.comparing = true;
-        let options = self.settings.options.clone();
-        let engine = self.engine.info.clone();
         for side in Side::BOTH {
             let pane = self.pane_mut(side);
-            pane.run_id += 1;
-            pane.tracker = Some(RunTracker::new(options.limits, engine.clone()));
             pane.result = None;
             pane.console.clear();
-            if pane.worker == WorkerState::Ready {
-                pane.worker = WorkerState::Busy;
-                effects.push(Effect::StartRun {
-                    side,
-                    run_id: pane.run_id,
-                    code: pane.code.clone(),
-                    options: options.clone(),
-                });
-            } else {
-                pane.queued = true;
-            }
+            let code = pane.code.clone();
+            self.start_run(side, code, effects);
+        }
+    }
+
+    /// Starts (or queues, while the worker starts) one run of `code` in a pane.
+    pub(crate) fn start_run(&mut self, side: Side, code: String, effects: &mut Vec<Effect>) {
+        let options = self.settings.options.clone();
+        let engine = self.engine.info.clone();
+        let pane = self.pane_mut(side);
+        pane.run_id += 1;
+        pane.tracker = Some(RunTracker::new(options.limits, engine));
+        pane.run_code = code;
+        if pane.worker == WorkerState::Ready {
+            pane.worker = WorkerState::Busy;
+            effects.push(Effect::StartRun { side, run_id: pane.run_id, code: pane.run_code.clone(), options });
+        } else {
+            pane.queued = true;
         }
     }
 
     fn on_event(&mut self, side: Side, run_id: u32, event: EngineEvent, effects: &mut Vec<Effect>) {
         let time_ms = self.settings.options.limits.time_ms;
+        // A sweep's points are about figures: their output is not kept.
+        let sweeping = self.sweeping(side);
         let pane = self.pane_mut(side);
         if run_id != pane.run_id || pane.worker != WorkerState::Busy {
             return;
@@ -155,6 +168,7 @@ impl State {
         match event {
             EngineEvent::Started => effects.push(Effect::Watchdog { side, run_id, ms: time_ms + WATCHDOG_GRACE_MS }),
             // The console is the page's one copy of the output: the tracker follows figures.
+            EngineEvent::Output { .. } if sweeping => return,
             EngineEvent::Output { stderr, text } => return pane.push_output(stderr, &text),
             _ => {}
         }
@@ -190,6 +204,9 @@ impl State {
     /// Ends a pane's run with `report` (figures only), which takes the run's output from
     /// the console: a finished result is a whole report, as the command line gives it.
     fn finish(&mut self, side: Side, mut report: RunReport, effects: &mut Vec<Effect>) {
+        if self.sweeping(side) {
+            return self.sweep_point_done(side, report, effects);
+        }
         let pane = &mut self.panes[side.index()];
         (report.stdout, report.stderr) = pane.output();
         pane.result = Some(report);

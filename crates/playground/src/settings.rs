@@ -1,4 +1,4 @@
-use memplay_model::{Limits, RunOptions};
+use memplay_model::{Limits, RunOptions, SweepRange};
 use serde::{Deserialize, Serialize};
 
 /// Light, dark, or whatever the system says.
@@ -30,11 +30,13 @@ impl Theme {
     }
 }
 
-/// What the settings panel adjusts: the limits and whether imports are warmed.
+/// What the settings panel adjusts: the limits, whether imports are warmed, and how
+/// far the Scale button sweeps.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub options: RunOptions,
+    pub sweep: SweepRange,
 }
 
 impl Settings {
@@ -67,11 +69,13 @@ impl Settings {
         &self.options.limits
     }
 
-    /// Settings read from a saved draft, clamped into the panel's bounds.
+    /// Settings read from a saved draft, clamped into the panel's bounds. The sweep's
+    /// range is kept as it is: a range that does not make a sweep is said when Scale is
+    /// pressed, not changed behind the person's back.
     pub fn sanitized(self) -> Self {
         let l = self.options.limits;
         let warm = self.options.warm_imports;
-        Settings::default()
+        Settings { sweep: self.sweep, ..Settings::default() }
             .with_time_s(l.time_ms / 1000)
             .with_memory_mib(l.memory_bytes >> 20)
             .with_output_kib(l.output_bytes >> 10)

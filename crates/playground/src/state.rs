@@ -1,6 +1,6 @@
-use memplay_model::{Comparison, EngineInfo, Side, preset};
+use memplay_model::{Comparison, EngineInfo, Figure, Side, preset};
 
-use crate::{Draft, LinkError, Pane, PaneDraft, Settings, Shared, Theme, WorkerState};
+use crate::{Draft, Link, LinkError, Pane, PaneDraft, Settings, Shared, SweepRun, Theme, WorkerState};
 
 /// The preset a first visit opens with.
 pub const DEFAULT_PRESET: &str = "list-vs-generator";
@@ -74,6 +74,12 @@ pub struct State {
     /// Both panes' results from the last run where both finished.
     pub comparison: Option<Comparison>,
     pub notice: Option<Notice>,
+    /// The sweep under way or the last one (Scale).
+    pub sweep: Option<SweepRun>,
+    /// Why the last press of Scale could not start a sweep.
+    pub sweep_error: Option<String>,
+    /// The figure the sweep's chart, fits and crossover show.
+    pub sweep_figure: Figure,
     /// The snippets are a link's (or the default preset shown for a broken link), unedited:
     /// the saved draft (`previous`) is left as it was until the person edits.
     pub from_link: bool,
@@ -100,6 +106,9 @@ impl State {
             settings: draft.settings,
             theme: draft.theme,
             comparison: None,
+            sweep: None,
+            sweep_error: None,
+            sweep_figure: Figure::Peak,
             comparing: false,
             announced_ready: false,
         }
@@ -144,9 +153,9 @@ impl State {
     }
 
     /// The fragment (without `#`) that opens the current snippets, running them on open
-    /// when `run` is set.
-    pub fn share_fragment(&self, run: bool) -> Result<String, LinkError> {
-        self.shared().link(run).fragment()
+    /// when `run` is set and sweeping them when `sweep` is.
+    pub fn share_fragment(&self, run: bool, sweep: bool) -> Result<String, LinkError> {
+        Link { sweep, ..self.shared().link(run) }.fragment()
     }
 
     /// "A title vs B title", for an embed's title and the results card.

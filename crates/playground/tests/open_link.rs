@@ -114,7 +114,7 @@ fn a_preset_link_opens_the_preset() {
     s.apply(Action::OpenLink("#preset=keep-vs-del".into()));
     assert_eq!(s.preset.as_deref(), Some("keep-vs-del"));
     assert!(!s.notice.as_ref().unwrap().can_restore, "an unedited preset is not worth restoring");
-    assert_eq!(s.share_fragment(false).unwrap(), "preset=keep-vs-del");
+    assert_eq!(s.share_fragment(false, false).unwrap(), "preset=keep-vs-del");
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn an_embed_never_saves_and_shares_what_it_shows() {
     assert_eq!(s.notice, None, "an embed shows no link notice");
     let effects = s.apply(Action::SetCode(Side::A, "y = 3\n".into()));
     assert!(effects.is_empty(), "{effects:?}");
-    let fragment = s.share_fragment(false).unwrap();
+    let fragment = s.share_fragment(false, false).unwrap();
     let mut page = State::new(None);
     page.apply(Action::OpenLink(fragment));
     assert_eq!(page.pane(Side::A).code, "y = 3\n");

@@ -1,8 +1,8 @@
-//! A sweep as an SVG chart: peak memory against N for A and B, both axes logarithmic,
+//! A sweep as an SVG chart: its figure (peak memory unless refitted) against N for A and B, both axes logarithmic,
 //! with each snippet's growth class in the legend.
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
-use crate::{Sweep, format_bytes};
+use crate::Sweep;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 400.0;
@@ -12,8 +12,9 @@ const TOP: f64 = 70.0;
 const BOTTOM: f64 = 50.0;
 
 pub fn sweep_svg(s: &Sweep, a_title: &str, b_title: &str) -> String {
+    let figure = s.figure;
     let side = |pick: fn(&crate::SweepPoint) -> Option<&crate::RunReport>| -> Vec<(f64, f64)> {
-        s.points.iter().filter_map(|p| pick(p).map(|r| (p.n as f64, (r.peak_bytes as f64).max(1.0)))).collect()
+        s.points.iter().filter_map(|p| pick(p).map(|r| (p.n as f64, figure.value(r).max(1.0)))).collect()
     };
     let (a, b) = (side(|p| p.a.as_ref()), side(|p| p.b.as_ref()));
     let all = a.iter().chain(&b);
@@ -25,7 +26,7 @@ pub fn sweep_svg(s: &Sweep, a_title: &str, b_title: &str) -> String {
     let ((x0, x1), (y0, y1)) = (decades(nx0, nx1), decades(ny0, ny1));
     let x = |n: f64| LEFT + (n.log10() - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT);
     let y = |v: f64| HEIGHT - BOTTOM - (v.log10() - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM);
-    let mut out = open(WIDTH, HEIGHT, &format!("Peak memory against {}: {}", s.var, s.crossover.text));
+    let mut out = open(WIDTH, HEIGHT, &format!("{} against {}: {}", figure.label(), s.var, s.crossover.text));
     for (i, (color, title, fit)) in
         [(COLOR_A, a_title, &s.fit.a.text), (COLOR_B, b_title, &s.fit.b.text)].iter().enumerate()
     {
@@ -56,7 +57,7 @@ pub fn sweep_svg(s: &Sweep, a_title: &str, b_title: &str) -> String {
             WIDTH - RIGHT,
             LEFT - 6.0,
             py + 4.0,
-            format_bytes(10f64.powi(d))
+            figure.unit().format(10f64.powi(d))
         ));
     }
     out.push_str(&format!(
@@ -78,7 +79,7 @@ pub fn sweep_svg(s: &Sweep, a_title: &str, b_title: &str) -> String {
                 y(v),
                 escape(&s.var),
                 crate::group_thousands(n as u64),
-                format_bytes(v)
+                figure.unit().format(v)
             ));
         }
     }

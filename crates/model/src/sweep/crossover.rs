@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::{Figure, Unit};
+
 /// The crossover of A's and B's figure over N.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Crossover {
@@ -13,10 +15,15 @@ pub struct Crossover {
     pub text: String,
 }
 
-/// Within 5 % (or 256 bytes) two figures are alike, as in the verdict.
-fn lower(a: f64, b: f64) -> Option<char> {
+/// Within 5 % (or 256 bytes, 4 allocations, 1 ms) two figures are alike, as in the verdict.
+fn lower(a: f64, b: f64, unit: Unit) -> Option<char> {
     let (low, high) = (a.min(b), a.max(b));
-    if high - low <= (high / 20.0).max(256.0) {
+    let alike = match unit {
+        Unit::Bytes => 256.0,
+        Unit::Count => 4.0,
+        Unit::Millis => 1.0,
+    };
+    if high - low <= (high / 20.0).max(alike) {
         None
     } else if b < a {
         Some('B')
@@ -26,11 +33,11 @@ fn lower(a: f64, b: f64) -> Option<char> {
 }
 
 /// The crossover of two sweeps' points (N, value); only the sizes both measured count.
-pub fn crossover(a: &[(f64, f64)], b: &[(f64, f64)]) -> Crossover {
+pub fn crossover(a: &[(f64, f64)], b: &[(f64, f64)], figure: Figure) -> Crossover {
     let mut pairs: Vec<(f64, f64, f64)> =
         a.iter().filter_map(|&(n, ya)| b.iter().find(|p| p.0 == n).map(|&(_, yb)| (n, ya, yb))).collect();
     pairs.sort_by(|x, y| x.0.total_cmp(&y.0));
-    let sides: Vec<Option<char>> = pairs.iter().map(|&(_, ya, yb)| lower(ya, yb)).collect();
+    let sides: Vec<Option<char>> = pairs.iter().map(|&(_, ya, yb)| lower(ya, yb, figure.unit())).collect();
     let Some(&Some(winner)) = sides.last() else {
         let text = if sides.iter().all(Option::is_none) {
             "A and B grow alike".to_owned()
@@ -50,7 +57,7 @@ pub fn crossover(a: &[(f64, f64)], b: &[(f64, f64)]) -> Crossover {
     let t = if (d0 - d1).abs() > f64::EPSILON { (d0 / (d0 - d1)).clamp(0.0, 1.0) } else { 1.0 };
     let n = (n0.ln() + t * (n1.ln() - n0.ln())).exp();
     let n = round_two_digits(n).clamp(n0, n1);
-    Crossover { n: Some(n), text: format!("{winner} uses less memory from N ≈ {} on", group(n)) }
+    Crossover { n: Some(n), text: format!("{winner} {} from N ≈ {} on", figure.lower_verb(), group(n)) }
 }
 
 fn round_two_digits(n: f64) -> f64 {
@@ -69,6 +76,10 @@ fn group(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn crossover(a: &[(f64, f64)], b: &[(f64, f64)]) -> Crossover {
+        super::crossover(a, b, Figure::Peak)
+    }
 
     const SIZES: [f64; 8] = [10.0, 37.0, 139.0, 518.0, 1931.0, 7197.0, 26827.0, 100000.0];
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::format_bytes;
+use crate::Unit;
 
 /// A growth class a snippet's memory can follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,8 +43,9 @@ impl Growth {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fit {
     pub class: Growth,
-    /// Bytes per unit of the class's term: per element (linear), per N·log₂N, per N²,
-    /// per doubling of N (logarithmic); the flat cost for a constant.
+    /// The figure's amount (bytes for memory figures) per unit of the class's term: per
+    /// element (linear), per N·log₂N, per N², per doubling of N (logarithmic); the flat
+    /// cost for a constant.
     pub per_unit_bytes: f64,
     /// How well the class fits, 0 to 1 (1: every point on the curve).
     pub quality: f64,
@@ -52,9 +53,17 @@ pub struct Fit {
     pub text: String,
 }
 
-/// A spread of values within this factor (or within `FLAT_BYTES`) is flat.
+/// A spread of values within this factor (or within the unit's `flat_spread`) is flat.
 const FLAT_RATIO: f64 = 1.5;
-const FLAT_BYTES: f64 = 4096.0;
+
+/// A spread too small to call growth, whatever the ratio: 4 KiB, 64 allocations, 2 ms.
+fn flat_spread(unit: Unit) -> f64 {
+    match unit {
+        Unit::Bytes => 4096.0,
+        Unit::Count => 64.0,
+        Unit::Millis => 2.0,
+    }
+}
 /// Past this relative error no class is claimed.
 const UNCLEAR_ERROR: f64 = 0.25;
 /// The fewest points a class is fitted to (all of them when there are fewer).
@@ -62,9 +71,9 @@ const TAIL_MIN: usize = 4;
 /// A more complex class must fit this much better (relative error) to be chosen.
 const SIMPLER_SLACK: f64 = 1.5;
 
-/// Fits `points` (N, value), N ≥ 1, at least two distinct N: the class the larger sizes
-/// follow.
-pub fn fit(points: &[(f64, f64)]) -> Fit {
+/// Fits `points` (N, value in `unit`), N ≥ 1, at least two distinct N: the class the
+/// larger sizes follow.
+pub fn fit(points: &[(f64, f64)], unit: Unit) -> Fit {
     let mut points: Vec<(f64, f64)> = points.iter().copied().filter(|(n, y)| *n >= 1.0 && y.is_finite()).collect();
     // Growth is about large N: small sizes are dominated by fixed costs and caches (ints
     // up to 256 are preallocated), so the class is fitted to the larger half of the sizes.
@@ -76,14 +85,14 @@ pub fn fit(points: &[(f64, f64)]) -> Fit {
         return unclear("too few sizes to tell");
     }
     let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
-    if hi - lo <= FLAT_BYTES || (lo > 0.0 && hi <= FLAT_RATIO * lo) {
+    if hi - lo <= flat_spread(unit) || (lo > 0.0 && hi <= FLAT_RATIO * lo) {
         let mean = points.iter().map(|p| p.1).sum::<f64>() / points.len() as f64;
         let spread = if hi > 0.0 { (hi - lo) / hi } else { 0.0 };
         return Fit {
             class: Growth::Constant,
             per_unit_bytes: mean,
             quality: (1.0 - spread).clamp(0.0, 1.0),
-            text: format!("constant: ≈ {}, flat", format_bytes(mean)),
+            text: format!("constant: ≈ {}, flat", unit.format(mean)),
         };
     }
     let mut best: Option<(Growth, f64, f64)> = None;
@@ -99,7 +108,7 @@ pub fn fit(points: &[(f64, f64)]) -> Fit {
     }
     match best {
         Some((class, per_unit, error)) if error <= UNCLEAR_ERROR => {
-            Fit { class, per_unit_bytes: per_unit, quality: 1.0 - error, text: describe(class, per_unit) }
+            Fit { class, per_unit_bytes: per_unit, quality: 1.0 - error, text: describe(class, per_unit, unit) }
         }
         _ => unclear("too noisy to tell"),
     }
@@ -109,8 +118,9 @@ fn unclear(why: &str) -> Fit {
     Fit { class: Growth::Unclear, per_unit_bytes: 0.0, quality: 0.0, text: why.to_owned() }
 }
 
-fn describe(class: Growth, per_unit: f64) -> String {
-    let cost = format_bytes(per_unit);
+fn describe(class: Growth, per_unit: f64, unit: Unit) -> String {
+    // An allocation count per element is often a fraction: "≈ 1.5", not "≈ 1".
+    let cost = if unit == Unit::Count && per_unit < 100.0 { format!("{per_unit:.1}") } else { unit.format(per_unit) };
     match class {
         Growth::Logarithmic => format!("logarithmic: ≈ {cost} more each time N doubles"),
         Growth::Linear => format!("linear: ≈ {cost} per element"),
@@ -147,6 +157,10 @@ fn least_squares(points: &[(f64, f64)], class: Growth) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fit(points: &[(f64, f64)]) -> Fit {
+        super::fit(points, Unit::Bytes)
+    }
 
     fn sizes() -> Vec<f64> {
         (0..8).map(|i| (10f64 * 10f64.powf(i as f64 * 4.0 / 7.0)).round()).collect()
@@ -211,6 +225,16 @@ mod tests {
         let f = fit(&zigzag);
         assert_eq!((f.class, f.text.as_str()), (Growth::Unclear, "too noisy to tell"));
         assert_eq!(fit(&[(10.0, 5.0)]).class, Growth::Unclear);
+    }
+
+    #[test]
+    fn counts_and_times_are_fitted_in_their_unit() {
+        let allocations = super::fit(&series(|n| 40.0 + 1.5 * n), Unit::Count);
+        assert_eq!(allocations.class, Growth::Linear);
+        assert_eq!(allocations.text, "linear: ≈ 1.5 per element");
+        let time = super::fit(&series(|n| 3.0 + n.min(1.0)), Unit::Millis);
+        assert_eq!(time.class, Growth::Constant, "{time:?}");
+        assert!(time.text.ends_with("ms, flat"), "{}", time.text);
         assert_eq!(serde_json::to_value(Growth::NLogN).unwrap(), "n log n");
     }
 }

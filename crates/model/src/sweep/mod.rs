@@ -3,17 +3,19 @@
 
 mod crossover;
 mod fit;
+mod plan;
 mod size;
 mod table;
 
 pub use crossover::{Crossover, crossover};
 pub use fit::{Fit, Growth, fit};
+pub use plan::{SweepPlan, SweepRange, slim};
 pub use size::{NO_SIZE_VAR, SizeVar, default_size_var, size_vars, sizes, with_size};
 pub use table::sweep_markdown;
 
 use serde::{Deserialize, Serialize};
 
-use crate::RunReport;
+use crate::{Figure, RunReport};
 
 /// One size of a sweep: both snippets' reports at N (a side whose sweep ended earlier, at
 /// a limit or by Stop, has none).
@@ -24,7 +26,7 @@ pub struct SweepPoint {
     pub b: Option<RunReport>,
 }
 
-/// Each snippet's growth class, fitted to its peak memory.
+/// Each snippet's growth class, fitted to one figure (peak memory unless asked).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SweepFits {
     pub a: Fit,
@@ -37,6 +39,8 @@ pub struct Sweep {
     /// The size variable swept, e.g. "N".
     pub var: String,
     pub points: Vec<SweepPoint>,
+    /// The figure `fit` and `crossover` are about.
+    pub figure: Figure,
     pub fit: SweepFits,
     pub crossover: Crossover,
 }
@@ -45,19 +49,36 @@ impl Sweep {
     /// Fits and compares the points' peak memory; a run that ended in an error (a limit,
     /// an exception) is kept in the points but not fitted.
     pub fn new(var: impl Into<String>, points: Vec<SweepPoint>) -> Self {
-        let (a, b) = (peaks(&points, |p| p.a.as_ref()), peaks(&points, |p| p.b.as_ref()));
-        let fit = SweepFits { a: fit::fit(&a), b: fit::fit(&b) };
-        let crossover = crossover::crossover(&a, &b);
-        Self { var: var.into(), points, fit, crossover }
+        Self::on(var, points, Figure::Peak)
+    }
+
+    /// Fits and compares the points' `figure`.
+    pub fn on(var: impl Into<String>, points: Vec<SweepPoint>, figure: Figure) -> Self {
+        let (fit, crossover) = fitted(&points, figure);
+        Self { var: var.into(), points, figure, fit, crossover }
+    }
+
+    /// The same points fitted to another figure.
+    pub fn refit(&self, figure: Figure) -> Self {
+        Self::on(self.var.clone(), self.points.clone(), figure)
+    }
+
+    /// (N, value) of the runs of side A or B that finished.
+    pub fn series(&self, b: bool, figure: Figure) -> Vec<(f64, f64)> {
+        values(&self.points, |p| if b { p.b.as_ref() } else { p.a.as_ref() }, figure)
     }
 }
 
-/// (N, peak bytes) of one side's runs that finished.
-fn peaks(points: &[SweepPoint], side: impl Fn(&SweepPoint) -> Option<&RunReport>) -> Vec<(f64, f64)> {
-    points
-        .iter()
-        .filter_map(|p| side(p).filter(|r| r.error.is_none()).map(|r| (p.n as f64, r.peak_bytes as f64)))
-        .collect()
+fn fitted(points: &[SweepPoint], figure: Figure) -> (SweepFits, Crossover) {
+    let a = values(points, |p| p.a.as_ref(), figure);
+    let b = values(points, |p| p.b.as_ref(), figure);
+    let fits = SweepFits { a: fit::fit(&a, figure.unit()), b: fit::fit(&b, figure.unit()) };
+    (fits, crossover::crossover(&a, &b, figure))
+}
+
+/// (N, figure) of one side's runs that finished.
+fn values(points: &[SweepPoint], side: impl Fn(&SweepPoint) -> Option<&RunReport>, figure: Figure) -> Vec<(f64, f64)> {
+    points.iter().filter_map(|p| side(p).filter(|r| r.error.is_none()).map(|r| (p.n as f64, figure.value(r)))).collect()
 }
 
 #[cfg(test)]
@@ -84,6 +105,9 @@ mod tests {
         assert_eq!(json["fit"]["a"]["class"], "linear");
         assert_eq!(json["crossover"]["text"], "B is lower at every N measured");
         assert_eq!(json["points"][0]["n"], 10);
+        assert_eq!(json["figure"], "peak");
+        let back: Sweep = serde_json::from_value(json).unwrap();
+        assert_eq!(back, s);
     }
 
     #[test]

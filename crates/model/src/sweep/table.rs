@@ -1,16 +1,18 @@
-//! A sweep as a Markdown table: peak memory of A and B at each N, then each snippet's
+//! A sweep as a Markdown table: the sweep's figure (peak memory unless refitted) of A and B at each N, then each snippet's
 //! growth class and the crossover.
 
 use super::Sweep;
-use crate::{RunReport, format_bytes};
+use crate::{Figure, RunReport};
 
 pub fn sweep_markdown(s: &Sweep, a_title: &str, b_title: &str) -> String {
     let cell = |t: &str| t.replace('|', "\\|").replace('\n', " ");
+    let what = s.figure.key();
     let mut out =
-        format!("| {} | A: {} peak | B: {} peak |\n|---:|---:|---:|\n", cell(&s.var), cell(a_title), cell(b_title));
+        format!("| {} | A: {} {what} | B: {} {what} |\n|---:|---:|---:|\n", cell(&s.var), cell(a_title), cell(b_title));
     for p in &s.points {
         let n = crate::group_thousands(p.n);
-        out.push_str(&format!("| {n} | {} | {} |\n", shown(p.a.as_ref()), shown(p.b.as_ref())));
+        let (a, b) = (shown(p.a.as_ref(), s.figure), shown(p.b.as_ref(), s.figure));
+        out.push_str(&format!("| {n} | {a} | {b} |\n"));
     }
     out.push_str(&format!(
         "\n**A:** {}  \n**B:** {}  \n**Crossover:** {}\n",
@@ -19,13 +21,14 @@ pub fn sweep_markdown(s: &Sweep, a_title: &str, b_title: &str) -> String {
     out
 }
 
-/// A point's peak, or how its run ended, or "–" where the side's sweep had ended.
-fn shown(r: Option<&RunReport>) -> String {
+/// A point's figure, and how its run ended if it failed, or "–" where the side's sweep
+/// had ended.
+fn shown(r: Option<&RunReport>, figure: Figure) -> String {
     match r {
         None => "–".into(),
         Some(r) => match &r.error {
-            Some(e) => format!("{} ({})", format_bytes(r.peak_bytes as f64), e.kind),
-            None => format_bytes(r.peak_bytes as f64),
+            Some(e) => format!("{} ({})", figure.text(r), e.kind),
+            None => figure.text(r),
         },
     }
 }

@@ -6,7 +6,8 @@
 //!   deflate) and base64url-encoded without padding (see `payload`);
 //! - `preset=ID`: a ready-made preset, the short form for an unedited preset.
 //!
-//! `run` (or `run=1`) asks the page to run the comparison on open. Unknown parts are
+//! `run` (or `run=1`) asks the page to run the comparison on open; `sweep` (or `sweep=1`)
+//! asks it to sweep the snippets' size instead (the Scale button). Unknown parts are
 //! ignored, so later versions can add options; `v2=…` and up name newer formats and are
 //! refused with a message. Decoding never panics and caps both the encoded and the
 //! decoded size.
@@ -52,6 +53,8 @@ pub enum LinkContent {
 pub struct Link {
     pub content: LinkContent,
     pub run: bool,
+    /// Sweep the size variable on open (`&sweep`).
+    pub sweep: bool,
 }
 
 /// Why a fragment is not a link that can be opened. The text is for the person.
@@ -109,10 +112,12 @@ impl Link {
         }
         let mut content = None;
         let mut run = false;
+        let mut sweep = false;
         for part in fragment.split('&') {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             match key {
                 "run" => run = value != "0",
+                "sweep" => sweep = value != "0",
                 "preset" if content.is_none() => {
                     let p = preset(value).ok_or_else(|| LinkError::UnknownPreset(clip(value, 40)))?;
                     content = Some(LinkContent::Preset(p.id.to_owned()));
@@ -126,7 +131,7 @@ impl Link {
             }
         }
         let content = content.ok_or(LinkError::Unrecognized)?;
-        Ok(Some(Link { content, run }))
+        Ok(Some(Link { content, run, sweep }))
     }
 
     /// The fragment (without `#`) that opens this link.
@@ -137,6 +142,9 @@ impl Link {
         };
         if self.run {
             out.push_str("&run");
+        }
+        if self.sweep {
+            out.push_str("&sweep");
         }
         if out.len() > MAX_FRAGMENT {
             return Err(LinkError::TooBigToShare(payload::json_len(&self.content)));
@@ -153,7 +161,7 @@ impl Shared {
             Some(id) if self.settings == Settings::default() && self.is_preset(id) => LinkContent::Preset(id.clone()),
             _ => LinkContent::Snippets(Box::new(self)),
         };
-        Link { content, run }
+        Link { content, run, sweep: false }
     }
 
     fn is_preset(&self, id: &str) -> bool {

@@ -3,15 +3,18 @@
 //! ```json
 //! {"a": {"title": "…", "code": "…"}, "b": {"title": "…", "code": "…"},
 //!  "preset": "list-vs-generator",
-//!  "limits": {"time_s": 10, "memory_mib": 512, "output_kib": 1024}, "warm_imports": true}
+//!  "limits": {"time_s": 10, "memory_mib": 512, "output_kib": 1024}, "warm_imports": true,
+//!  "sweep": {"var": "N", "from": 10, "to": 100000, "points": 8}}
 //! ```
+//! (`sweep`, the Scale settings, was added later and is written only when it is not the
+//! default; `var` and `to` may be left out.)
 //! Every field may be left out (then it takes the default), unknown fields are ignored,
 //! numbers are clamped to the settings' bounds and titles are cleaned. `www/embed.js`
 //! writes this format too. This is frozen: a change is a new version, not an edit.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use memplay_model::preset;
+use memplay_model::{SweepRange, preset};
 use serde::{Deserialize, Serialize};
 
 use super::{LinkError, MAX_DECODED, MAX_TITLE, Shared};
@@ -41,6 +44,8 @@ struct V1 {
     preset: Option<String>,
     limits: Limits,
     warm_imports: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sweep: Option<SweepRange>,
 }
 
 impl Default for Limits {
@@ -64,6 +69,7 @@ impl Default for V1 {
             preset: None,
             limits: Limits::default(),
             warm_imports: Settings::default().options.warm_imports,
+            sweep: None,
         }
     }
 }
@@ -92,6 +98,7 @@ fn wire(shared: &Shared) -> V1 {
         preset: shared.preset.clone(),
         limits: Limits::from(&shared.settings),
         warm_imports: shared.settings.options.warm_imports,
+        sweep: Some(shared.settings.sweep.clone()).filter(|s| *s != SweepRange::default()),
     }
 }
 
@@ -104,7 +111,9 @@ pub fn decode(text: &str) -> Result<Shared, LinkError> {
         })?;
     let wire: V1 =
         serde_json::from_slice(&json).map_err(|e| LinkError::NotAComparison(super::clip(&e.to_string(), 120)))?;
-    let settings = Settings::default()
+    let mut sweep = wire.sweep.unwrap_or_default();
+    sweep.var = sweep.var.map(|v| super::clip(&v, 40));
+    let settings = Settings { sweep, ..Settings::default() }
         .with_time_s(wire.limits.time_s)
         .with_memory_mib(wire.limits.memory_mib)
         .with_output_kib(wire.limits.output_kib)

@@ -5,11 +5,13 @@
 mod load;
 mod pane;
 mod results;
+mod sweep;
 mod toolbar;
 
 pub use load::LoadView;
 pub use pane::{ErrorView, FigureCell, FiguresView, PaneView};
 pub use results::{ComparisonView, ResultsView, RowView};
+pub use sweep::{FitView, SweepChart, SweepChartPoint, SweepView};
 pub use toolbar::ToolbarView;
 
 use memplay_model::Side;
@@ -23,6 +25,8 @@ pub struct PageView {
     pub load: LoadView,
     pub panes: [PaneView; 2],
     pub results: ResultsView,
+    /// The sweep section (after Scale): why it could not start, or the sweep.
+    pub sweep: Option<Result<SweepView, String>>,
     /// "A title vs B title", for an embed's bar.
     pub headline: String,
 }
@@ -35,6 +39,7 @@ impl State {
             load: self.load_view(),
             panes: Side::BOTH.map(|side| self.pane_view(side)),
             results: self.results_view(),
+            sweep: self.sweep_view(),
             headline: self.headline(),
         }
     }

@@ -53,16 +53,18 @@ impl State {
     pub fn pane_view(&self, side: Side) -> PaneView {
         let pane = self.pane(side);
         let shown = pane.shown_report();
+        let sweep_progress = self.sweep.as_ref().and_then(|s| s.progress(side));
+        let running_here = pane.running() && sweep_progress.is_none();
         PaneView {
             side,
             title: pane.title.clone(),
             code: pane.code.clone(),
-            status: status(pane),
-            figures: figures(shown, pane.running()),
+            status: sweep_progress.map_or_else(|| status(pane), |p| format!("sweeping {p}")),
+            figures: figures(shown, running_here),
             marks: shown.map(gutter).unwrap_or_default(),
             error: pane.result.as_ref().and_then(|r| r.error.as_ref()).map(ErrorView::from),
             console: pane.console.clone(),
-            console_placeholder: pane.console.is_empty() && !pane.running(),
+            console_placeholder: pane.console.is_empty() && !running_here,
             cut_notice: pane.output_cut_notice(),
         }
     }

@@ -46,7 +46,8 @@ impl State {
         let (Some(a), Some(b)) = (pa.shown_report(), pb.shown_report()) else {
             return ResultsView::Empty("Press Run (or Ctrl/Cmd+Enter) to compare the two snippets' memory.");
         };
-        let live = self.running();
+        // Live while a run goes on (a sweep leaves the comparison as it was).
+        let live = self.comparing;
         let (verdict_text, win) = match &self.comparison {
             Some(c) if !live => (c.verdict.clone(), c.winner),
             _ => (format!("So far: {}", verdict(a, b)), winner(a, b)),

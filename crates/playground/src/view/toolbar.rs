@@ -11,6 +11,9 @@ pub struct ToolbarView {
     /// Stop is enabled: something runs.
     pub can_stop: bool,
     pub run_label: &'static str,
+    /// Scale (sweep) is enabled: as Run.
+    pub can_sweep: bool,
+    pub sweep_label: &'static str,
     /// The preset's id, or "" once the snippets were edited.
     pub preset: String,
     /// The preset's explanation, under the bar.
@@ -21,10 +24,13 @@ pub struct ToolbarView {
 impl State {
     pub fn toolbar_view(&self) -> ToolbarView {
         let running = self.running();
+        let sweeping = self.sweep.as_ref().is_some_and(|s| s.running());
         ToolbarView {
             can_run: self.ready() && !running,
             can_stop: running,
-            run_label: if running { "Running…" } else { "Run" },
+            run_label: if running && !sweeping { "Running…" } else { "Run" },
+            can_sweep: self.ready() && !running,
+            sweep_label: if sweeping { "Scaling…" } else { "Scale" },
             preset: self.preset.clone().unwrap_or_default(),
             explanation: self.preset.as_deref().and_then(preset).map(|p| p.explanation),
             theme: self.theme,

@@ -1,0 +1,144 @@
+//! The sweep as the page shows it, under the comparison: progress, the log-log chart of
+//! the chosen figure against N, each snippet's growth class, the crossover, and what the
+//! exports are made from once it is over.
+
+use memplay_model::{Figure, Growth, Side, Sweep};
+use serde::Serialize;
+
+use crate::{State, SweepRun, Tick, spaced};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SweepView {
+    pub running: bool,
+    /// "Sweeping N from 10 to 100 000…" or "N from 10 to 100 000, 8 sizes".
+    pub status: String,
+    /// The figure shown, and the ones the selector offers (key, label).
+    pub figure: &'static str,
+    pub figures: Vec<(&'static str, &'static str)>,
+    pub chart: SweepChart,
+    /// Per side: "linear: ≈ 88 B per element" with its fit quality, the class's name
+    /// (for hooks: "linear", "constant", …), and why its sweep ended early.
+    pub fits: [FitView; 2],
+    /// "B uses less memory from N ≈ 3 200 on".
+    pub crossover: String,
+    /// The finished sweep with the chosen figure's fits, for the exports.
+    pub exports: Option<Sweep>,
+    pub a_title: String,
+    pub b_title: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FitView {
+    pub class: &'static str,
+    pub text: String,
+    pub ended: Option<String>,
+}
+
+/// A log-log chart: both axes' ticks (decades) and each side's points, finished.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SweepChart {
+    pub a_label: String,
+    pub b_label: String,
+    pub x_title: String,
+    pub y_title: String,
+    pub a: Vec<SweepChartPoint>,
+    pub b: Vec<SweepChartPoint>,
+    pub x_ticks: Vec<Tick>,
+    pub y_ticks: Vec<Tick>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SweepChartPoint {
+    pub x: f64,
+    pub y: f64,
+    /// The tooltip: "N = 1 000: 88.1 KiB".
+    pub text: String,
+}
+
+impl State {
+    /// The sweep section, once Scale was pressed: its error, or the sweep.
+    pub fn sweep_view(&self) -> Option<Result<SweepView, String>> {
+        if let Some(error) = &self.sweep_error {
+            return Some(Err(error.clone()));
+        }
+        let run = self.sweep.as_ref()?;
+        Some(Ok(sweep_view(run, self.sweep_figure, [&self.panes[0].title, &self.panes[1].title])))
+    }
+}
+
+fn sweep_view(run: &SweepRun, figure: Figure, titles: [&String; 2]) -> SweepView {
+    let sweep = run.sweep(figure);
+    let running = run.running();
+    let (first, last) = (run.sizes.first().copied().unwrap_or(0), run.sizes.last().copied().unwrap_or(0));
+    let range = format!("{} from {} to {}", run.var, spaced(first), spaced(last));
+    let status = if running { format!("Sweeping {range}…") } else { format!("{range}, {} sizes", run.sizes.len()) };
+    let fit = |side: Side| {
+        let f = if side == Side::A { &sweep.fit.a } else { &sweep.fit.b };
+        let done = run.reports[side.index()].iter().filter(|r| r.error.is_none()).count();
+        let text = if running && run.side_running(side) {
+            format!("{done} of {} sizes so far", run.sizes.len())
+        } else if f.class == Growth::Unclear {
+            f.text.clone()
+        } else {
+            format!("{} (fit {:.2})", f.text, f.quality)
+        };
+        FitView { class: class_key(f.class), text, ended: run.ended[side.index()].clone() }
+    };
+    SweepView {
+        running,
+        status,
+        figure: figure.key(),
+        figures: Figure::ALL.iter().map(|f| (f.key(), f.label())).collect(),
+        chart: chart(&sweep, figure, titles),
+        fits: [fit(Side::A), fit(Side::B)],
+        crossover: if running { String::new() } else { sweep.crossover.text.clone() },
+        exports: (!running).then_some(sweep),
+        a_title: titles[0].clone(),
+        b_title: titles[1].clone(),
+    }
+}
+
+fn class_key(class: Growth) -> &'static str {
+    match class {
+        Growth::Constant => "constant",
+        Growth::Logarithmic => "logarithmic",
+        Growth::Linear => "linear",
+        Growth::NLogN => "n log n",
+        Growth::Quadratic => "quadratic",
+        Growth::Unclear => "unclear",
+    }
+}
+
+fn chart(sweep: &Sweep, figure: Figure, titles: [&String; 2]) -> SweepChart {
+    let unit = figure.unit();
+    let points = |b: bool| -> Vec<SweepChartPoint> {
+        sweep
+            .series(b, figure)
+            .into_iter()
+            .map(|(n, y)| SweepChartPoint {
+                x: n,
+                // A log axis has no zero: a figure of 0 sits on its floor.
+                y: y.max(1.0),
+                text: format!("{} = {}: {}", sweep.var, spaced(n as u64), unit.format(y)),
+            })
+            .collect()
+    };
+    let (a, b) = (points(false), points(true));
+    let decades = |values: Vec<f64>, label: &dyn Fn(f64) -> String| -> Vec<Tick> {
+        let lo = values.iter().copied().fold(f64::MAX, f64::min).max(1.0).log10().floor() as i32;
+        let hi = values.iter().copied().fold(1.0, f64::max).log10().ceil().max(f64::from(lo) + 1.0) as i32;
+        (lo..=hi).map(|d| 10f64.powi(d)).map(|value| Tick { value, label: label(value) }).collect()
+    };
+    let xs: Vec<f64> = a.iter().chain(&b).map(|p| p.x).collect();
+    let ys: Vec<f64> = a.iter().chain(&b).map(|p| p.y).collect();
+    SweepChart {
+        a_label: format!("A: {}", titles[0]),
+        b_label: format!("B: {}", titles[1]),
+        x_title: sweep.var.clone(),
+        y_title: figure.label().to_owned(),
+        x_ticks: decades(xs, &|v| spaced(v as u64)),
+        y_ticks: decades(ys, &|v| unit.format(v)),
+        a,
+        b,
+    }
+}
