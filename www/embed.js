@@ -6,7 +6,8 @@
 // content, and sizes iframes pasted from the playground's "Copy embed code":
 //
 //   <div data-memplay data-preset="list-vs-generator"></div>
-//   <div data-memplay data-run>                 (data-run: run as soon as it opens)
+//   <div data-memplay data-run>                 (data-run: run as soon as it opens;
+//                                                data-sweep: sweep its size N instead)
 //     <pre data-title="list">xs = [i * i for i in range(10**5)]</pre>
 //     <pre data-title="generator">xs = (i * i for i in range(10**5))</pre>
 //   </div>
@@ -57,6 +58,7 @@
     else if (panes.length >= 2 && 'CompressionStream' in window) fragment = await snippetsFragment(panes.slice(0, 2));
     else return;
     if (block.hasAttribute('data-run')) fragment += '&run';
+    if (block.hasAttribute('data-sweep')) fragment += '&sweep';
     const query = new URLSearchParams({ frame: String(n), parent: location.origin });
     const frame = document.createElement('iframe');
     frame.src = `${base.href}?embed&${query}#${fragment}`;

@@ -3,14 +3,18 @@
 //! comparison (the same JSON as `memplay compare --json`) or `null`, `ready()` → Promise
 //! that resolves when Python is ready, `heap()` → each pane's worker as it last reported
 //! between runs: `{a, b}`, each `{live_bytes, memory_bytes, runs, recycled}` (leak checks).
+//! `sweep(options?)` → Promise of the sweep (the JSON of `memplay sweep --json`), with
+//! `options` `{var, from, to, points}` replacing the Scale settings; `results()` carries the
+//! last sweep as its `sweep` member.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use memplay_model::Side;
+use memplay_model::SweepRange;
 use memplay_playground::{Action, WorkerHeaps};
-use wasm_bindgen::{JsValue, closure::Closure};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::Callback;
 
 use crate::convert;
@@ -19,11 +23,13 @@ use crate::convert;
 #[derive(Default)]
 pub struct Shared {
     results: Option<JsValue>,
+    sweep: Option<JsValue>,
     heap: WorkerHeaps,
     ready: bool,
     failed: Option<String>,
     ready_waiters: Vec<(Function, Function)>,
     run_waiters: Vec<(Function, Function)>,
+    sweep_waiters: Vec<(Function, Function)>,
 }
 
 pub type Handle = Rc<RefCell<Shared>>;
@@ -46,6 +52,35 @@ impl Shared {
         self.results = Some(value);
     }
 
+    /// A sweep ended: it is `results().sweep` now and resolves every `sweep()` promise.
+    pub fn set_sweep(&mut self, sweep: &memplay_model::Sweep) {
+        let value = convert::to_js(sweep);
+        for (resolve, _) in self.sweep_waiters.drain(..) {
+            let _ = resolve.call1(&JsValue::NULL, &value);
+        }
+        self.sweep = Some(value);
+    }
+
+    /// A sweep could not start: every `sweep()` promise is rejected with the reason.
+    pub fn sweep_failed(&mut self, message: &str) {
+        let error = JsValue::from(js_sys::Error::new(message));
+        for (_, reject) in self.sweep_waiters.drain(..) {
+            let _ = reject.call1(&JsValue::NULL, &error);
+        }
+    }
+
+    /// The last comparison with the last sweep as its `sweep` member (either may be
+    /// missing), or null before there is either.
+    fn results(&self) -> JsValue {
+        let Some(sweep) = &self.sweep else { return self.results.clone().unwrap_or(JsValue::NULL) };
+        let out = match &self.results {
+            Some(r) => js_sys::Object::assign(&js_sys::Object::new(), r.unchecked_ref()).into(),
+            None => JsValue::from(js_sys::Object::new()),
+        };
+        let _ = js_sys::Reflect::set(&out, &JsValue::from_str("sweep"), sweep);
+        out
+    }
+
     /// Each pane's worker as it last reported between runs, for `heap()` (plain data:
     /// only `heap()` makes a JS value of it).
     pub fn set_heap(&mut self, heap: WorkerHeaps) {
@@ -56,7 +91,9 @@ impl Shared {
     pub fn set_failed(&mut self, message: &str) {
         self.failed = Some(message.to_owned());
         let error = JsValue::from(js_sys::Error::new(message));
-        for (_, reject) in self.ready_waiters.drain(..).chain(self.run_waiters.drain(..)) {
+        let waiting =
+            self.ready_waiters.drain(..).chain(self.run_waiters.drain(..)).chain(self.sweep_waiters.drain(..));
+        for (_, reject) in waiting {
             let _ = reject.call1(&JsValue::NULL, &error);
         }
     }
@@ -81,9 +118,22 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
             promise
         })
     };
+    let sweep = {
+        let (shared, actions) = (shared.clone(), actions.clone());
+        Closure::<dyn Fn(JsValue) -> Result<Promise, JsValue>>::new(move |options: JsValue| {
+            if !options.is_undefined() && !options.is_null() {
+                let range: SweepRange =
+                    convert::from_js(options).map_err(|e| js_sys::Error::new(&format!("sweep options: {e}")))?;
+                actions.emit(Action::SetSweepRange(range));
+            }
+            let promise = waiting(&shared, |s| &mut s.sweep_waiters);
+            actions.emit(Action::Sweep);
+            Ok(promise)
+        })
+    };
     let results = {
         let shared = shared.clone();
-        Closure::<dyn Fn() -> JsValue>::new(move || shared.borrow().results.clone().unwrap_or(JsValue::NULL))
+        Closure::<dyn Fn() -> JsValue>::new(move || shared.borrow().results())
     };
     let ready = {
         let shared = shared.clone();
@@ -101,6 +151,7 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
     let api = convert::object(&[
         ("setCode", set_code.as_ref()),
         ("run", run.as_ref()),
+        ("sweep", sweep.as_ref()),
         ("results", results.as_ref()),
         ("ready", ready.as_ref()),
         ("heap", heap.as_ref()),
@@ -109,6 +160,7 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
     // The API lives as long as the page.
     set_code.forget();
     run.forget();
+    sweep.forget();
     results.forget();
     ready.forget();
     heap.forget();

@@ -6,6 +6,7 @@ use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, Mode, State, WorkerHe
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
+use super::sweep_panel::SweepPanel;
 use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, notice::NoticeBar, pane_view::PaneView};
 use super::{results::Results, settings_panel::SettingsPanel, share_panel, share_panel::SharePanel};
 use super::{storage, theme, toolbar::Toolbar, vendor, workers::Workers};
@@ -85,6 +86,7 @@ impl Component for App {
         let [view_a, view_b] = memplay_model::Side::BOTH.map(|side| s.pane_view(side));
         let on_run = ctx.link().callback(|()| Msg::Act(Action::Run));
         let on_stop = ctx.link().callback(|()| Msg::Act(Action::Stop));
+        let on_sweep = ctx.link().callback(|()| Msg::Act(Action::Sweep));
         let notice = s.notice.clone().map(|notice| {
             let on_restore = ctx.link().callback(|()| Msg::Act(Action::RestorePrevious));
             let on_dismiss = ctx.link().callback(|()| Msg::Act(Action::DismissNotice));
@@ -97,18 +99,26 @@ impl Component for App {
             </main>
         };
         let (toolbar, load, results, theme) = (s.toolbar_view(), s.load_view(), s.results_view(), s.theme);
+        let sweep = |show_form: bool| {
+            html! {
+                <SweepPanel form={s.sweep_form_view()} view={s.sweep_view()} {theme} {show_form}
+                    on_range={ctx.link().callback(|r| Msg::Act(Action::SetSweepRange(r)))}
+                    on_figure={ctx.link().callback(|f| Msg::Act(Action::ShowSweepFigure(f)))} />
+            }
+        };
         if s.mode == Mode::Embed {
-            let playground_url = match s.share_fragment(false) {
+            let playground_url = match s.share_fragment(false, false) {
                 Ok(fragment) => page_url(&address::base(), &fragment),
                 Err(_) => address::base(),
             };
             return html! {
                 <div class="app embed">
-                    <EmbedBar headline={s.headline()} view={toolbar} {playground_url} {on_run} {on_stop} />
+                    <EmbedBar headline={s.headline()} view={toolbar} {playground_url} {on_run} {on_stop} {on_sweep} />
                     { for notice }
                     <LoadBar view={load} />
                     { panes }
                     <Results view={results} {theme} />
+                    { sweep(false) }
                 </div>
             };
         }
@@ -119,6 +129,7 @@ impl Component for App {
                     on_preset={ctx.link().callback(|id| Msg::Act(Action::LoadPreset(id)))}
                     {on_run}
                     {on_stop}
+                    {on_sweep}
                     on_theme={ctx.link().callback(|t| Msg::Act(Action::SetTheme(t)))}
                     on_share={Callback::from(|()| share_panel::reveal())}
                 />
@@ -126,6 +137,7 @@ impl Component for App {
                 <LoadBar view={load} />
                 { panes }
                 <Results view={results} {theme} />
+                { sweep(true) }
                 <SharePanel shared={s.shared()} headline={s.headline()} />
                 <SettingsPanel
                     settings={s.settings.clone()}
@@ -167,6 +179,8 @@ impl App {
             Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
             Effect::ClearFragment => address::clear_fragment(),
             Effect::Compared(comparison) => self.api.borrow_mut().set_results(&comparison),
+            Effect::Swept(sweep) => self.api.borrow_mut().set_sweep(&sweep),
+            Effect::SweepFailed(message) => self.api.borrow_mut().sweep_failed(&message),
             Effect::ApplyTheme(t) => theme::apply(t),
             Effect::PythonReady => self.api.borrow_mut().set_ready(),
             Effect::EngineFailed(message) => self.api.borrow_mut().set_failed(&message),
@@ -210,7 +224,8 @@ fn link_changes(actions: Callback<Action>) -> EventListener {
     })
 }
 
-/// Ctrl+Enter / Cmd+Enter runs both snippets from anywhere on the page, editors included.
+/// Ctrl+Enter / Cmd+Enter runs both snippets from anywhere on the page, editors included;
+/// with Shift it sweeps them (Scale).
 fn run_shortcut(actions: Callback<Action>) -> EventListener {
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: false };
@@ -219,7 +234,7 @@ fn run_shortcut(actions: Callback<Action>) -> EventListener {
         if key.key() == "Enter" && (key.ctrl_key() || key.meta_key()) {
             key.prevent_default();
             key.stop_propagation();
-            actions.emit(Action::Run);
+            actions.emit(if key.shift_key() { Action::Sweep } else { Action::Run });
         }
     })
 }

@@ -1,6 +1,6 @@
 //! A Chart.js chart on a canvas, rebuilt when its data changes.
 
-use memplay_playground::{BarChart, TimelineChart};
+use memplay_playground::{BarChart, SweepChart, TimelineChart};
 use yew::prelude::*;
 
 use super::vendor::{self, ChartHandle, ChartKind};
@@ -9,6 +9,7 @@ use super::vendor::{self, ChartHandle, ChartKind};
 pub enum ChartData {
     Bars(BarChart),
     Timeline(TimelineChart),
+    Sweep(SweepChart),
 }
 
 impl ChartData {
@@ -16,6 +17,7 @@ impl ChartData {
         match self {
             ChartData::Bars(_) => ChartKind::Bars,
             ChartData::Timeline(_) => ChartKind::Timeline,
+            ChartData::Sweep(_) => ChartKind::Sweep,
         }
     }
 
@@ -23,6 +25,7 @@ impl ChartData {
         match self {
             ChartData::Bars(d) => vendor::chart(self.kind(), canvas, d),
             ChartData::Timeline(d) => vendor::chart(self.kind(), canvas, d),
+            ChartData::Sweep(d) => vendor::chart(self.kind(), canvas, d),
         }
     }
 
@@ -30,6 +33,7 @@ impl ChartData {
         match self {
             ChartData::Bars(d) => handle.update(d),
             ChartData::Timeline(d) => handle.update(d),
+            ChartData::Sweep(d) => handle.update(d),
         }
     }
 }

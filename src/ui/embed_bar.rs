@@ -12,6 +12,7 @@ pub struct Props {
     pub playground_url: String,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
+    pub on_sweep: Callback<()>,
 }
 
 #[component]
@@ -24,6 +25,10 @@ pub fn EmbedBar(p: &Props) -> Html {
                 <button class="run" data-testid="run" disabled={!p.view.can_run}
                     title="Run both snippets (Ctrl/Cmd+Enter)" aria-keyshortcuts="Control+Enter Meta+Enter"
                     onclick={p.on_run.reform(|_| ())}>{ p.view.run_label }</button>
+                <button class="scale" data-testid="scale" disabled={!p.view.can_sweep}
+                    title="Sweep the size N (Ctrl/Cmd+Shift+Enter)" onclick={p.on_sweep.reform(|_| ())}>
+                    { p.view.sweep_label }
+                </button>
                 <button class="stop" data-testid="stop" disabled={!p.view.can_stop} onclick={p.on_stop.reform(|_| ())}>
                     { "Stop" }
                 </button>

@@ -16,6 +16,7 @@ mod results;
 mod settings_panel;
 mod share_panel;
 mod storage;
+mod sweep_panel;
 mod theme;
 mod toolbar;
 mod vendor;

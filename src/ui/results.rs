@@ -5,7 +5,7 @@ use memplay_playground::{ResultsView, Theme};
 use yew::prelude::*;
 
 use super::charts::{Chart, ChartData};
-use super::exports::Exports;
+use super::exports::{ExportSource, Exports};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -58,7 +58,7 @@ pub fn Results(p: &Props) -> Html {
                 </div>
             }
             if let Some(comparison) = &v.exports {
-                <Exports comparison={comparison.clone()} a_title={v.a_title.clone()} b_title={v.b_title.clone()} />
+                <Exports source={ExportSource::Comparison(Box::new(comparison.clone()))} a_title={v.a_title.clone()} b_title={v.b_title.clone()} />
             }
         </section>
     }

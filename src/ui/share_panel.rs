@@ -1,7 +1,7 @@
 //! "Share & embed": the link to the current snippets (optionally running on open) and the
 //! embed code for a blog post, each with a copy button.
 
-use memplay_playground::{Shared, embed_code, page_url};
+use memplay_playground::{Link, Shared, embed_code, page_url};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -33,9 +33,10 @@ pub struct Props {
 #[component]
 pub fn SharePanel(p: &Props) -> Html {
     let run = use_state(|| false);
+    let sweep = use_state(|| false);
     let status = use_state(String::new);
     let base = address::base();
-    let (link, embed) = match p.shared.clone().link(*run).fragment() {
+    let (link, embed) = match (Link { sweep: *sweep, ..p.shared.clone().link(*run) }).fragment() {
         Ok(fragment) => (Ok(page_url(&base, &fragment)), embed_code(&base, &fragment, &p.headline)),
         Err(e) => (Err(format!("No link: {e}.")), String::new()),
     };
@@ -49,9 +50,9 @@ pub fn SharePanel(p: &Props) -> Html {
             });
         })
     };
-    let on_run = {
-        let run = run.clone();
-        Callback::from(move |e: Event| run.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    let toggle = |flag: &UseStateHandle<bool>| {
+        let flag = flag.clone();
+        Callback::from(move |e: Event| flag.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
     html! {
         <details class="share" id={PANEL_ID} data-testid="share">
@@ -68,8 +69,12 @@ pub fn SharePanel(p: &Props) -> Html {
                         <div class="share-actions">
                             <button data-testid="copy-link" onclick={copy("Link", url.clone())}>{ "Copy link" }</button>
                             <label class="check">
-                                <input type="checkbox" checked={*run} onchange={on_run} data-testid="share-run" />
+                                <input type="checkbox" checked={*run} onchange={toggle(&run)} data-testid="share-run" />
                                 { "Run when opened" }
+                            </label>
+                            <label class="check">
+                                <input type="checkbox" checked={*sweep} onchange={toggle(&sweep)} data-testid="share-sweep" />
+                                { "Scale when opened" }
                             </label>
                         </div>
                         <label class="share-field">

@@ -11,6 +11,7 @@ pub struct Props {
     pub on_preset: Callback<String>,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
+    pub on_sweep: Callback<()>,
     pub on_theme: Callback<Theme>,
     pub on_share: Callback<()>,
 }
@@ -43,6 +44,13 @@ pub fn Toolbar(p: &Props) -> Html {
                     aria-keyshortcuts="Control+Enter Meta+Enter"
                     onclick={p.on_run.reform(|_| ())}
                 >{ v.run_label }</button>
+                <button
+                    class="scale" data-testid="scale"
+                    disabled={!v.can_sweep}
+                    title="Sweep both snippets' size N and show how memory grows (Ctrl/Cmd+Shift+Enter)"
+                    aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
+                    onclick={p.on_sweep.reform(|_| ())}
+                >{ v.sweep_label }</button>
                 <button class="stop" data-testid="stop" disabled={!v.can_stop} title="Stop both runs"
                     onclick={p.on_stop.reform(|_| ())}>{ "Stop" }</button>
                 <button class="share-button" data-testid="share-button" title="Copy a link or embed code"

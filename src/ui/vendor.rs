@@ -26,6 +26,8 @@ extern "C" {
     fn create_bars(canvas: &HtmlElement, data: &JsValue) -> ChartHandle;
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = createTimeline)]
     fn create_timeline(canvas: &HtmlElement, data: &JsValue, format_bytes: &Function) -> ChartHandle;
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = createSweep)]
+    fn create_sweep(canvas: &HtmlElement, data: &JsValue) -> ChartHandle;
     #[wasm_bindgen(method, js_name = update)]
     fn update_js(this: &ChartHandle, data: &JsValue);
     #[wasm_bindgen(method)]
@@ -58,12 +60,14 @@ impl EditorHandle {
 pub enum ChartKind {
     Bars,
     Timeline,
+    Sweep,
 }
 
 pub fn chart<T: serde::Serialize>(kind: ChartKind, canvas: &HtmlElement, data: &T) -> ChartHandle {
     let data = crate::convert::to_js(data);
     match kind {
         ChartKind::Bars => create_bars(canvas, &data),
+        ChartKind::Sweep => create_sweep(canvas, &data),
         ChartKind::Timeline => FORMAT_BYTES.with(|f| create_timeline(canvas, &data, f.as_ref().unchecked_ref())),
     }
 }

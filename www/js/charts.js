@@ -1,15 +1,16 @@
-// The two result charts: the four memory figures of A and B as bars, and both memory
-// timelines overlaid (live bytes over the run, the running line in the tooltip). Every
+// The result charts: the four memory figures of A and B as bars, both memory timelines
+// overlaid (live bytes over the run, the running line in the tooltip), and a sweep's
+// figure against N on log-log axes. Every
 // value, tick and label comes finished from Rust (memplay_playground::series), and the
 // tooltips format bytes with Rust's formatter: this file only draws.
 import { guarded } from './guarded.js';
 import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale,
-  Tooltip, Legend, Filler,
+  LogarithmicScale, Tooltip, Legend, Filler,
 } from 'chart.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale,
-  Tooltip, Legend, Filler);
+  LogarithmicScale, Tooltip, Legend, Filler);
 
 function css(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -93,6 +94,42 @@ function timelineConfig(data, formatBytes) {
   };
 }
 
+// A logarithmic axis whose ticks (decades, with their labels) are given.
+function logAxis(c, title, ticks) {
+  const labels = new Map(ticks.map((t) => [t.value, t.label]));
+  return {
+    type: 'logarithmic',
+    min: ticks.length ? ticks[0].value : undefined,
+    max: ticks.length ? ticks[ticks.length - 1].value : undefined,
+    title: { display: true, text: title, color: c.text },
+    afterBuildTicks: (axis) => { axis.ticks = ticks.map((t) => ({ value: t.value })); },
+    ticks: { color: c.text, callback: (v) => labels.get(v) ?? '' },
+    grid: { color: c.grid },
+  };
+}
+
+function sweepConfig(data) {
+  const c = colors();
+  const dataset = (label, points, color) => ({
+    label, data: points, borderColor: color, backgroundColor: color, pointRadius: 4, pointHoverRadius: 6,
+    borderWidth: 2, tension: 0,
+  });
+  return {
+    type: 'line',
+    data: { datasets: [dataset(data.a_label, data.a, c.a), dataset(data.b_label, data.b, c.b)] },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: false },
+      scales: { x: logAxis(c, data.x_title, data.x_ticks), y: logAxis(c, data.y_title, data.y_ticks) },
+      plugins: {
+        legend: { labels: { color: c.text } },
+        tooltip: { callbacks: { title: () => '', label: (ctx) => `${ctx.dataset.label}: ${ctx.raw.text}` } },
+      },
+    },
+  };
+}
+
 function chartHandle(canvas, makeConfig, data) {
   let chart = new Chart(canvas, makeConfig(data));
   return guarded({
@@ -103,6 +140,10 @@ function chartHandle(canvas, makeConfig, data) {
     },
     destroy: () => chart.destroy(),
   });
+}
+
+export function createSweep(canvas, data) {
+  return chartHandle(canvas, sweepConfig, data);
 }
 
 export function createBars(canvas, data) {

@@ -3,7 +3,7 @@
 // engine download with progress, and the clipboard/download/embed helpers. The Rust app
 // calls these through src/ui/vendor.rs.
 import { createEditor } from './editor.js';
-import { createBars, createTimeline } from './charts.js';
+import { createBars, createSweep, createTimeline } from './charts.js';
 import { loadEngine } from './engine.js';
 import { copyText, download, downloadPng, reportHeight } from './share.js';
 import { guarded } from './guarded.js';
@@ -12,6 +12,7 @@ window.memplayVendor = {
   createEditor,
   createBars,
   createTimeline,
+  createSweep,
   loadEngine,
   copyText,
   downloadPng,

@@ -1,16 +1,17 @@
-//! The files a comparison can be taken out as, made by the same model functions as the
-//! CLI's `--json`, `--markdown`, `--svg`, `--timeline-svg` and `--card`.
+//! The files a comparison (or a sweep) can be taken out as, made by the same model
+//! functions as the CLI's `--json`, `--markdown`, `--svg`, `--timeline-svg` and `--card`
+//! (`memplay sweep --json`, `--markdown`, `--svg`).
 
-use memplay_model::{Comparison, card_svg, markdown, svg, timeline_svg};
+use memplay_model::{Comparison, Sweep, card_svg, markdown, svg, sweep_markdown, sweep_svg, timeline_svg};
 
 /// One kind of file: a stable id, the button's label, the file's suffix, how its text is
 /// made, and whether the page rasterizes that text (an SVG) to PNG.
-pub struct Export {
+pub struct Export<T: 'static = Comparison> {
     pub id: &'static str,
     pub label: &'static str,
     pub suffix: &'static str,
     pub mime: &'static str,
-    pub make: fn(&Comparison, &str, &str) -> String,
+    pub make: fn(&T, &str, &str) -> String,
     pub png: bool,
 }
 
@@ -41,8 +42,23 @@ pub const EXPORTS: [Export; 8] = [
     Export { id: "card-svg", label: "Results card SVG", suffix: "card.svg", mime: SVG, make: card_svg, png: false },
 ];
 
-/// The CLI's `compare --json`.
-fn json(c: &Comparison, _: &str, _: &str) -> String {
+/// A sweep's files: what `memplay sweep` prints and draws.
+pub const SWEEP_EXPORTS: [Export<Sweep>; 4] = [
+    Export { id: "sweep-json", label: "JSON", suffix: "sweep.json", mime: "application/json", make: json, png: false },
+    Export {
+        id: "sweep-markdown",
+        label: "Markdown table",
+        suffix: "sweep.md",
+        mime: "text/markdown",
+        make: sweep_markdown,
+        png: false,
+    },
+    Export { id: "sweep-svg", label: "Chart SVG", suffix: "sweep.svg", mime: SVG, make: sweep_svg, png: false },
+    Export { id: "sweep-png", label: "Chart PNG", suffix: "sweep.png", mime: SVG, make: sweep_svg, png: true },
+];
+
+/// The CLI's `--json`.
+fn json<T: serde::Serialize>(c: &T, _: &str, _: &str) -> String {
     serde_json::to_string_pretty(c).unwrap_or_default()
 }
 
@@ -76,9 +92,9 @@ mod tests {
 
     #[test]
     fn ids_are_unique() {
-        let mut ids: Vec<_> = EXPORTS.iter().map(|e| e.id).collect();
+        let mut ids: Vec<_> = EXPORTS.iter().map(|e| e.id).chain(SWEEP_EXPORTS.iter().map(|e| e.id)).collect();
         ids.sort_unstable();
         ids.dedup();
-        assert_eq!(ids.len(), EXPORTS.len());
+        assert_eq!(ids.len(), EXPORTS.len() + SWEEP_EXPORTS.len());
     }
 }

@@ -22,7 +22,7 @@ mod view;
 pub use action::Action;
 pub use draft::{DRAFT_KEY, Draft, PaneDraft};
 pub use effect::{Effect, WorkerHeaps, WorkerReport};
-pub use exports::{EXPORTS, Export, file_name};
+pub use exports::{EXPORTS, Export, SWEEP_EXPORTS, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
 pub use link::{
     Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT, MAX_TITLE, Shared, VERSION, embed_code, embed_url,
@@ -37,7 +37,7 @@ pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 pub use sweep::{SweepRun, spaced};
 pub use view::{
     ComparisonView, ErrorView, FigureCell, FiguresView, FitView, LoadView, PageView, PaneView, ResultsView, RowView,
-    SweepChart, SweepChartPoint, SweepView, ToolbarView,
+    SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

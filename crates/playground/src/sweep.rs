@@ -75,7 +75,12 @@ impl State {
     }
 
     pub(crate) fn start_sweep(&mut self, effects: &mut Vec<Effect>) {
-        if self.running() || self.engine.error.is_some() {
+        if let Some(error) = &self.engine.error {
+            effects.push(Effect::SweepFailed(format!("the engine could not load: {error}")));
+            return;
+        }
+        if self.running() {
+            effects.push(Effect::SweepFailed("a run is under way: wait for it, or press Stop".into()));
             return;
         }
         let [a, b] = &self.panes;

@@ -60,8 +60,13 @@ fn every_v1_link_in_the_corpus_still_opens_as_it_did() {
                 assert_eq!(s.b.code, "xs = range(1000)\n");
                 assert_eq!(s.settings, Settings::default(), "left-out fields take the defaults");
             }
-            "preset" => assert_eq!(link, Link { content: LinkContent::Preset("list-vs-generator".into()), run: false, sweep: false }),
-            "preset-run" => assert_eq!(link, Link { content: LinkContent::Preset("keep-vs-del".into()), run: true, sweep: false }),
+            "preset" => assert_eq!(
+                link,
+                Link { content: LinkContent::Preset("list-vs-generator".into()), run: false, sweep: false }
+            ),
+            "preset-run" => {
+                assert_eq!(link, Link { content: LinkContent::Preset("keep-vs-del".into()), run: true, sweep: false })
+            }
             other => panic!("no expectation for corpus link {other}"),
         }
     }

@@ -136,11 +136,7 @@ fn stop_ends_the_sweep_and_keeps_the_points_done() {
     assert_eq!(effects.iter().filter(|e| matches!(e, Effect::RestartWorker(_))).count(), 2);
     let sweep = swept(&effects).expect("Stop hands out what was done");
     let done = |b: bool| {
-        sweep
-            .points
-            .iter()
-            .filter(|p| if b { &p.b } else { &p.a }.as_ref().is_some_and(|r| r.error.is_none()))
-            .count()
+        sweep.points.iter().filter(|p| if b { &p.b } else { &p.a }.as_ref().is_some_and(|r| r.error.is_none())).count()
     };
     assert_eq!((done(false), done(true)), (2, 1));
     assert_eq!(sweep.points[2].a.as_ref().unwrap().error.as_ref().unwrap().kind, ErrorKind::Stopped);
@@ -196,4 +192,19 @@ fn a_sweep_link_carries_the_range_and_sweeps_on_open() {
     assert_eq!(s.share_fragment(false, true).unwrap(), "preset=list-vs-generator&sweep");
     // An old link (no sweep field) opens with the default range.
     assert_eq!(Link::parse("preset=keep-vs-del&run").unwrap().unwrap().sweep, false);
+}
+
+#[test]
+fn the_form_offers_the_sizes_both_snippets_have() {
+    let mut s = ready_state();
+    s.apply(Action::SetCode(Side::A, "N = 1_000\nM = 50\nrows = 3\nx = [0] * N * M\n".into()));
+    s.apply(Action::SetCode(Side::B, "M = 7\nN = 1_000\nx = range(N * M)\n".into()));
+    let form = s.sweep_form_view();
+    assert_eq!(form.vars, ["N", "M"], "ALL-CAPS names both snippets have, in A's order");
+    assert_eq!((form.var.as_str(), form.to_default, form.from, form.points), ("N", Some(1_000), 10, 8));
+    s.apply(Action::SetSweepRange(SweepRange { var: Some("M".into()), ..SweepRange::default() }));
+    let form = s.sweep_form_view();
+    assert_eq!((form.var.as_str(), form.to_default), ("M", Some(50)));
+    let effects = s.apply(Action::Sweep);
+    assert!(started(&effects).iter().all(|(_, code)| code.contains("M = 10\n")), "{effects:?}");
 }

@@ -2,7 +2,7 @@
 //! the chosen figure against N, each snippet's growth class, the crossover, and what the
 //! exports are made from once it is over.
 
-use memplay_model::{Figure, Growth, Side, Sweep};
+use memplay_model::{Figure, Growth, Side, Sweep, default_size_var, size_vars};
 use serde::Serialize;
 
 use crate::{State, SweepRun, Tick, spaced};
@@ -55,7 +55,37 @@ pub struct SweepChartPoint {
     pub text: String,
 }
 
+/// The Scale settings as the form shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SweepFormView {
+    /// The size variables both snippets have, A's order (ALL-CAPS first).
+    pub vars: Vec<String>,
+    /// The one swept: picked, or A's default ("" when there is none).
+    pub var: String,
+    pub from: u64,
+    pub to: Option<u64>,
+    /// What "to" is when left empty: the snippet's own value of the variable.
+    pub to_default: Option<u64>,
+    pub points: u32,
+}
+
 impl State {
+    pub fn sweep_form_view(&self) -> SweepFormView {
+        let r = &self.settings.sweep;
+        let (a, b) = (&self.panes[0].code, &self.panes[1].code);
+        let in_b: Vec<String> = size_vars(b).into_iter().map(|v| v.name).collect();
+        let candidates = size_vars(a);
+        let chosen = r.var.clone().or_else(|| default_size_var(a).map(|v| v.name)).unwrap_or_default();
+        SweepFormView {
+            vars: candidates.iter().filter(|v| in_b.contains(&v.name)).map(|v| v.name.clone()).collect(),
+            to_default: candidates.iter().find(|v| v.name == chosen).map(|v| v.value),
+            var: chosen,
+            from: r.from,
+            to: r.to,
+            points: r.points,
+        }
+    }
+
     /// The sweep section, once Scale was pressed: its error, or the sweep.
     pub fn sweep_view(&self) -> Option<Result<SweepView, String>> {
         if let Some(error) = &self.sweep_error {
