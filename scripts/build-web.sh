@@ -19,5 +19,13 @@ if [ -z "$wanted" ] || [ -z "$out" ]; then
   exit 1
 fi
 cp "$(dirname "$out")/stdlib-lazy.bin" "dist/$wanted"
+# The CPython check, loaded only when a reader asks for it: Pyodide's files (npm `pyodide`,
+# pinned in package.json), its worker and memplay's driver, under dist/cpython/.
+mkdir -p dist/cpython
+for f in pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json; do
+  cp "node_modules/pyodide/$f" dist/cpython/
+done
+cp www/cpython-worker.js dist/cpython/worker.js
+cp crates/model/py/cpython_driver.py dist/cpython/cpython_driver.py
 node scripts/externalize-scripts.mjs dist
 node scripts/precompress.mjs dist

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dist = process.argv[2] || 'dist';
-const EXTENSIONS = new Set(['.wasm', '.js', '.css', '.html', '.svg', '.json', '.bin']);
+const EXTENSIONS = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.bin', '.py']);
 const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
 for (const name of fs.readdirSync(dist).sort()) {
   const file = path.join(dist, name);

@@ -7,7 +7,8 @@
 //
 //   <div data-memplay data-preset="list-vs-generator"></div>
 //   <div data-memplay data-run>                 (data-run: run as soon as it opens;
-//                                                data-sweep: sweep its size N instead)
+//                                                data-sweep: sweep its size N instead;
+//                                                data-cpython: run and check it on CPython)
 //     <pre data-title="list">xs = [i * i for i in range(10**5)]</pre>
 //     <pre data-title="generator">xs = (i * i for i in range(10**5))</pre>
 //   </div>
@@ -59,6 +60,7 @@
     else return;
     if (block.hasAttribute('data-run')) fragment += '&run';
     if (block.hasAttribute('data-sweep')) fragment += '&sweep';
+    if (block.hasAttribute('data-cpython')) fragment += '&cpython';
     const query = new URLSearchParams({ frame: String(n), parent: location.origin });
     const frame = document.createElement('iframe');
     frame.src = `${base.href}?embed&${query}#${fragment}`;

@@ -3,6 +3,9 @@
 //! comparison (the same JSON as `memplay compare --json`) or `null`, `ready()` → Promise
 //! that resolves when Python is ready, `heap()` → each pane's worker as it last reported
 //! between runs: `{a, b}`, each `{live_bytes, memory_bytes, runs, recycled}` (leak checks).
+//! `run({cpython: true})` also runs both snippets under CPython (Pyodide) and resolves with
+//! the comparison plus `cpython: {a, b, winner, verdict, engine, agrees}` (rejected when the
+//! check cannot finish); `results()` then carries it too.
 //! `sweep(options?)` → Promise of the sweep (the JSON of `memplay sweep --json`), with
 //! `options` `{var, from, to, points}` replacing the Scale settings; `results()` carries the
 //! last sweep as its `sweep` member.
@@ -24,12 +27,14 @@ use crate::convert;
 pub struct Shared {
     results: Option<JsValue>,
     sweep: Option<JsValue>,
+    check: Option<JsValue>,
     heap: WorkerHeaps,
     ready: bool,
     failed: Option<String>,
     ready_waiters: Vec<(Function, Function)>,
     run_waiters: Vec<(Function, Function)>,
     sweep_waiters: Vec<(Function, Function)>,
+    check_waiters: Vec<(Function, Function)>,
 }
 
 pub type Handle = Rc<RefCell<Shared>>;
@@ -50,6 +55,25 @@ impl Shared {
             let _ = resolve.call1(&JsValue::NULL, &value);
         }
         self.results = Some(value);
+        self.check = None;
+    }
+
+    /// The CPython check finished: it is `results().cpython` now and resolves every
+    /// `run({cpython: true})` with the comparison and the check.
+    pub fn set_check(&mut self, check: &memplay_model::CpythonCheck) {
+        self.check = Some(convert::to_js(check));
+        let value = self.results();
+        for (resolve, _) in self.check_waiters.drain(..) {
+            let _ = resolve.call1(&JsValue::NULL, &value);
+        }
+    }
+
+    /// The CPython check ended without both reports.
+    pub fn check_failed(&mut self, message: &str) {
+        let error = JsValue::from(js_sys::Error::new(message));
+        for (_, reject) in self.check_waiters.drain(..) {
+            let _ = reject.call1(&JsValue::NULL, &error);
+        }
     }
 
     /// A sweep ended: it is `results().sweep` now and resolves every `sweep()` promise.
@@ -72,12 +96,18 @@ impl Shared {
     /// The last comparison with the last sweep as its `sweep` member (either may be
     /// missing), or null before there is either.
     fn results(&self) -> JsValue {
-        let Some(sweep) = &self.sweep else { return self.results.clone().unwrap_or(JsValue::NULL) };
+        if self.sweep.is_none() && self.check.is_none() {
+            return self.results.clone().unwrap_or(JsValue::NULL);
+        }
         let out = match &self.results {
             Some(r) => js_sys::Object::assign(&js_sys::Object::new(), r.unchecked_ref()).into(),
             None => JsValue::from(js_sys::Object::new()),
         };
-        let _ = js_sys::Reflect::set(&out, &JsValue::from_str("sweep"), sweep);
+        for (key, value) in [("sweep", &self.sweep), ("cpython", &self.check)] {
+            if let Some(value) = value {
+                let _ = js_sys::Reflect::set(&out, &JsValue::from_str(key), value);
+            }
+        }
         out
     }
 
@@ -91,8 +121,12 @@ impl Shared {
     pub fn set_failed(&mut self, message: &str) {
         self.failed = Some(message.to_owned());
         let error = JsValue::from(js_sys::Error::new(message));
-        let waiting =
-            self.ready_waiters.drain(..).chain(self.run_waiters.drain(..)).chain(self.sweep_waiters.drain(..));
+        let waiting = self
+            .ready_waiters
+            .drain(..)
+            .chain(self.run_waiters.drain(..))
+            .chain(self.sweep_waiters.drain(..))
+            .chain(self.check_waiters.drain(..));
         for (_, reject) in waiting {
             let _ = reject.call1(&JsValue::NULL, &error);
         }
@@ -112,7 +146,16 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
     };
     let run = {
         let (shared, actions) = (shared.clone(), actions.clone());
-        Closure::<dyn Fn() -> Promise>::new(move || {
+        Closure::<dyn Fn(JsValue) -> Promise>::new(move |options: JsValue| {
+            let cpython = !options.is_undefined()
+                && !options.is_null()
+                && js_sys::Reflect::get(&options, &JsValue::from_str("cpython")).is_ok_and(|v| v.is_truthy());
+            if cpython {
+                let promise = waiting(&shared, |s| &mut s.check_waiters);
+                actions.emit(Action::Run);
+                actions.emit(Action::CheckCpython);
+                return promise;
+            }
             let promise = waiting(&shared, |s| &mut s.run_waiters);
             actions.emit(Action::Run);
             promise

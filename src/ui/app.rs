@@ -6,6 +6,7 @@ use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, Mode, State, WorkerHe
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
+use super::cpython_workers::CpythonWorkers;
 use super::sweep_panel::SweepPanel;
 use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, notice::NoticeBar, pane_view::PaneView};
 use super::{results::Results, settings_panel::SettingsPanel, share_panel, share_panel::SharePanel};
@@ -23,6 +24,7 @@ pub enum Msg {
 pub struct App {
     state: State,
     workers: Workers,
+    cpython: CpythonWorkers,
     api: api::Handle,
     _keys: EventListener,
     _hash: Option<EventListener>,
@@ -58,6 +60,7 @@ impl Component for App {
         Self {
             state,
             workers: Workers::new(actions.clone()),
+            cpython: CpythonWorkers::new(actions.clone()),
             api,
             _keys: run_shortcut(actions),
             _hash: hash,
@@ -87,6 +90,7 @@ impl Component for App {
         let on_run = ctx.link().callback(|()| Msg::Act(Action::Run));
         let on_stop = ctx.link().callback(|()| Msg::Act(Action::Stop));
         let on_sweep = ctx.link().callback(|()| Msg::Act(Action::Sweep));
+        let on_check = ctx.link().callback(|()| Msg::Act(Action::CheckCpython));
         let notice = s.notice.clone().map(|notice| {
             let on_restore = ctx.link().callback(|()| Msg::Act(Action::RestorePrevious));
             let on_dismiss = ctx.link().callback(|()| Msg::Act(Action::DismissNotice));
@@ -117,7 +121,7 @@ impl Component for App {
                     { for notice }
                     <LoadBar view={load} />
                     { panes }
-                    <Results view={results} {theme} />
+                    <Results view={results} {theme} on_check={on_check.clone()} />
                     { sweep(false) }
                 </div>
             };
@@ -136,7 +140,7 @@ impl Component for App {
                 { for notice }
                 <LoadBar view={load} />
                 { panes }
-                <Results view={results} {theme} />
+                <Results view={results} {theme} {on_check} />
                 { sweep(true) }
                 <SharePanel shared={s.shared()} headline={s.headline()} />
                 <SettingsPanel
@@ -145,8 +149,9 @@ impl Component for App {
                 />
                 <footer class="note" data-testid="honesty-note">
                     { "Figures are RustPython's, measured by counting every allocation of the interpreter \
-                       running in your browser. CPython's absolute sizes differ; the direction of a comparison \
-                       is what carries over." }
+                       running in your browser (32-bit WebAssembly: pointers are 4 bytes). CPython's absolute \
+                       sizes differ; \u{201c}Check on CPython\u{201d} runs both snippets under CPython's \
+                       tracemalloc (Pyodide) and says whether it agrees." }
                 </footer>
             </div>
         }
@@ -180,6 +185,19 @@ impl App {
             Effect::ClearFragment => address::clear_fragment(),
             Effect::Compared(comparison) => self.api.borrow_mut().set_results(&comparison),
             Effect::Swept(sweep) => self.api.borrow_mut().set_sweep(&sweep),
+            Effect::StartCpythonWorker(side) => self.cpython.start(side),
+            Effect::StopCpythonWorker(side) => self.cpython.stop(side),
+            Effect::PostCpython { side, message } => self.cpython.post(side, &message),
+            Effect::CpythonWatchdog { side, run_id, ms } => {
+                let link = ctx.link().clone();
+                let ms = u32::try_from(ms).unwrap_or(u32::MAX);
+                gloo_timers::callback::Timeout::new(ms, move || {
+                    link.send_message(Msg::Act(Action::CpythonWatchdog { side, run_id }));
+                })
+                .forget();
+            }
+            Effect::CpythonChecked(check) => self.api.borrow_mut().set_check(&check),
+            Effect::CpythonFailed(message) => self.api.borrow_mut().check_failed(&message),
             Effect::SweepFailed(message) => self.api.borrow_mut().sweep_failed(&message),
             Effect::ApplyTheme(t) => theme::apply(t),
             Effect::PythonReady => self.api.borrow_mut().set_ready(),

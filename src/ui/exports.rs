@@ -1,8 +1,8 @@
 //! The export buttons: each makes its file from the comparison or the sweep (see
 //! `memplay_playground::EXPORTS` and `SWEEP_EXPORTS`) and offers it as a download.
 
-use memplay_model::{Comparison, Sweep};
-use memplay_playground::{EXPORTS, Export, SWEEP_EXPORTS, file_name};
+use memplay_model::Sweep;
+use memplay_playground::{EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
 use yew::prelude::*;
 
 use super::vendor;
@@ -10,7 +10,7 @@ use super::vendor;
 /// What the files are made from.
 #[derive(Clone, PartialEq)]
 pub enum ExportSource {
-    Comparison(Box<Comparison>),
+    Comparison(Box<Exported>),
     Sweep(Sweep),
 }
 

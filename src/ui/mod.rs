@@ -5,6 +5,7 @@ mod address;
 mod api;
 mod app;
 mod charts;
+mod cpython_workers;
 mod editor;
 mod embed_bar;
 mod exports;

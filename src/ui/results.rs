@@ -12,6 +12,8 @@ pub struct Props {
     pub view: ResultsView,
     /// The charts pick up the theme's colours.
     pub theme: Theme,
+    /// "Check on CPython".
+    pub on_check: Callback<()>,
 }
 
 #[component]
@@ -24,6 +26,8 @@ pub fn Results(p: &Props) -> Html {
         }
         ResultsView::Shown(v) => v,
     };
+    let c = &v.cpython;
+    let checked = v.rows.first().is_some_and(|r| r.cpython.is_some());
     html! {
         <section class="results" data-testid="results" aria-label="Results">
             <p class={classes!("verdict", v.live.then_some("live"))} data-testid="verdict" data-winner={v.winner} role="status">
@@ -36,6 +40,10 @@ pub fn Results(p: &Props) -> Html {
                     <th scope="col">{ &v.a_header }</th>
                     <th scope="col">{ &v.b_header }</th>
                     <th scope="col">{ "B vs A" }</th>
+                    if checked {
+                        <th scope="col" class="cpython-col">{ format!("{} A", v.cpython.engine) }</th>
+                        <th scope="col" class="cpython-col">{ format!("{} B", v.cpython.engine) }</th>
+                    }
                 </tr></thead>
                 <tbody>
                     { for v.rows.iter().map(|row| html! {
@@ -44,10 +52,29 @@ pub fn Results(p: &Props) -> Html {
                             <td>{ &row.a }</td>
                             <td>{ &row.b }</td>
                             <td class="change">{ &row.change }</td>
+                            if let Some((a, b)) = &row.cpython {
+                                <td class="cpython-col" data-testid={format!("cpython-{}-a", row.key)}>{ a }</td>
+                                <td class="cpython-col" data-testid={format!("cpython-{}-b", row.key)}>{ b }</td>
+                            }
                         </tr>
                     }) }
                 </tbody>
             </table>
+            </div>
+            <div class="cpython-check">
+                <button data-testid="check-cpython" disabled={!c.can_check}
+                    title="Run both snippets again under CPython's tracemalloc, in your browser (Pyodide)"
+                    onclick={p.on_check.reform(|_| ())}>{ "Check on CPython" }</button>
+                if !c.status.is_empty() {
+                    <span class="cpython-status" data-testid="cpython-status" role="status">{ &c.status }</span>
+                }
+                if let Some(verdict) = &c.verdict {
+                    <p class={classes!("cpython-verdict", c.agreement)} data-testid="cpython-verdict"
+                        data-agreement={c.agreement} role="status">
+                        if c.agreement == "disagrees" { <strong>{ "⚠ " }</strong> }
+                        { verdict }
+                    </p>
+                }
             </div>
             if let Some((bars, timeline)) = &v.charts {
                 <div class="charts">

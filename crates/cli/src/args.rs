@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use memplay_model::{
-    Comparison, Figure, Limits, PRESETS, RunOptions, RunReport, SweepRange, card_svg, markdown, preset, svg,
-    sweep_markdown, sweep_svg, timeline_svg,
+    Comparison, CpythonCheck, Figure, Limits, PRESETS, RunOptions, RunReport, SweepRange, card_svg, markdown,
+    markdown_with_cpython, preset, svg, sweep_markdown, sweep_svg, timeline_svg,
 };
 
-use crate::{human, supervise, sweep};
+use crate::{cpython, human, supervise, sweep};
 
 #[derive(Parser)]
 #[command(name = "memplay", version, about = "Measure how Python snippets use memory (RustPython engine)")]
@@ -108,6 +108,10 @@ struct RunArgs {
     /// List the presets and exit
     #[arg(long)]
     list_presets: bool,
+    /// Also run under the local python3's tracemalloc and show CPython's figures beside
+    /// (run, compare)
+    #[arg(long)]
+    cpython: bool,
 }
 
 impl RunArgs {
@@ -148,11 +152,19 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
                 (Some(_), Some(_)) => return Err("give a FILE or --preset, not both".into()),
                 (None, None) => return Err("missing FILE (or --preset NAME); see --help".into()),
             };
-            let report = supervise::run(&snippet.code, &opts.options()?);
+            let options = opts.options()?;
+            if opts.cpython {
+                cpython::check_python()?;
+            }
+            let report = supervise::run(&snippet.code, &options);
+            let check = if opts.cpython { Some(cpython::run(&snippet.code, &options)?) } else { None };
             if json {
-                println!("{}", to_json(&report)?);
+                println!("{}", to_json(&with_cpython(&report, check.as_ref())?)?);
             } else {
                 print!("{}", human::report(&snippet.title, &report));
+                if let Some(check) = &check {
+                    print!("{}", human::check(check));
+                }
             }
             Ok(exit_code([&report]))
         }
@@ -162,7 +174,18 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             }
             let (a, b) = pair(&opts, a, b, "compare")?;
             let options = opts.options()?;
+            if opts.cpython {
+                cpython::check_python()?;
+            }
             let comparison = Comparison::new(supervise::run(&a.code, &options), supervise::run(&b.code, &options));
+            let check = match opts.cpython {
+                true => Some(CpythonCheck::new(
+                    cpython::run(&a.code, &options)?,
+                    cpython::run(&b.code, &options)?,
+                    &comparison,
+                )),
+                false => None,
+            };
             let pictures: [(Option<PathBuf>, Picture); 3] =
                 [(svg_out, svg), (timeline_out, timeline_svg), (card, card_svg)];
             let mut wrote = false;
@@ -174,13 +197,16 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             if json {
-                println!("{}", to_json(&comparison)?);
+                println!("{}", to_json(&with_cpython(&comparison, check.as_ref())?)?);
             } else if md {
-                print!("{}", markdown(&comparison, &a.title, &b.title));
+                match &check {
+                    Some(check) => print!("{}", markdown_with_cpython(&comparison, check, &a.title, &b.title)),
+                    None => print!("{}", markdown(&comparison, &a.title, &b.title)),
+                }
             } else if wrote {
                 println!("{}", comparison.verdict);
             } else {
-                print!("{}", human::comparison(&a.title, &b.title, &comparison));
+                print!("{}", human::comparison(&a.title, &b.title, &comparison, check.as_ref()));
             }
             Ok(exit_code([&comparison.a, &comparison.b]))
         }
@@ -191,6 +217,9 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             let figure = Figure::from_key(&figure).ok_or_else(|| {
                 format!("no figure called \"{figure}\" (peak, allocated, allocations, retained or time)")
             })?;
+            if opts.cpython {
+                return Err("--cpython is for run and compare; a sweep runs on memplay's engine".into());
+            }
             let (a, b) = pair(&opts, a, b, "sweep")?;
             let plan = SweepRange { var, from, to, points }.plan(&a.code, &b.code)?;
             let result = sweep::sweep(&a.code, &b.code, &plan, &opts.options()?, |n, i, count| {
@@ -234,6 +263,19 @@ fn pair(opts: &RunArgs, a: Option<PathBuf>, b: Option<PathBuf>, command: &str) -
 
 fn exit_code<'a>(reports: impl IntoIterator<Item = &'a RunReport>) -> ExitCode {
     if reports.into_iter().all(RunReport::finished) { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// `value`'s JSON with CPython's as its `cpython` member, when there is one.
+fn with_cpython<T: serde::Serialize, C: serde::Serialize>(
+    value: &T,
+    check: Option<&C>,
+) -> Result<serde_json::Value, String> {
+    let mut json = serde_json::to_value(value).map_err(|e| format!("cannot encode JSON: {e}"))?;
+    if let (Some(check), Some(object)) = (check, json.as_object_mut()) {
+        let check = serde_json::to_value(check).map_err(|e| format!("cannot encode JSON: {e}"))?;
+        object.insert("cpython".into(), check);
+    }
+    Ok(json)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {

@@ -1,6 +1,6 @@
 //! Plain-text output for people: aligned tables with units and the verdict.
 
-use memplay_model::{Comparison, RunReport, figures, format_bytes, rows};
+use memplay_model::{CheckReport, Comparison, CpythonCheck, Figure, RunReport, figures, format_bytes, rows};
 
 pub fn report(title: &str, r: &RunReport) -> String {
     let mut out = format!("{title}\n");
@@ -11,22 +11,54 @@ pub fn report(title: &str, r: &RunReport) -> String {
     out
 }
 
-pub fn comparison(a_title: &str, b_title: &str, c: &Comparison) -> String {
+pub fn comparison(a_title: &str, b_title: &str, c: &Comparison, check: Option<&CpythonCheck>) -> String {
     let wa = a_title.chars().count().max(12);
     let wb = b_title.chars().count().max(12);
+    let name = check.map(|k| format!("{} {}", k.engine.name, k.engine.version));
+    // The change column is padded only when CPython's columns follow it.
+    let wc = if check.is_some() { 10 } else { 0 };
     let mut out =
-        format!("{:<12}  {:>wa$}  {:>wb$}  {}\n", "", format!("A: {a_title}"), format!("B: {b_title}"), "B vs A");
+        format!("{:<12}  {:>wa$}  {:>wb$}  {:<wc$}", "", format!("A: {a_title}"), format!("B: {b_title}"), "B vs A");
+    if let Some(name) = &name {
+        out.push_str(&format!("  {:>12}  {:>12}", format!("{name} A"), "B"));
+    }
+    out.push('\n');
     for row in rows(&c.a, &c.b) {
-        out.push_str(&format!("{:<12}  {:>wa$}  {:>wb$}  {}\n", row.label, row.a, row.b, row.change));
+        out.push_str(&format!("{:<12}  {:>wa$}  {:>wb$}  {:<wc$}", row.label, row.a, row.b, row.change));
+        if let Some(k) = check {
+            let their = |r: &CheckReport| r.figure_text(row.figure).unwrap_or_else(|| "–".into());
+            out.push_str(&format!("  {:>12}  {:>12}", their(&k.a), their(&k.b)));
+        }
+        out.push('\n');
     }
     out.push_str(&format!("\n{}\n", c.verdict));
+    if let Some(k) = check {
+        out.push_str(&format!("{}\n", k.verdict));
+    }
     for (name, r) in [("A", &c.a), ("B", &c.b)] {
         let t = tail(r);
         if !t.is_empty() {
             out.push_str(&format!("\n{name}:\n{t}"));
         }
     }
-    out.push_str("\nFigures are RustPython's; CPython's absolute sizes differ.\n");
+    out.push_str(match check {
+        Some(_) => "\nmemplay's figures are RustPython's; CPython's are tracemalloc's (it cannot count allocations).\n",
+        None => "\nFigures are RustPython's; CPython's absolute sizes differ.\n",
+    });
+    out
+}
+
+/// CPython's run of one snippet, after memplay's report.
+pub fn check(r: &CheckReport) -> String {
+    let mut out = format!("CPython {} (tracemalloc)\n", r.engine.version);
+    for figure in [Figure::Peak, Figure::Retained, Figure::Time] {
+        if let Some(text) = r.figure_text(figure) {
+            out.push_str(&format!("  {:<12} {text:>12}\n", figure.label()));
+        }
+    }
+    if let Some(e) = &r.error {
+        out.push_str(&format!("  {}: {}\n", e.kind, e.message));
+    }
     out
 }
 

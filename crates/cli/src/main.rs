@@ -4,6 +4,7 @@
 
 mod args;
 mod child;
+mod cpython;
 mod human;
 mod supervise;
 mod sweep;

@@ -246,3 +246,63 @@ fn the_growing_list_reports_its_partial_figures() {
         r["lines"].as_array().unwrap().iter().any(|l| l["line"] == 3 && l["net_bytes"].as_i64().unwrap() >= 16 << 20)
     );
 }
+
+/// True when a CPython the check can use is on this machine (the CI machine has one).
+fn have_python3() -> bool {
+    Command::new("python3")
+        .args(["-c", "import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)"])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn cpython_runs_beside_and_says_whether_it_agrees() {
+    if !have_python3() {
+        eprintln!("no python3 >= 3.10 here: the --cpython check is not tested");
+        return;
+    }
+    let out = memplay(&["compare", "--preset", "list-vs-generator", "--cpython", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let c = json(&out);
+    let check = &c["cpython"];
+    assert_eq!(check["engine"]["name"], "CPython");
+    assert_eq!(check["winner"], "B");
+    assert_eq!(check["agrees"], true);
+    assert!(check["verdict"].as_str().unwrap().starts_with("CPython 3."), "{}", check["verdict"]);
+    assert!(check["verdict"].as_str().unwrap().contains(" agrees: B peaks"), "{}", check["verdict"]);
+    // A 100 000-element list of ints: CPython's list alone holds 800 KB.
+    assert!(check["a"]["peak_bytes"].as_u64().unwrap() > 800_000);
+    assert!(check["b"]["peak_bytes"].as_u64().unwrap() < 10_000);
+    assert_eq!(check["a"]["stdout"], "333328333350000\n");
+    for absent in ["allocations", "allocated_bytes", "timeline"] {
+        assert!(check["a"].get(absent).is_none(), "{absent} is absent, never zero");
+    }
+    // The table and the Markdown get CPython's columns.
+    let table = stdout(&memplay(&["compare", "--preset", "list-vs-generator", "--cpython"]));
+    assert!(table.lines().next().unwrap().contains("CPython 3."), "{table}");
+    assert!(table.contains("agrees: B peaks"), "{table}");
+    let md = stdout(&memplay(&["compare", "--preset", "list-vs-generator", "--cpython", "--markdown"]));
+    assert!(md.lines().any(|l| l.starts_with("| Allocations") && l.ends_with("| – | – |")), "{md}");
+}
+
+#[test]
+fn cpython_reports_errors_with_their_line_and_a_missing_python_exits_2() {
+    if have_python3() {
+        let path = snippet("raises.py", "x = 1\nraise ValueError('no')\n");
+        let out = memplay(&["run", path.to_str().unwrap(), "--cpython", "--json"]);
+        let r = json(&out);
+        assert_eq!(r["cpython"]["error"]["type"], "ValueError");
+        assert_eq!(r["cpython"]["error"]["line"], 2);
+        assert!(r["cpython"]["error"]["traceback"].as_str().unwrap().contains("line 2"));
+        let slow = snippet("slow.py", "while True:\n    pass\n");
+        let out = memplay(&["run", slow.to_str().unwrap(), "--cpython", "--json", "--time-limit", "1"]);
+        assert_eq!(json(&out)["cpython"]["error"]["type"], "TimeLimitExceeded");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_memplay"))
+        .args(["run", "--preset", "list-vs-generator", "--cpython"])
+        .env("MEMPLAY_PYTHON", "/no/such/python3")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--cpython needs python3 3.10 or newer"));
+}

@@ -19,8 +19,13 @@ use crate::tracemalloc::TraceMalloc;
 const TICK_EVENTS: u32 = 1024;
 /// How often progress is sent to the host, in milliseconds.
 const PROGRESS_EVERY_MS: f64 = 100.0;
-/// Output waits in the meter until this much has gathered, the stream changes, progress
-/// is due, a limit is hit or the run ends: a flood of small writes becomes a few messages.
+/// Output is handed to the host as it is written, so that it survives the engine dying
+/// (a trap, a loop that never allocates and is terminated): the first `EAGER_WRITES`
+/// writes at once, and after that whenever `OUTPUT_EVERY_MS` has passed since the last
+/// hand-over. In between, a flood of small writes gathers (up to `OUTPUT_CHUNK_BYTES`)
+/// and goes with the next hand-over, progress report, limit, stream change or the end.
+const EAGER_WRITES: u32 = 64;
+const OUTPUT_EVERY_MS: f64 = 20.0;
 const OUTPUT_CHUNK_BYTES: usize = 32 * 1024;
 
 thread_local! {
@@ -58,6 +63,8 @@ pub(crate) struct Meter {
     /// Output kept but not yet handed to the host, and the stream it belongs to.
     unsent: String,
     unsent_stream: Stream,
+    writes: u32,
+    last_sent_ms: f64,
     events: u32,
     start_ms: f64,
     time_limit_ms: f64,
@@ -95,6 +102,8 @@ impl Meter {
             output_truncated: false,
             unsent: String::new(),
             unsent_stream: Stream::Stdout,
+            writes: 0,
+            last_sent_ms: 0.0,
             events: 0,
             start_ms: 0.0,
             time_limit_ms: limits.time_ms as f64,
@@ -222,7 +231,9 @@ impl Meter {
                 self.unsent_stream = stream;
             }
             self.unsent.push_str(kept);
-            if self.unsent.len() >= OUTPUT_CHUNK_BYTES {
+            self.writes = self.writes.saturating_add(1);
+            let due = self.writes <= EAGER_WRITES || self.now_ms() - self.last_sent_ms >= OUTPUT_EVERY_MS;
+            if due || self.unsent.len() >= OUTPUT_CHUNK_BYTES {
                 self.send_output();
             }
         }
@@ -236,6 +247,7 @@ impl Meter {
         }
         let text = core::mem::take(&mut self.unsent);
         let stream = self.unsent_stream;
+        self.last_sent_ms = self.now_ms();
         self.host().output(stream, &text);
     }
 

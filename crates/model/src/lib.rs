@@ -2,6 +2,7 @@
 //! do, what it reports, how two reports compare, and the ready-made presets.
 //! No interpreter and no browser types live here.
 
+mod cpython;
 mod figure;
 mod format;
 mod markdown;
@@ -14,6 +15,9 @@ mod sweep;
 mod tracker;
 mod verdict;
 
+pub use cpython::{
+    CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckReport, CpythonCheck, FromCpython, ToCpython, markdown_with_cpython,
+};
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};
 pub use markdown::{Row, change, figures, group_thousands, markdown, rows};
@@ -21,7 +25,7 @@ pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
-pub use svg::{card_svg, svg, sweep_svg, timeline_percent, timeline_svg};
+pub use svg::{card_svg, card_svg_checked, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{
     Crossover, Fit, Growth, NO_SIZE_VAR, SizeVar, Sweep, SweepFits, SweepPlan, SweepPoint, SweepRange, crossover,
     default_size_var, fit, size_vars, sizes, slim, sweep_markdown, with_size,

@@ -8,8 +8,8 @@ use crate::{EngineInfo, LimitKind, RunOptions, RunReport};
 /// What the engine reports while one run goes on, in order: `Started`, then any number of
 /// `Output`, `Progress` and `Limit`, then `Done` (or nothing, if it died).
 ///
-/// Output travels once: as `Output`, gathered in chunks as it is written (sent at least
-/// with every progress report, before a limit and at the end). The reports in `Progress`,
+/// Output travels once: as `Output`, as it is written (a flood of small writes gathered
+/// into chunks at most 20 ms apart, and always before progress, a limit and the end). The reports in `Progress`,
 /// `Limit` and `Done` carry figures only (their `stdout` and `stderr` are empty); whoever
 /// follows the run (`RunTracker`, the page's pane) keeps the output it was sent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,4 +1,4 @@
-use memplay_model::{Figure, FromWorker, Side, SweepRange};
+use memplay_model::{Figure, FromCpython, FromWorker, Side, SweepRange};
 
 use crate::{Settings, Theme};
 
@@ -25,6 +25,17 @@ pub enum Action {
         run_id: u32,
     },
     Run,
+    /// "Check on CPython": the last comparison's snippets again, under CPython.
+    CheckCpython,
+    /// A message from a pane's CPython worker.
+    Cpython(Side, FromCpython),
+    /// A CPython worker died.
+    CpythonCrashed(Side, String),
+    /// A CPython run's time limit plus grace has passed.
+    CpythonWatchdog {
+        side: Side,
+        run_id: u32,
+    },
     /// Sweep both snippets' size variable (the Scale button).
     Sweep,
     /// Stops the run or the sweep under way.

@@ -1,4 +1,4 @@
-use memplay_model::{Comparison, RunOptions, Side, Sweep};
+use memplay_model::{Comparison, CpythonCheck, RunOptions, Side, Sweep, ToCpython};
 use serde::Serialize;
 
 use crate::{Draft, Pane, Theme};
@@ -7,11 +7,20 @@ use crate::{Draft, Pane, Theme};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Post a run to the pane's worker.
-    StartRun { side: Side, run_id: u32, code: String, options: RunOptions },
+    StartRun {
+        side: Side,
+        run_id: u32,
+        code: String,
+        options: RunOptions,
+    },
     /// Terminate the pane's worker (it may be busy and cannot listen) and start a fresh one.
     RestartWorker(Side),
     /// Send `Action::Watchdog { side, run_id }` after `ms` milliseconds.
-    Watchdog { side: Side, run_id: u32, ms: u64 },
+    Watchdog {
+        side: Side,
+        run_id: u32,
+        ms: u64,
+    },
     /// Keep the draft (local storage) so it comes back on reload.
     SaveDraft(Draft),
     /// Take the link out of the address: the snippets are no longer the link's.
@@ -24,6 +33,24 @@ pub enum Effect {
     Swept(Box<Sweep>),
     /// A sweep could not start; the text says why (for `window.memplay.sweep()`).
     SweepFailed(String),
+    /// Start the pane's CPython worker (Pyodide; downloaded on the first check).
+    StartCpythonWorker(Side),
+    /// Terminate the pane's CPython worker.
+    StopCpythonWorker(Side),
+    PostCpython {
+        side: Side,
+        message: ToCpython,
+    },
+    /// Send `Action::CpythonWatchdog { side, run_id }` after `ms` milliseconds.
+    CpythonWatchdog {
+        side: Side,
+        run_id: u32,
+        ms: u64,
+    },
+    /// The CPython check is done (for `window.memplay.run({cpython: true})`).
+    CpythonChecked(Box<CpythonCheck>),
+    /// The CPython check ended without both reports; the text says why.
+    CpythonFailed(String),
     /// Show the page in this colour scheme.
     ApplyTheme(Theme),
     /// Python is ready for the first time (resolves `window.memplay.ready()`).

@@ -2,11 +2,25 @@
 //! functions as the CLI's `--json`, `--markdown`, `--svg`, `--timeline-svg` and `--card`
 //! (`memplay sweep --json`, `--markdown`, `--svg`).
 
-use memplay_model::{Comparison, Sweep, card_svg, markdown, svg, sweep_markdown, sweep_svg, timeline_svg};
+use memplay_model::{
+    Comparison, CpythonCheck, Sweep, card_svg_checked, markdown, markdown_with_cpython, svg, sweep_markdown, sweep_svg,
+    timeline_svg,
+};
+use serde::Serialize;
+
+/// What a comparison's files are made from: the comparison (with its output) and CPython's
+/// check of it, when there is one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Exported {
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpython: Option<CpythonCheck>,
+}
 
 /// One kind of file: a stable id, the button's label, the file's suffix, how its text is
 /// made, and whether the page rasterizes that text (an SVG) to PNG.
-pub struct Export<T: 'static = Comparison> {
+pub struct Export<T: 'static = Exported> {
     pub id: &'static str,
     pub label: &'static str,
     pub suffix: &'static str,
@@ -19,27 +33,13 @@ const SVG: &str = "image/svg+xml";
 
 pub const EXPORTS: [Export; 8] = [
     Export { id: "json", label: "JSON", suffix: "json", mime: "application/json", make: json, png: false },
-    Export { id: "markdown", label: "Markdown table", suffix: "md", mime: "text/markdown", make: markdown, png: false },
-    Export { id: "chart-svg", label: "Chart SVG", suffix: "chart.svg", mime: SVG, make: svg, png: false },
-    Export { id: "chart-png", label: "Chart PNG", suffix: "chart.png", mime: SVG, make: svg, png: true },
-    Export {
-        id: "timeline-svg",
-        label: "Timeline SVG",
-        suffix: "timeline.svg",
-        mime: SVG,
-        make: timeline_svg,
-        png: false,
-    },
-    Export {
-        id: "timeline-png",
-        label: "Timeline PNG",
-        suffix: "timeline.png",
-        mime: SVG,
-        make: timeline_svg,
-        png: true,
-    },
-    Export { id: "card-png", label: "Results card PNG", suffix: "card.png", mime: SVG, make: card_svg, png: true },
-    Export { id: "card-svg", label: "Results card SVG", suffix: "card.svg", mime: SVG, make: card_svg, png: false },
+    Export { id: "markdown", label: "Markdown table", suffix: "md", mime: "text/markdown", make: table, png: false },
+    Export { id: "chart-svg", label: "Chart SVG", suffix: "chart.svg", mime: SVG, make: bars, png: false },
+    Export { id: "chart-png", label: "Chart PNG", suffix: "chart.png", mime: SVG, make: bars, png: true },
+    Export { id: "timeline-svg", label: "Timeline SVG", suffix: "timeline.svg", mime: SVG, make: timeline, png: false },
+    Export { id: "timeline-png", label: "Timeline PNG", suffix: "timeline.png", mime: SVG, make: timeline, png: true },
+    Export { id: "card-png", label: "Results card PNG", suffix: "card.png", mime: SVG, make: card, png: true },
+    Export { id: "card-svg", label: "Results card SVG", suffix: "card.svg", mime: SVG, make: card, png: false },
 ];
 
 /// A sweep's files: what `memplay sweep` prints and draws.
@@ -57,7 +57,27 @@ pub const SWEEP_EXPORTS: [Export<Sweep>; 4] = [
     Export { id: "sweep-png", label: "Chart PNG", suffix: "sweep.png", mime: SVG, make: sweep_svg, png: true },
 ];
 
-/// The CLI's `--json`.
+/// `memplay compare --markdown` (with `--cpython` when checked).
+fn table(e: &Exported, a: &str, b: &str) -> String {
+    match &e.cpython {
+        Some(check) => markdown_with_cpython(&e.comparison, check, a, b),
+        None => markdown(&e.comparison, a, b),
+    }
+}
+
+fn bars(e: &Exported, a: &str, b: &str) -> String {
+    svg(&e.comparison, a, b)
+}
+
+fn timeline(e: &Exported, a: &str, b: &str) -> String {
+    timeline_svg(&e.comparison, a, b)
+}
+
+fn card(e: &Exported, a: &str, b: &str) -> String {
+    card_svg_checked(&e.comparison, e.cpython.as_ref(), a, b)
+}
+
+/// The CLI's `--json` (a comparison with its `cpython` member when checked).
 fn json<T: serde::Serialize>(c: &T, _: &str, _: &str) -> String {
     serde_json::to_string_pretty(c).unwrap_or_default()
 }

@@ -5,6 +5,7 @@
 //! the view; it decides nothing itself.
 
 mod action;
+mod cpython;
 mod draft;
 mod effect;
 mod exports;
@@ -20,9 +21,10 @@ mod sweep;
 mod view;
 
 pub use action::Action;
+pub use cpython::{CpythonState, CpythonWorker};
 pub use draft::{DRAFT_KEY, Draft, PaneDraft};
 pub use effect::{Effect, WorkerHeaps, WorkerReport};
-pub use exports::{EXPORTS, Export, SWEEP_EXPORTS, file_name};
+pub use exports::{EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
 pub use link::{
     Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT, MAX_TITLE, Shared, VERSION, embed_code, embed_url,
@@ -36,8 +38,8 @@ pub use settings::{Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 pub use sweep::{SweepRun, spaced};
 pub use view::{
-    ComparisonView, ErrorView, FigureCell, FiguresView, FitView, LoadView, PageView, PaneView, ResultsView, RowView,
-    SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView,
+    ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, LoadView, PageView, PaneView,
+    ResultsView, RowView, SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

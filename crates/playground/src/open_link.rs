@@ -43,6 +43,8 @@ impl State {
         }
         if link.sweep {
             self.start_sweep(effects);
+        } else if link.cpython {
+            self.check_cpython(effects);
         } else if link.run {
             self.run(effects);
         }

@@ -34,6 +34,9 @@ pub struct Pane {
     /// The code of the current (or queued) run: the snippet as it was when Run was
     /// pressed, or a sweep's rewrite of it for one size.
     pub run_code: String,
+    /// The current run is a point of a sweep: its figures belong to the sweep, not to the
+    /// pane's figures and the comparison.
+    pub sweep_point: bool,
     /// The current or last run's events.
     pub tracker: Option<RunTracker>,
     /// The last finished run's report (final, or partial when it was cut short), with
@@ -61,6 +64,7 @@ impl Pane {
             run_id: 0,
             queued: false,
             run_code: String::new(),
+            sweep_point: false,
             tracker: None,
             result: None,
             console: Vec::new(),
@@ -78,7 +82,8 @@ impl Pane {
 
     /// What the figures show now: the finished result, or the run's latest progress.
     pub fn shown_report(&self) -> Option<&RunReport> {
-        self.result.as_ref().or_else(|| self.tracker.as_ref().and_then(RunTracker::latest))
+        let live = self.tracker.as_ref().filter(|_| !self.sweep_point).and_then(RunTracker::latest);
+        self.result.as_ref().or(live)
     }
 
     /// What the console says after the output when it was cut at the output limit.

@@ -73,6 +73,12 @@ impl State {
             }
             Action::Run => self.run(&mut effects),
             Action::Sweep => self.start_sweep(&mut effects),
+            Action::CheckCpython => self.check_cpython(&mut effects),
+            Action::Cpython(side, message) => self.on_cpython(side, message, &mut effects),
+            Action::CpythonCrashed(side, message) => {
+                self.cpython_failed(side, format!("CPython's worker failed ({message})"), &mut effects)
+            }
+            Action::CpythonWatchdog { side, run_id } => self.cpython_watchdog(side, run_id, &mut effects),
             Action::SetSweepRange(range) => {
                 if self.settings.sweep != range {
                     self.settings.sweep = range;
@@ -81,6 +87,7 @@ impl State {
             }
             Action::ShowSweepFigure(figure) => self.sweep_figure = figure,
             Action::Stop => {
+                self.stop_cpython(&mut effects);
                 for side in Side::BOTH {
                     if self.pane(side).running() {
                         let error = RunError::plain(ErrorKind::Stopped, "stopped before the end (Stop was pressed)");
@@ -131,23 +138,31 @@ impl State {
         }
         self.comparison = None;
         self.comparing = true;
+        self.ran = [self.panes[0].code.clone(), self.panes[1].code.clone()];
+        if !self.cpython.running {
+            self.cpython.check = None;
+            self.cpython.ended = [None, None];
+            self.cpython.reports = [None, None];
+        }
         for side in Side::BOTH {
             let pane = self.pane_mut(side);
             pane.result = None;
             pane.console.clear();
             let code = pane.code.clone();
-            self.start_run(side, code, effects);
+            self.start_run(side, code, false, effects);
         }
     }
 
-    /// Starts (or queues, while the worker starts) one run of `code` in a pane.
-    pub(crate) fn start_run(&mut self, side: Side, code: String, effects: &mut Vec<Effect>) {
+    /// Starts (or queues, while the worker starts) one run of `code` in a pane, a point of
+    /// a sweep when `sweep_point` is set.
+    pub(crate) fn start_run(&mut self, side: Side, code: String, sweep_point: bool, effects: &mut Vec<Effect>) {
         let options = self.settings.options.clone();
         let engine = self.engine.info.clone();
         let pane = self.pane_mut(side);
         pane.run_id += 1;
         pane.tracker = Some(RunTracker::new(options.limits, engine));
         pane.run_code = code;
+        pane.sweep_point = sweep_point;
         if pane.worker == WorkerState::Ready {
             pane.worker = WorkerState::Busy;
             effects.push(Effect::StartRun { side, run_id: pane.run_id, code: pane.run_code.clone(), options });
@@ -218,6 +233,9 @@ impl State {
                 self.comparison = Some(Comparison::new(figures(a), figures(b)));
                 if let Some(handed_out) = self.comparison_with_output() {
                     effects.push(Effect::Compared(Box::new(handed_out)));
+                }
+                if self.cpython.pending {
+                    self.start_check(effects);
                 }
             }
         }

@@ -1,6 +1,6 @@
 use memplay_model::{Comparison, EngineInfo, Figure, Side, preset};
 
-use crate::{Draft, Link, LinkError, Pane, PaneDraft, Settings, Shared, SweepRun, Theme, WorkerState};
+use crate::{CpythonState, Draft, Link, LinkError, Pane, PaneDraft, Settings, Shared, SweepRun, Theme, WorkerState};
 
 /// The preset a first visit opens with.
 pub const DEFAULT_PRESET: &str = "list-vs-generator";
@@ -74,6 +74,10 @@ pub struct State {
     /// Both panes' results from the last run where both finished.
     pub comparison: Option<Comparison>,
     pub notice: Option<Notice>,
+    /// The CPython check of the last comparison (its workers start only when asked).
+    pub cpython: CpythonState,
+    /// The code each pane ran in the last Run (what the CPython check runs).
+    pub(crate) ran: [String; 2],
     /// The sweep under way or the last one (Scale).
     pub sweep: Option<SweepRun>,
     /// Why the last press of Scale could not start a sweep.
@@ -107,6 +111,8 @@ impl State {
             theme: draft.theme,
             comparison: None,
             sweep: None,
+            cpython: CpythonState::default(),
+            ran: [String::new(), String::new()],
             sweep_error: None,
             sweep_figure: Figure::Peak,
             comparing: false,

@@ -104,7 +104,7 @@ impl State {
         let Some(sweep) = &self.sweep else { return };
         let Some(n) = sweep.current(side) else { return };
         match with_size(&self.pane(side).code, &sweep.var, n) {
-            Ok(code) => self.start_run(side, code, effects),
+            Ok(code) => self.start_run(side, code, true, effects),
             Err(message) => self.end_side(side, message, effects),
         }
     }

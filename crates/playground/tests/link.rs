@@ -62,10 +62,23 @@ fn every_v1_link_in_the_corpus_still_opens_as_it_did() {
             }
             "preset" => assert_eq!(
                 link,
-                Link { content: LinkContent::Preset("list-vs-generator".into()), run: false, sweep: false }
+                Link {
+                    content: LinkContent::Preset("list-vs-generator".into()),
+                    run: false,
+                    sweep: false,
+                    cpython: false
+                }
             ),
             "preset-run" => {
-                assert_eq!(link, Link { content: LinkContent::Preset("keep-vs-del".into()), run: true, sweep: false })
+                assert_eq!(
+                    link,
+                    Link {
+                        content: LinkContent::Preset("keep-vs-del".into()),
+                        run: true,
+                        sweep: false,
+                        cpython: false
+                    }
+                )
             }
             other => panic!("no expectation for corpus link {other}"),
         }

@@ -208,3 +208,17 @@ fn the_form_offers_the_sizes_both_snippets_have() {
     let effects = s.apply(Action::Sweep);
     assert!(started(&effects).iter().all(|(_, code)| code.contains("M = 10\n")), "{effects:?}");
 }
+
+#[test]
+fn a_sweep_point_never_shows_as_the_panes_figures() {
+    let mut s = ready_state();
+    s.apply(Action::Sweep);
+    let run_id = s.pane(Side::A).run_id;
+    let mut progress = RunReport::empty(Limits::default(), engine());
+    progress.peak_bytes = 5_000;
+    s.apply(Action::Worker(Side::A, FromWorker::Run { run_id, event: EngineEvent::Started }));
+    s.apply(Action::Worker(Side::A, FromWorker::Run { run_id, event: EngineEvent::progress(progress) }));
+    assert_eq!(s.pane(Side::A).shown_report(), None);
+    assert!(matches!(s.results_view(), memplay_playground::ResultsView::Empty(_)));
+    assert!(s.view().panes[0].marks.is_empty());
+}

@@ -148,7 +148,7 @@ fn results_are_live_while_running_then_final_with_exports() {
         ("peak", "9.0 MiB", "100 KiB", "92× lower")
     );
     let exported = done.exports.expect("exports once both ended");
-    assert_eq!(exported.a.stdout, "hi\n", "exports carry the output");
+    assert_eq!(exported.comparison.a.stdout, "hi\n", "exports carry the output");
     assert_eq!(s.comparison.as_ref().map(|c| c.a.stdout.as_str()), Some(""), "the state keeps it once");
 }
 

@@ -3,7 +3,7 @@
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
 use crate::markdown::rows;
-use crate::{Comparison, Figure, Side};
+use crate::{Comparison, CpythonCheck, Figure, Side};
 
 const WIDTH: f64 = 1200.0;
 const HEIGHT: f64 = 630.0;
@@ -11,6 +11,11 @@ const HEIGHT: f64 = 630.0;
 const COLUMNS: [f64; 3] = [580.0, 880.0, 1140.0];
 
 pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
+    card_svg_checked(c, None, a_title, b_title)
+}
+
+/// The card, with CPython's verdict in its foot when the comparison was checked.
+pub fn card_svg_checked(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str, b_title: &str) -> String {
     let mut out = open(WIDTH, HEIGHT, &c.verdict);
     out.push_str(
         "<rect width=\"1200\" height=\"64\" fill=\"#f3f5f8\"/>\n\
@@ -66,9 +71,16 @@ pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
             escape(&row.change),
         ));
     }
+    let foot = match check {
+        Some(k) => format!(
+            "<text x=\"60\" y=\"612\" font-size=\"16\" font-weight=\"700\" fill=\"{}\">{}</text>\n",
+            if k.agrees == Some(false) { "#b42318" } else { "#1e7b34" },
+            escape(&clip(&k.verdict, 130))
+        ),
+        None => "<text x=\"60\" y=\"612\" font-size=\"16\" fill=\"#7b8794\">CPython's absolute sizes differ; the direction of a comparison carries over.</text>\n".into(),
+    };
     out.push_str(&format!(
-        "<text x=\"60\" y=\"588\" font-size=\"16\" fill=\"#7b8794\">Measured in {} {}; bytes above each run's baseline.</text>\n\
-         <text x=\"60\" y=\"612\" font-size=\"16\" fill=\"#7b8794\">CPython's absolute sizes differ; the direction of a comparison carries over.</text>\n</svg>\n",
+        "<text x=\"60\" y=\"588\" font-size=\"16\" fill=\"#7b8794\">Measured in {} {}; bytes above each run's baseline.</text>\n{foot}</svg>\n",
         escape(&clip(&c.a.engine.name, 40)),
         escape(&clip(&c.a.engine.version, 48)),
     ));

@@ -7,7 +7,7 @@ mod sweep;
 mod timeline;
 
 pub use bars::svg;
-pub use card::card_svg;
+pub use card::{card_svg, card_svg_checked};
 pub use sweep::sweep_svg;
 pub use timeline::{timeline_percent, timeline_svg};
 

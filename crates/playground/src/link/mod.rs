@@ -7,7 +7,8 @@
 //! - `preset=ID`: a ready-made preset, the short form for an unedited preset.
 //!
 //! `run` (or `run=1`) asks the page to run the comparison on open; `sweep` (or `sweep=1`)
-//! asks it to sweep the snippets' size instead (the Scale button). Unknown parts are
+//! asks it to sweep the snippets' size instead (the Scale button); `cpython` runs the
+//! comparison and checks it on CPython. Unknown parts are
 //! ignored, so later versions can add options; `v2=…` and up name newer formats and are
 //! refused with a message. Decoding never panics and caps both the encoded and the
 //! decoded size.
@@ -55,6 +56,8 @@ pub struct Link {
     pub run: bool,
     /// Sweep the size variable on open (`&sweep`).
     pub sweep: bool,
+    /// Run the comparison and check it on CPython on open (`&cpython`).
+    pub cpython: bool,
 }
 
 /// Why a fragment is not a link that can be opened. The text is for the person.
@@ -113,11 +116,13 @@ impl Link {
         let mut content = None;
         let mut run = false;
         let mut sweep = false;
+        let mut cpython = false;
         for part in fragment.split('&') {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             match key {
                 "run" => run = value != "0",
                 "sweep" => sweep = value != "0",
+                "cpython" => cpython = value != "0",
                 "preset" if content.is_none() => {
                     let p = preset(value).ok_or_else(|| LinkError::UnknownPreset(clip(value, 40)))?;
                     content = Some(LinkContent::Preset(p.id.to_owned()));
@@ -131,7 +136,7 @@ impl Link {
             }
         }
         let content = content.ok_or(LinkError::Unrecognized)?;
-        Ok(Some(Link { content, run, sweep }))
+        Ok(Some(Link { content, run, sweep, cpython }))
     }
 
     /// The fragment (without `#`) that opens this link.
@@ -145,6 +150,9 @@ impl Link {
         }
         if self.sweep {
             out.push_str("&sweep");
+        }
+        if self.cpython {
+            out.push_str("&cpython");
         }
         if out.len() > MAX_FRAGMENT {
             return Err(LinkError::TooBigToShare(payload::json_len(&self.content)));
@@ -161,7 +169,7 @@ impl Shared {
             Some(id) if self.settings == Settings::default() && self.is_preset(id) => LinkContent::Preset(id.clone()),
             _ => LinkContent::Snippets(Box::new(self)),
         };
-        Link { content, run, sweep: false }
+        Link { content, run, sweep: false, cpython: false }
     }
 
     fn is_preset(&self, id: &str) -> bool {

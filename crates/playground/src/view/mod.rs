@@ -10,7 +10,7 @@ mod toolbar;
 
 pub use load::LoadView;
 pub use pane::{ErrorView, FigureCell, FiguresView, PaneView};
-pub use results::{ComparisonView, ResultsView, RowView};
+pub use results::{ComparisonView, CpythonView, ResultsView, RowView};
 pub use sweep::{FitView, SweepChart, SweepChartPoint, SweepFormView, SweepView};
 pub use toolbar::ToolbarView;
 

@@ -25,10 +25,11 @@ pub struct ComparisonView {
     pub rows: Vec<RowView>,
     /// The charts (the full page only; an embed stays compact).
     pub charts: Option<(BarChart, TimelineChart)>,
-    /// The finished comparison with both runs' output, for the exports.
-    pub exports: Option<Comparison>,
+    /// The finished comparison with both runs' output (and CPython's check), for the exports.
+    pub exports: Option<crate::Exported>,
     pub a_title: String,
     pub b_title: String,
+    pub cpython: CpythonView,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +39,24 @@ pub struct RowView {
     pub a: String,
     pub b: String,
     pub change: String,
+    /// CPython's A and B, when the check has them ("–" where CPython cannot tell).
+    pub cpython: Option<(String, String)>,
+}
+
+/// The CPython check as the results show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CpythonView {
+    /// "Check on CPython" can be pressed.
+    pub can_check: bool,
+    /// "Loading CPython (Pyodide)…", "Running on CPython…", or why it did not finish.
+    pub status: String,
+    pub running: bool,
+    /// "CPython 3.14 agrees: …" / "CPython 3.14 disagrees: there …".
+    pub verdict: Option<String>,
+    /// "agrees", "disagrees" or "none" (a run failed in one engine).
+    pub agreement: &'static str,
+    /// "CPython 3.14 A", for the table's heads.
+    pub engine: String,
 }
 
 impl State {
@@ -52,9 +71,20 @@ impl State {
             Some(c) if !live => (c.verdict.clone(), c.winner),
             _ => (format!("So far: {}", verdict(a, b)), winner(a, b)),
         };
+        let check = self.cpython.check.as_ref().filter(|_| !live);
         let rows = rows(a, b)
             .into_iter()
-            .map(|r| RowView { key: r.figure.key(), label: r.label, a: r.a, b: r.b, change: r.change })
+            .map(|r| RowView {
+                key: r.figure.key(),
+                label: r.label,
+                cpython: check.map(|k| {
+                    let cell = |c: &memplay_model::CheckReport| c.figure_text(r.figure).unwrap_or_else(|| "–".into());
+                    (cell(&k.a), cell(&k.b))
+                }),
+                a: r.a,
+                b: r.b,
+                change: r.change,
+            })
             .collect();
         let page = self.mode == Mode::Page;
         ResultsView::Shown(Box::new(ComparisonView {
@@ -65,10 +95,54 @@ impl State {
             b_header: format!("B: {}", pb.title),
             rows,
             charts: page.then(|| charts(&pa.title, &pb.title, a, b)),
-            exports: if page && !live { self.comparison_with_output() } else { None },
+            exports: if page && !live {
+                self.comparison_with_output()
+                    .map(|comparison| crate::Exported { comparison, cpython: self.cpython.check.clone() })
+            } else {
+                None
+            },
             a_title: pa.title.clone(),
             b_title: pb.title.clone(),
+            cpython: self.cpython_view(live),
         }))
+    }
+
+    fn cpython_view(&self, live: bool) -> CpythonView {
+        let c = &self.cpython;
+        let check = c.check.as_ref().filter(|_| !live);
+        let loading = c.workers.contains(&crate::CpythonWorker::Starting);
+        let status = if c.running || c.pending {
+            if loading {
+                "Loading CPython (Pyodide)… then running both snippets"
+            } else {
+                "Running both snippets on CPython…"
+            }
+            .to_owned()
+        } else if check.is_none() && c.ended.iter().any(Option::is_some) {
+            let why: Vec<String> = Side::BOTH
+                .iter()
+                .filter_map(|s| c.ended[s.index()].as_ref().map(|w| format!("{}: {w}", s.letter().to_uppercase())))
+                .collect();
+            format!("The CPython check did not finish ({}).", why.join("; "))
+        } else {
+            String::new()
+        };
+        let engine = c.engine.as_ref().map_or_else(
+            || "CPython".to_owned(),
+            |e| format!("{} {}", e.name, e.version.splitn(3, '.').take(2).collect::<Vec<_>>().join(".")),
+        );
+        CpythonView {
+            can_check: self.ready() && !self.running() && !c.running,
+            status,
+            running: c.running || c.pending,
+            verdict: check.map(|k| k.verdict.clone()),
+            agreement: match check.and_then(|k| k.agrees) {
+                Some(true) => "agrees",
+                Some(false) => "disagrees",
+                None => "none",
+            },
+            engine,
+        }
     }
 
     /// The last comparison as `memplay compare --json` gives it: with each run's output,

@@ -2,7 +2,7 @@
 //! the chosen figure against N, each snippet's growth class, the crossover, and what the
 //! exports are made from once it is over.
 
-use memplay_model::{Figure, Growth, Side, Sweep, default_size_var, size_vars};
+use memplay_model::{Figure, Growth, Side, Sweep, Unit, default_size_var, size_vars};
 use serde::Serialize;
 
 use crate::{State, SweepRun, Tick, spaced};
@@ -154,11 +154,6 @@ fn chart(sweep: &Sweep, figure: Figure, titles: [&String; 2]) -> SweepChart {
             .collect()
     };
     let (a, b) = (points(false), points(true));
-    let decades = |values: Vec<f64>, label: &dyn Fn(f64) -> String| -> Vec<Tick> {
-        let lo = values.iter().copied().fold(f64::MAX, f64::min).max(1.0).log10().floor() as i32;
-        let hi = values.iter().copied().fold(1.0, f64::max).log10().ceil().max(f64::from(lo) + 1.0) as i32;
-        (lo..=hi).map(|d| 10f64.powi(d)).map(|value| Tick { value, label: label(value) }).collect()
-    };
     let xs: Vec<f64> = a.iter().chain(&b).map(|p| p.x).collect();
     let ys: Vec<f64> = a.iter().chain(&b).map(|p| p.y).collect();
     SweepChart {
@@ -166,9 +161,54 @@ fn chart(sweep: &Sweep, figure: Figure, titles: [&String; 2]) -> SweepChart {
         b_label: format!("B: {}", titles[1]),
         x_title: sweep.var.clone(),
         y_title: figure.label().to_owned(),
-        x_ticks: decades(xs, &|v| spaced(v as u64)),
-        y_ticks: decades(ys, &|v| unit.format(v)),
+        x_ticks: log_ticks(&xs, Unit::Count),
+        y_ticks: log_ticks(&ys, unit),
         a,
         b,
+    }
+}
+
+/// A log axis's ticks, a decade apart, covering `values`: 10, 100, 1 000 … for counts and
+/// times, and 100 B, 1 KiB, 10 KiB, 100 KiB, 1 MiB … for bytes (round in the unit shown).
+pub(crate) fn log_ticks(values: &[f64], unit: Unit) -> Vec<Tick> {
+    let lo = values.iter().copied().fold(f64::MAX, f64::min).max(1.0);
+    let hi = values.iter().copied().fold(1.0, f64::max).max(lo * 10.0);
+    let tick = |d: i32| -> Tick {
+        match unit {
+            Unit::Bytes => {
+                const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+                let (k, m) = (d.div_euclid(3), d.rem_euclid(3));
+                let mantissa = 10u64.pow(m as u32);
+                let value = mantissa as f64 * 1024f64.powi(k);
+                Tick { value, label: format!("{mantissa} {}", UNITS[k.clamp(0, 4) as usize]) }
+            }
+            Unit::Count => Tick { value: 10f64.powi(d), label: spaced(10u64.pow(d.max(0) as u32)) },
+            Unit::Millis => Tick { value: 10f64.powi(d), label: unit.format(10f64.powi(d)) },
+        }
+    };
+    let (mut first, mut last) = (0, 0);
+    while tick(first).value > lo {
+        first -= 1;
+    }
+    while tick(first + 1).value <= lo {
+        first += 1;
+    }
+    last = last.max(first + 1);
+    while tick(last).value < hi {
+        last += 1;
+    }
+    (first..=last).map(tick).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_ticks_are_round_in_binary_units() {
+        let labels: Vec<String> = log_ticks(&[120.0, 9_500_000.0], Unit::Bytes).into_iter().map(|t| t.label).collect();
+        assert_eq!(labels, ["100 B", "1 KiB", "10 KiB", "100 KiB", "1 MiB", "10 MiB"]);
+        let counts: Vec<String> = log_ticks(&[10.0, 100_000.0], Unit::Count).into_iter().map(|t| t.label).collect();
+        assert_eq!(counts, ["10", "100", "1\u{202f}000", "10\u{202f}000", "100\u{202f}000"]);
     }
 }

@@ -1,0 +1,253 @@
+//! The CPython check: the same two snippets run under CPython's `tracemalloc` (the local
+//! `python3` for the command line, Pyodide in the page), by one driver, `py/cpython_driver.py`.
+//! Its reports have the shape of memplay's own, without the fields CPython cannot tell
+//! (allocations and bytes allocated over the run, the timeline, per-line hits and peaks):
+//! those are absent, never zero.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Comparison, EngineInfo, Figure, Limits, RunError, RunReport, Side, Truncated, rows, verdict, winner};
+
+/// The driver the command line and the page run CPython with.
+pub const CPYTHON_DRIVER: &str = include_str!("../py/cpython_driver.py");
+
+/// The oldest CPython the driver runs on (`tracemalloc.reset_peak` is 3.9; the command line
+/// asks for 3.10 to match what the page's Pyodide runs or newer).
+pub const CPYTHON_MIN: (u32, u32) = (3, 10);
+
+/// What the page tells a CPython worker (www/cpython-worker.js).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToCpython {
+    Run { run_id: u32, code: String, limits: Limits, warm_imports: bool },
+}
+
+/// What a CPython worker tells the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FromCpython {
+    /// Pyodide has loaded and the driver is in place.
+    Ready {
+        engine: EngineInfo,
+    },
+    Done {
+        run_id: u32,
+        report: CheckReport,
+    },
+    /// Pyodide could not start, or the driver itself failed.
+    Failed {
+        message: String,
+    },
+}
+
+/// One snippet's run under CPython's tracemalloc.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckReport {
+    pub peak_bytes: u64,
+    pub retained_bytes: i64,
+    pub wall_ms: f64,
+    #[serde(default)]
+    pub stdout: String,
+    #[serde(default)]
+    pub stderr: String,
+    pub error: Option<RunError>,
+    /// Memory each snippet line still holds at the end (tracemalloc's traces).
+    #[serde(default)]
+    pub lines: Vec<CheckLine>,
+    #[serde(default)]
+    pub warmed_imports: Vec<String>,
+    pub limits: Limits,
+    pub engine: EngineInfo,
+    #[serde(default)]
+    pub truncated: Truncated,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckLine {
+    pub line: u32,
+    pub net_bytes: i64,
+}
+
+/// CPython's comparison beside memplay's: `{"a", "b", "winner", "verdict", "engine", "agrees"}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CpythonCheck {
+    pub a: CheckReport,
+    pub b: CheckReport,
+    pub winner: Option<Side>,
+    /// "CPython 3.12 agrees: B peaks 8 500× lower" or "CPython 3.12 disagrees: there A
+    /// peaks 1.8× lower".
+    pub verdict: String,
+    pub engine: EngineInfo,
+    /// Whether CPython names the same winner as memplay; `null` when a run failed in
+    /// either engine, so there is nothing to agree on.
+    pub agrees: Option<bool>,
+}
+
+impl CheckReport {
+    /// A figure CPython can tell (peak, retained, time), formatted; `None` for the others.
+    pub fn figure_text(&self, figure: Figure) -> Option<String> {
+        let value = match figure {
+            Figure::Peak => self.peak_bytes as f64,
+            Figure::Retained => self.retained_bytes as f64,
+            Figure::Time => self.wall_ms,
+            Figure::Allocated | Figure::Allocations => return None,
+        };
+        Some(figure.unit().format(value))
+    }
+
+    /// The figures the verdict reads, as a memplay report.
+    fn as_run(&self) -> RunReport {
+        RunReport {
+            peak_bytes: self.peak_bytes,
+            retained_bytes: self.retained_bytes,
+            error: self.error.clone(),
+            ..RunReport::empty(self.limits, self.engine.clone())
+        }
+    }
+}
+
+impl CpythonCheck {
+    /// CPython's runs of A and B, set against memplay's comparison of the same snippets.
+    pub fn new(a: CheckReport, b: CheckReport, ours: &Comparison) -> Self {
+        let (ra, rb) = (a.as_run(), b.as_run());
+        let theirs = winner(&ra, &rb);
+        let said = verdict(&ra, &rb);
+        let failed = [&ours.a, &ours.b].iter().any(|r| r.error.is_some()) || ra.error.is_some() || rb.error.is_some();
+        let agrees = (!failed).then_some(theirs == ours.winner);
+        let engine = a.engine.clone();
+        let name = format!("{} {}", engine.name, short_version(&engine.version));
+        let verdict = match agrees {
+            Some(true) => format!("{name} agrees: {said}"),
+            Some(false) => format!("{name} disagrees: there {}", lower_first(&said)),
+            None => format!("{name}: {said}"),
+        };
+        Self { a, b, winner: theirs, verdict, engine, agrees }
+    }
+}
+
+/// The comparison's Markdown table with CPython's A and B beside memplay's (a dash where
+/// CPython cannot tell), and both verdicts.
+pub fn markdown_with_cpython(c: &Comparison, check: &CpythonCheck, a_title: &str, b_title: &str) -> String {
+    let cell = |t: &str| t.replace('|', "\\|").replace('\n', " ");
+    let name = format!("{} {}", check.engine.name, short_version(&check.engine.version));
+    let mut out = format!(
+        "| | A: {} | B: {} | B vs A | {name} A | {name} B |\n|---|---:|---:|---:|---:|---:|\n",
+        cell(a_title),
+        cell(b_title)
+    );
+    for row in rows(&c.a, &c.b) {
+        let their = |r: &CheckReport| r.figure_text(row.figure).unwrap_or_else(|| "–".into());
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            row.label,
+            row.a,
+            row.b,
+            row.change,
+            their(&check.a),
+            their(&check.b)
+        ));
+    }
+    out.push_str(&format!("\n**Verdict:** {}  \n**{name}:** {}\n", c.verdict, check.verdict));
+    out
+}
+
+/// "3.12" of "3.12.7".
+fn short_version(v: &str) -> &str {
+    match v.match_indices('.').nth(1) {
+        Some((i, _)) => &v[..i],
+        None => v,
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    // Verdicts start with "A", "B" or "Both": only "Both" reads better in lower case.
+    match s.strip_prefix("Both") {
+        Some(rest) => format!("both{rest}"),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(peak: u64) -> CheckReport {
+        CheckReport {
+            peak_bytes: peak,
+            retained_bytes: 0,
+            wall_ms: 1.0,
+            stdout: String::new(),
+            stderr: String::new(),
+            error: None,
+            lines: vec![],
+            warmed_imports: vec![],
+            limits: Limits::default(),
+            engine: EngineInfo { name: "CPython".into(), version: "3.12.7".into() },
+            truncated: Truncated::default(),
+        }
+    }
+
+    fn ours(a: u64, b: u64) -> Comparison {
+        let r = |peak| RunReport {
+            peak_bytes: peak,
+            ..RunReport::empty(Limits::default(), EngineInfo { name: "memplay".into(), version: "1".into() })
+        };
+        Comparison::new(r(a), r(b))
+    }
+
+    #[test]
+    fn the_verdict_says_whether_cpython_agrees() {
+        let c = CpythonCheck::new(check(4_000_000), check(700), &ours(9_000_000, 1_000));
+        assert_eq!(c.agrees, Some(true));
+        assert!(c.verdict.starts_with("CPython 3.12 agrees: B peaks"), "{}", c.verdict);
+        let c = CpythonCheck::new(check(1_000), check(1_800_000), &ours(9_000_000, 1_000));
+        assert_eq!((c.agrees, c.winner), (Some(false), Some(Side::A)));
+        assert!(c.verdict.starts_with("CPython 3.12 disagrees: there A peaks"), "{}", c.verdict);
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["agrees"], false);
+        assert!(json["a"].get("allocations").is_none(), "what CPython cannot tell is absent");
+        assert!(json["a"].get("timeline").is_none());
+    }
+
+    #[test]
+    fn a_failed_run_has_nothing_to_agree_on() {
+        let mut b = check(10);
+        b.error = Some(RunError::plain(crate::ErrorKind::Python("ValueError".into()), "bad"));
+        let c = CpythonCheck::new(check(1_000), b, &ours(1_000, 10));
+        assert_eq!(c.agrees, None);
+        assert!(c.verdict.starts_with("CPython 3.12: B failed with ValueError"), "{}", c.verdict);
+    }
+
+    #[test]
+    fn markdown_puts_cpython_beside_memplay() {
+        let ours = ours(9_000_000, 1_000);
+        let c = CpythonCheck::new(check(4_000_000), check(700), &ours);
+        let md = markdown_with_cpython(&ours, &c, "list", "gen");
+        assert!(md.starts_with("| | A: list | B: gen | B vs A | CPython 3.12 A | CPython 3.12 B |\n"), "{md}");
+        assert!(md.contains("| Allocations | 0 | 0 |"), "{md}");
+        assert!(md.lines().any(|l| l.starts_with("| Allocations") && l.ends_with("| – | – |")), "{md}");
+        assert!(md.contains("| 3.8 MiB | 700 B |"), "{md}");
+        assert!(md.contains("**CPython 3.12:** CPython 3.12 agrees"), "{md}");
+    }
+
+    #[test]
+    fn the_workers_messages_read_as_the_worker_writes_them() {
+        let done: FromCpython = serde_json::from_value(serde_json::json!({
+            "type": "done", "run_id": 3,
+            "report": {"peak_bytes": 720, "retained_bytes": 128, "wall_ms": 2.5, "stdout": "1\n", "stderr": "",
+                       "error": null, "lines": [{"line": 2, "net_bytes": 32}], "warmed_imports": [],
+                       "limits": {"time_ms": 10000, "memory_bytes": 1, "output_bytes": 1, "recursion": 1000},
+                       "engine": {"name": "CPython", "version": "3.14.0"},
+                       "truncated": {"output": false, "timeline": false}}
+        }))
+        .unwrap();
+        assert!(matches!(done, FromCpython::Done { run_id: 3, report } if report.peak_bytes == 720));
+        let run = ToCpython::Run { run_id: 1, code: "x".into(), limits: Limits::default(), warm_imports: true };
+        assert_eq!(serde_json::to_value(&run).unwrap()["type"], "run");
+    }
+
+    #[test]
+    fn the_driver_is_the_python_file() {
+        assert!(CPYTHON_DRIVER.contains("def run(code, limits, warm_imports=True)"));
+    }
+}

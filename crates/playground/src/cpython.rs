@@ -1,0 +1,195 @@
+//! The CPython check in the page: the snippets of the last comparison run again under
+//! CPython's tracemalloc, in two more workers (Pyodide), started only when a reader asks.
+//! Stop and the time limit end them as they end the engine's: the worker is terminated and
+//! a fresh one follows; what finished is kept.
+
+use memplay_model::{CheckReport, CpythonCheck, EngineInfo, FromCpython, Side, ToCpython};
+
+use crate::{Effect, State, WATCHDOG_GRACE_MS};
+
+/// A CPython worker, as far as the page knows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CpythonWorker {
+    /// Not started: nothing of CPython is downloaded until the check is asked for.
+    #[default]
+    Off,
+    Starting,
+    Ready,
+    Busy,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CpythonState {
+    pub workers: [CpythonWorker; 2],
+    pub run_ids: [u32; 2],
+    /// The code each side runs next, once its worker is ready.
+    pub queued: [Option<String>; 2],
+    pub reports: [Option<CheckReport>; 2],
+    /// Why a side's check ended without a report (Stop, the time limit, a failure).
+    pub ended: [Option<String>; 2],
+    /// Both sides' reports, set against the comparison.
+    pub check: Option<CpythonCheck>,
+    /// The check waits for the comparison under way (or about to start).
+    pub pending: bool,
+    pub running: bool,
+    pub engine: Option<EngineInfo>,
+}
+
+impl State {
+    /// "Check on CPython": checks the last comparison, or runs one first.
+    pub(crate) fn check_cpython(&mut self, effects: &mut Vec<Effect>) {
+        if self.cpython.running {
+            return;
+        }
+        if self.running() || self.comparison.is_none() {
+            self.cpython.pending = true;
+            self.cpython.check = None;
+            if !self.running() {
+                self.run(effects);
+            }
+            return;
+        }
+        self.start_check(effects);
+    }
+
+    /// Runs both snippets of the finished comparison on CPython.
+    pub(crate) fn start_check(&mut self, effects: &mut Vec<Effect>) {
+        let c = &mut self.cpython;
+        c.pending = false;
+        c.running = true;
+        c.check = None;
+        for side in Side::BOTH {
+            let i = side.index();
+            c.reports[i] = None;
+            c.ended[i] = None;
+            c.run_ids[i] += 1;
+            c.queued[i] = Some(self.ran[i].clone());
+            match c.workers[i] {
+                CpythonWorker::Off => {
+                    c.workers[i] = CpythonWorker::Starting;
+                    effects.push(Effect::StartCpythonWorker(side));
+                }
+                CpythonWorker::Starting => {}
+                CpythonWorker::Ready | CpythonWorker::Busy => {
+                    c.workers[i] = CpythonWorker::Ready;
+                }
+            }
+        }
+        for side in Side::BOTH {
+            self.post_queued(side, effects);
+        }
+    }
+
+    fn post_queued(&mut self, side: Side, effects: &mut Vec<Effect>) {
+        let i = side.index();
+        let options = self.settings.options.clone();
+        let c = &mut self.cpython;
+        if c.workers[i] != CpythonWorker::Ready {
+            return;
+        }
+        let Some(code) = c.queued[i].take() else { return };
+        c.workers[i] = CpythonWorker::Busy;
+        let run_id = c.run_ids[i];
+        effects.push(Effect::PostCpython {
+            side,
+            message: ToCpython::Run { run_id, code, limits: options.limits, warm_imports: options.warm_imports },
+        });
+        effects.push(Effect::CpythonWatchdog { side, run_id, ms: options.limits.time_ms + WATCHDOG_GRACE_MS });
+    }
+
+    pub(crate) fn on_cpython(&mut self, side: Side, message: FromCpython, effects: &mut Vec<Effect>) {
+        let i = side.index();
+        match message {
+            FromCpython::Ready { engine } => {
+                self.cpython.engine = Some(engine);
+                self.cpython.workers[i] = CpythonWorker::Ready;
+                self.post_queued(side, effects);
+            }
+            FromCpython::Done { run_id, report } => {
+                let c = &mut self.cpython;
+                if run_id != c.run_ids[i] || c.workers[i] != CpythonWorker::Busy {
+                    return;
+                }
+                c.workers[i] = CpythonWorker::Ready;
+                c.reports[i] = Some(report);
+                self.check_done(effects);
+            }
+            FromCpython::Failed { message } => self.cpython_failed(side, message, effects),
+        }
+    }
+
+    /// The worker failed or died: it is replaced, and a run it had ends with `message`.
+    pub(crate) fn cpython_failed(&mut self, side: Side, message: String, effects: &mut Vec<Effect>) {
+        let i = side.index();
+        let c = &mut self.cpython;
+        let had_run = c.running && c.reports[i].is_none() && c.ended[i].is_none();
+        c.workers[i] = CpythonWorker::Off;
+        c.queued[i] = None;
+        effects.push(Effect::StopCpythonWorker(side));
+        if had_run {
+            c.ended[i] = Some(message);
+            self.check_done(effects);
+        }
+    }
+
+    pub(crate) fn cpython_watchdog(&mut self, side: Side, run_id: u32, effects: &mut Vec<Effect>) {
+        let i = side.index();
+        let c = &self.cpython;
+        if c.run_ids[i] == run_id && c.workers[i] == CpythonWorker::Busy {
+            let limit = memplay_model::format_ms(self.settings.options.limits.time_ms as f64);
+            self.end_cpython_run(side, format!("time limit exceeded ({limit}); a fresh CPython follows"), effects);
+        }
+    }
+
+    /// Stop: the sides still running on CPython end, their workers replaced.
+    pub(crate) fn stop_cpython(&mut self, effects: &mut Vec<Effect>) {
+        self.cpython.pending = false;
+        if !self.cpython.running {
+            return;
+        }
+        for side in Side::BOTH {
+            let i = side.index();
+            if self.cpython.reports[i].is_none() && self.cpython.ended[i].is_none() {
+                self.end_cpython_run(side, "stopped (Stop was pressed)".into(), effects);
+            }
+        }
+    }
+
+    fn end_cpython_run(&mut self, side: Side, why: String, effects: &mut Vec<Effect>) {
+        let i = side.index();
+        let c = &mut self.cpython;
+        c.queued[i] = None;
+        if c.workers[i] != CpythonWorker::Off {
+            // A busy worker cannot listen: it is terminated and a fresh one loads.
+            effects.push(Effect::StopCpythonWorker(side));
+            effects.push(Effect::StartCpythonWorker(side));
+            c.workers[i] = CpythonWorker::Starting;
+        }
+        c.ended[i] = Some(why);
+        self.check_done(effects);
+    }
+
+    /// Once both sides have ended: the check against the comparison, or why there is none.
+    fn check_done(&mut self, effects: &mut Vec<Effect>) {
+        let c = &mut self.cpython;
+        let over = (0..2).all(|i| c.reports[i].is_some() || c.ended[i].is_some());
+        if !c.running || !over {
+            return;
+        }
+        c.running = false;
+        match (&c.reports, &self.comparison) {
+            ([Some(a), Some(b)], Some(ours)) => {
+                let check = CpythonCheck::new(a.clone(), b.clone(), ours);
+                c.check = Some(check.clone());
+                effects.push(Effect::CpythonChecked(Box::new(check)));
+            }
+            _ => {
+                let why: Vec<String> = Side::BOTH
+                    .iter()
+                    .filter_map(|s| c.ended[s.index()].as_ref().map(|w| format!("{}: {w}", s.letter().to_uppercase())))
+                    .collect();
+                effects.push(Effect::CpythonFailed(format!("the CPython check did not finish ({})", why.join("; "))));
+            }
+        }
+    }
+}

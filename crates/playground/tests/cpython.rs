@@ -1,0 +1,196 @@
+//! The CPython check through the reducer: nothing of CPython starts until asked; the check
+//! runs the last comparison's snippets in two CPython workers and says whether CPython
+//! agrees; Stop and the time limit replace a busy CPython worker and keep what finished.
+
+use memplay_model::{
+    CheckReport, EngineEvent, EngineInfo, FromCpython, FromWorker, Limits, RunReport, Side, ToCpython, Truncated,
+};
+use memplay_playground::{Action, Effect, State};
+
+fn engine() -> EngineInfo {
+    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+}
+
+fn cpython() -> EngineInfo {
+    EngineInfo { name: "CPython".into(), version: "3.14.0".into() }
+}
+
+fn ready_state() -> State {
+    let mut s = State::new(None);
+    s.apply(Action::EngineCompiled);
+    for side in Side::BOTH {
+        s.apply(Action::Worker(side, FromWorker::Ready { engine: engine() }));
+    }
+    s
+}
+
+fn finish(s: &mut State, side: Side, peak: u64) -> Vec<Effect> {
+    let run_id = s.pane(side).run_id;
+    let r = RunReport { peak_bytes: peak, ..RunReport::empty(Limits::default(), engine()) };
+    s.apply(Action::Worker(side, FromWorker::Run { run_id, event: EngineEvent::Started }));
+    s.apply(Action::Worker(side, FromWorker::Run { run_id, event: EngineEvent::done(r) }))
+}
+
+fn report(peak: u64) -> CheckReport {
+    CheckReport {
+        peak_bytes: peak,
+        retained_bytes: 0,
+        wall_ms: 3.0,
+        stdout: String::new(),
+        stderr: String::new(),
+        error: None,
+        lines: vec![],
+        warmed_imports: vec![],
+        limits: Limits::default(),
+        engine: cpython(),
+        truncated: Truncated::default(),
+    }
+}
+
+fn posted(effects: &[Effect]) -> Vec<(Side, u32, String)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::PostCpython { side, message: ToCpython::Run { run_id, code, .. } } => {
+                Some((*side, *run_id, code.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn starts(effects: &[Effect]) -> usize {
+    effects.iter().filter(|e| matches!(e, Effect::StartCpythonWorker(_))).count()
+}
+
+#[test]
+fn checking_before_a_run_runs_first_and_agrees_with_cpython() {
+    let mut s = ready_state();
+    let effects = s.apply(Action::Run);
+    assert_eq!(starts(&effects), 0, "nothing of CPython loads for a run");
+    finish(&mut s, Side::A, 9_000_000);
+    finish(&mut s, Side::B, 1_000);
+
+    let effects = s.apply(Action::CheckCpython);
+    assert_eq!(starts(&effects), 2, "both CPython workers start when asked");
+    assert!(posted(&effects).is_empty(), "runs wait for the workers");
+    assert!(s.results_view_cpython().status.starts_with("Loading CPython"));
+    let effects = s.apply(Action::Cpython(Side::A, FromCpython::Ready { engine: cpython() }));
+    let runs = posted(&effects);
+    assert!(matches!(&runs[..], [(Side::A, 1, code)] if code.contains("sum([")), "{runs:?}");
+    assert!(effects.iter().any(|e| matches!(e, Effect::CpythonWatchdog { side: Side::A, run_id: 1, .. })));
+    s.apply(Action::Cpython(Side::B, FromCpython::Ready { engine: cpython() }));
+    s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: report(4_000_000) }));
+    let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: report(700) }));
+    let check = effects
+        .iter()
+        .find_map(|e| if let Effect::CpythonChecked(c) = e { Some(c.clone()) } else { None })
+        .expect("the check is handed out");
+    assert_eq!(check.agrees, Some(true));
+    let view = s.results_view_cpython();
+    assert_eq!(view.agreement, "agrees");
+    assert!(view.verdict.unwrap().starts_with("CPython 3.14 agrees: B peaks"));
+    assert_eq!(view.engine, "CPython 3.14");
+    let rows = match s.results_view() {
+        memplay_playground::ResultsView::Shown(v) => v.rows,
+        other => panic!("{other:?}"),
+    };
+    let peak = rows.iter().find(|r| r.key == "peak").unwrap();
+    assert_eq!(peak.cpython, Some(("3.8 MiB".into(), "700 B".into())));
+    let allocations = rows.iter().find(|r| r.key == "allocations").unwrap();
+    assert_eq!(allocations.cpython, Some(("–".into(), "–".into())), "what CPython cannot tell");
+
+    // The exports carry CPython's figures: JSON's `cpython`, the table's columns, the card's foot.
+    let exported = match s.results_view() {
+        memplay_playground::ResultsView::Shown(v) => v.exports.expect("exports once done"),
+        other => panic!("{other:?}"),
+    };
+    let make = |id: &str| {
+        let x = memplay_playground::EXPORTS.iter().find(|x| x.id == id).unwrap();
+        (x.make)(&exported, "list", "gen")
+    };
+    let json: serde_json::Value = serde_json::from_str(&make("json")).unwrap();
+    assert_eq!(json["cpython"]["agrees"], true);
+    assert_eq!(json["winner"], "B");
+    assert!(make("markdown").contains("| CPython 3.14 A | CPython 3.14 B |"));
+    assert!(make("card-svg").contains("CPython 3.14 agrees"));
+
+    // A second check reuses the loaded workers.
+    let effects = s.apply(Action::CheckCpython);
+    assert_eq!((starts(&effects), posted(&effects).len()), (0, 2));
+}
+
+#[test]
+fn a_disagreement_is_said_and_stop_replaces_a_busy_cpython_worker() {
+    let mut s = ready_state();
+    s.apply(Action::CheckCpython);
+    assert!(s.running(), "the check runs the comparison first");
+    finish(&mut s, Side::A, 1_000);
+    let effects = finish(&mut s, Side::B, 5_000);
+    assert_eq!(starts(&effects), 2, "the check starts once the comparison is there");
+    for side in Side::BOTH {
+        s.apply(Action::Cpython(side, FromCpython::Ready { engine: cpython() }));
+    }
+    s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: report(9_000) }));
+    let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: report(1_000) }));
+    assert!(effects.iter().any(|e| matches!(e, Effect::CpythonChecked(c) if c.agrees == Some(false))));
+    assert_eq!(s.results_view_cpython().agreement, "disagrees");
+    assert!(s.results_view_cpython().verdict.unwrap().contains("disagrees: there B peaks"));
+
+    // Stop while CPython runs: the busy workers are replaced; nothing is agreed.
+    s.apply(Action::CheckCpython);
+    let effects = s.apply(Action::Stop);
+    let stopped = effects.iter().filter(|e| matches!(e, Effect::StopCpythonWorker(_))).count();
+    assert_eq!((stopped, starts(&effects)), (2, 2), "{effects:?}");
+    assert!(effects.iter().any(|e| matches!(e, Effect::CpythonFailed(m) if m.contains("Stop was pressed"))));
+    let view = s.results_view_cpython();
+    assert!(!view.running);
+    assert!(view.status.contains("stopped (Stop was pressed)"), "{}", view.status);
+    assert_eq!(view.verdict, None);
+    // A late answer from a stopped run is ignored.
+    assert!(s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 2, report: report(1) })).is_empty());
+}
+
+#[test]
+fn the_time_limit_ends_a_cpython_run_and_a_fresh_worker_follows() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    finish(&mut s, Side::A, 1_000);
+    finish(&mut s, Side::B, 1_000);
+    s.apply(Action::CheckCpython);
+    for side in Side::BOTH {
+        s.apply(Action::Cpython(side, FromCpython::Ready { engine: cpython() }));
+    }
+    s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: report(10) }));
+    let effects = s.apply(Action::CpythonWatchdog { side: Side::A, run_id: 1 });
+    assert_eq!(starts(&effects), 1);
+    assert!(
+        s.results_view_cpython().status.contains("A: time limit exceeded (10.00 s)"),
+        "{}",
+        s.results_view_cpython().status
+    );
+    assert_eq!(s.cpython.reports[1].as_ref().map(|r| r.peak_bytes), Some(10), "B's report is kept");
+}
+
+#[test]
+fn a_cpython_link_runs_and_checks_on_open() {
+    let mut s = ready_state();
+    s.apply(Action::OpenLink("preset=list-vs-generator&cpython".into()));
+    assert!(s.running() && s.cpython.pending);
+    let link = memplay_playground::Link::parse("preset=list-vs-generator&cpython").unwrap().unwrap();
+    assert!(link.cpython && !link.run);
+    assert!(link.fragment().unwrap().ends_with("&cpython"));
+}
+
+trait CpythonOf {
+    fn results_view_cpython(&self) -> memplay_playground::CpythonView;
+}
+
+impl CpythonOf for State {
+    fn results_view_cpython(&self) -> memplay_playground::CpythonView {
+        match self.results_view() {
+            memplay_playground::ResultsView::Shown(v) => v.cpython,
+            other => panic!("no results: {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+// The CPython check: nothing of CPython loads until asked; then both snippets run under
+// CPython's tracemalloc (Pyodide, served from dist/cpython/) beside RustPython's figures,
+// the verdict says whether CPython agrees, Stop ends a CPython run, and &cpython links run it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.stop(); });
+
+const CHECK_TIMEOUT = 180_000;
+
+function cpythonRequests(page) {
+  const seen = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.includes('/cpython/')) seen.push(r.url()); });
+  return seen;
+}
+
+test('list vs generator: CPython runs beside RustPython and agrees; nothing loads before', async () => {
+  const page = await env.newPage();
+  const seen = cpythonRequests(page);
+  const { Playground } = await import('./playground.mjs');
+  const pg = new Playground(page, env.url);
+  await pg.open();
+  await pg.ready();
+  const plain = await page.evaluate(() => window.memplay.run());
+  assert.equal(plain.cpython, undefined);
+  assert.deepEqual(seen, [], 'loading the page and running fetch nothing of CPython');
+
+  const c = await page.evaluate(() => window.memplay.run({ cpython: true }));
+  assert.ok(seen.some((u) => u.endsWith('pyodide.asm.wasm')), 'Pyodide is fetched from the page\'s own origin');
+  assert.ok(seen.every((u) => u.startsWith(env.url)));
+  assert.equal(c.winner, 'B');
+  assert.equal(c.cpython.engine.name, 'CPython');
+  assert.equal(c.cpython.winner, 'B');
+  assert.equal(c.cpython.agrees, true);
+  assert.match(c.cpython.verdict, /^CPython 3\.\d+ agrees: B peaks [\d.]+× lower than A/);
+  assert.equal(c.cpython.a.stdout, '333328333350000\n');
+  assert.ok(c.cpython.a.peak_bytes > 800_000, 'a list of 100 000 ints');
+  assert.equal(c.cpython.a.allocations, undefined, 'what CPython cannot tell is absent');
+  assert.equal(await pg.testid('cpython-verdict').getAttribute('data-agreement'), 'agrees');
+  assert.match(await pg.testid('cpython-peak-a').innerText(), /MiB/);
+  assert.equal(await pg.testid('cpython-allocations-a').innerText(), '–');
+  assert.equal((await pg.results()).cpython.agrees, true);
+  await screenshot(page, 'cpython-agrees');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a pair where the engines disagree says so, and Stop ends a CPython run', async () => {
+  const pg = await env.openPlayground();
+  const { page } = pg;
+  // 100 000 list slots are 4-byte pointers in the browser's 32-bit RustPython, 8 bytes in
+  // CPython: there the list outweighs 700 000 bytes, here it does not.
+  await pg.setCode('a', 'x = [0] * 100_000\n');
+  await pg.setCode('b', 'x = bytes(700_000)\n');
+  const c = await page.evaluate(() => window.memplay.run({ cpython: true }));
+  assert.equal(c.winner, 'A');
+  assert.equal(c.cpython.winner, 'B');
+  assert.equal(c.cpython.agrees, false);
+  assert.match(await pg.testid('cpython-verdict').innerText(), /CPython 3\.\d+ disagrees: there B peaks/);
+  assert.equal(await pg.testid('cpython-verdict').getAttribute('data-agreement'), 'disagrees');
+  await screenshot(page, 'cpython-disagrees');
+
+  // A loop only CPython runs: Stop ends it, the page answers, and a fresh worker follows.
+  await pg.setCode('a', "import sys\nif sys.implementation.name == 'cpython':\n    while True:\n        pass\n");
+  await pg.setCode('b', 'y = 1\n');
+  const stopped = page.evaluate(() => window.memplay.run({ cpython: true }).then(() => 'resolved', (e) => String(e)));
+  await page.waitForFunction(() => /on CPython/.test(document.querySelector('[data-testid="cpython-status"]')?.textContent ?? ''), null, { timeout: CHECK_TIMEOUT });
+  await page.waitForTimeout(500);
+  await pg.testid('stop').click();
+  assert.match(await stopped, /did not finish.*Stop was pressed/);
+  assert.match(await pg.testid('cpython-status').innerText(), /stopped \(Stop was pressed\)/);
+  await pg.setCode('a', 'x = [1, 2, 3]\n');
+  const again = await page.evaluate(() => window.memplay.run({ cpython: true }));
+  assert.equal(again.cpython.a.error, null);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a &cpython link runs the comparison and checks it on open', async () => {
+  const pg = await env.openPlayground();
+  const { page } = pg;
+  await page.evaluate(() => { location.hash = 'preset=list-vs-tuple&cpython'; });
+  await pg.testid('cpython-verdict').waitFor({ timeout: CHECK_TIMEOUT });
+  const r = await pg.results();
+  assert.equal(r.cpython.engine.name, 'CPython');
+  assert.match(await pg.testid('cpython-verdict').innerText(), /^(⚠ )?CPython 3\.\d+ (agrees|disagrees)/);
+  assert.deepEqual(page.errors, []);
+});

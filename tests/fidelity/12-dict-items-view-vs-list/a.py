@@ -1,0 +1,4 @@
+# Source: https://docs.python.org/3/library/stdtypes.html#dict-views
+d = {i: i for i in range(50_000)}
+items = list(d.items())
+total = sum(k + v for k, v in items)

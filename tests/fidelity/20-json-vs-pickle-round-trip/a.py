@@ -1,0 +1,5 @@
+# Source: https://docs.python.org/3/library/pickle.html#comparison-with-json
+import json
+records = [{'id': i, 'name': f'item{i}', 'tags': ['a', 'b']} for i in range(5_000)]
+blob = json.dumps(records)
+back = json.loads(blob)
