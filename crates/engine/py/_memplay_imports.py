@@ -61,6 +61,33 @@ class _SandboxFinder:
 sys.meta_path.insert(0, _SandboxFinder)
 
 
+# Memory tools tutorials import, offered on the engine's own counters under their names.
+_TOOLS = {'resource': '_memplay_resource', 'psutil': '_memplay_psutil',
+          'memory_profiler': '_memplay_memory_profiler'}
+
+
+class _Tool:
+    """Loads a tool's playground version (py/_memplay_<tool>.py) under the tool's name."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if name not in _TOOLS:
+            return None
+        from _frozen_importlib import ModuleSpec
+        return ModuleSpec(name, cls, origin='frozen')
+
+    @staticmethod
+    def create_module(spec):
+        return __import__(_TOOLS[spec.name])
+
+    @staticmethod
+    def exec_module(module):
+        pass
+
+
+sys.meta_path.insert(1, _Tool)
+
+
 class _StdlibBundle:
     """Last on sys.meta_path: the standard-library modules that are not frozen into the
     engine. The first one imported fetches the bundle of all of them (the page shows

@@ -94,7 +94,7 @@ fn run_fresh(
     counting: Counting,
     deliver: impl FnOnce(RunReport),
 ) {
-    shims::reset_run_state();
+    shims::reset_run_state(code);
     let interp = interp::build(options.limits.recursion);
     deliver(interp.enter(|vm| run_in(vm, code, options, host, counting)));
     // Without finalizing, the interpreter's modules, types and functions (which refer to

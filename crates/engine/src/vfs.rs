@@ -1,5 +1,8 @@
 //! The in-memory file system snippets see through `open()` and `os`. Sample data files are
 //! built once per process and shared; files a snippet writes live until the run ends.
+//! Files are disk, not memory: their contents are kept with the meter paused (see
+//! shims/vfs.rs), so they do not count in a run's figures, and the file system has its own
+//! quota, `FILE_QUOTA`: past it, a write fails with ENOSPC as a full disk would.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -8,6 +11,9 @@ use crate::sample_data;
 
 /// The snippet's working directory: relative paths resolve here.
 pub const CWD: &str = "/sandbox";
+
+/// Bytes the files a run writes may hold in all.
+pub const FILE_QUOTA: usize = 128 << 20;
 
 #[derive(Clone)]
 enum Contents {
@@ -31,6 +37,7 @@ pub enum VfsError {
     NotADirectory,
     Exists,
     NotEmpty,
+    NoSpace,
 }
 
 impl VfsError {
@@ -42,6 +49,7 @@ impl VfsError {
             VfsError::NotADirectory => 20,
             VfsError::IsADirectory => 21,
             VfsError::NotEmpty => 39,
+            VfsError::NoSpace => 28,
         }
     }
 
@@ -52,6 +60,7 @@ impl VfsError {
             VfsError::NotADirectory => "Not a directory",
             VfsError::IsADirectory => "Is a directory",
             VfsError::NotEmpty => "Directory not empty",
+            VfsError::NoSpace => "No space left on device",
         }
     }
 }
@@ -160,9 +169,25 @@ impl Vfs {
         Ok(())
     }
 
-    /// Writes `data` at `offset`, growing the file as needed.
+    /// Bytes held by the files written so far (the sample files are shared, not held).
+    pub fn held(&self) -> usize {
+        self.files.values().map(|c| if let Contents::Owned(v) = c { v.len() } else { 0 }).sum()
+    }
+
+    /// Writes `data` at `offset`, growing the file as needed; past `FILE_QUOTA` nothing is
+    /// written and the error is ENOSPC.
     pub fn write(&mut self, path: &str, offset: usize, data: &[u8]) -> Result<(), VfsError> {
         let path = normalize(path);
+        let held = self.held();
+        let entry = self.files.get(&path).ok_or(VfsError::NotFound)?;
+        let (len, shared) = match entry {
+            Contents::Shared(b) => (b.len(), b.len()),
+            Contents::Owned(v) => (v.len(), 0),
+        };
+        let grows = shared + offset.saturating_add(data.len()).saturating_sub(len);
+        if held.saturating_add(grows) > FILE_QUOTA {
+            return Err(VfsError::NoSpace);
+        }
         let entry = self.files.get_mut(&path).ok_or(VfsError::NotFound)?;
         if let Contents::Shared(b) = entry {
             *entry = Contents::Owned(b.to_vec());
@@ -240,6 +265,21 @@ impl Vfs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_the_quota_a_write_is_enospc_and_changes_nothing() {
+        let mut vfs = Vfs::new();
+        vfs.create("big.bin", true).unwrap();
+        vfs.write("big.bin", 0, &vec![1u8; FILE_QUOTA - 10]).unwrap();
+        assert_eq!(vfs.held(), FILE_QUOTA - 10);
+        vfs.create("small.bin", true).unwrap();
+        assert_eq!(vfs.write("small.bin", 0, &[0u8; 11]), Err(VfsError::NoSpace));
+        assert_eq!(vfs.size("small.bin"), Some(0));
+        vfs.write("small.bin", 0, &[0u8; 10]).unwrap();
+        vfs.remove("big.bin").unwrap();
+        assert_eq!(vfs.held(), 10, "removing a file frees its space");
+        assert_eq!(VfsError::NoSpace.errno(), 28);
+    }
 
     #[test]
     fn paths_normalize_against_the_working_directory() {

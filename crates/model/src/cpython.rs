@@ -32,7 +32,7 @@ pub enum FromCpython {
     },
     Done {
         run_id: u32,
-        report: CheckReport,
+        report: Box<CheckReport>,
     },
     /// Pyodide could not start, or the driver itself failed.
     Failed {

@@ -111,7 +111,7 @@ impl State {
                     return;
                 }
                 c.workers[i] = CpythonWorker::Ready;
-                c.reports[i] = Some(report);
+                c.reports[i] = Some(*report);
                 self.check_done(effects);
             }
             FromCpython::Failed { message } => self.cpython_failed(side, message, effects),

@@ -80,8 +80,8 @@ fn checking_before_a_run_runs_first_and_agrees_with_cpython() {
     assert!(matches!(&runs[..], [(Side::A, 1, code)] if code.contains("sum([")), "{runs:?}");
     assert!(effects.iter().any(|e| matches!(e, Effect::CpythonWatchdog { side: Side::A, run_id: 1, .. })));
     s.apply(Action::Cpython(Side::B, FromCpython::Ready { engine: cpython() }));
-    s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: report(4_000_000) }));
-    let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: report(700) }));
+    s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: Box::new(report(4_000_000)) }));
+    let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: Box::new(report(700)) }));
     let check = effects
         .iter()
         .find_map(|e| if let Effect::CpythonChecked(c) = e { Some(c.clone()) } else { None })
@@ -131,8 +131,8 @@ fn a_disagreement_is_said_and_stop_replaces_a_busy_cpython_worker() {
     for side in Side::BOTH {
         s.apply(Action::Cpython(side, FromCpython::Ready { engine: cpython() }));
     }
-    s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: report(9_000) }));
-    let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: report(1_000) }));
+    s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: Box::new(report(9_000)) }));
+    let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: Box::new(report(1_000)) }));
     assert!(effects.iter().any(|e| matches!(e, Effect::CpythonChecked(c) if c.agrees == Some(false))));
     assert_eq!(s.results_view_cpython().agreement, "disagrees");
     assert!(s.results_view_cpython().verdict.unwrap().contains("disagrees: there B peaks"));
@@ -148,7 +148,7 @@ fn a_disagreement_is_said_and_stop_replaces_a_busy_cpython_worker() {
     assert!(view.status.contains("stopped (Stop was pressed)"), "{}", view.status);
     assert_eq!(view.verdict, None);
     // A late answer from a stopped run is ignored.
-    assert!(s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 2, report: report(1) })).is_empty());
+    assert!(s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 2, report: Box::new(report(1)) })).is_empty());
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn the_time_limit_ends_a_cpython_run_and_a_fresh_worker_follows() {
     for side in Side::BOTH {
         s.apply(Action::Cpython(side, FromCpython::Ready { engine: cpython() }));
     }
-    s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: report(10) }));
+    s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: Box::new(report(10)) }));
     let effects = s.apply(Action::CpythonWatchdog { side: Side::A, run_id: 1 });
     assert_eq!(starts(&effects), 1);
     assert!(

@@ -191,7 +191,7 @@ fn a_sweep_link_carries_the_range_and_sweeps_on_open() {
     let s = ready_state();
     assert_eq!(s.share_fragment(false, true).unwrap(), "preset=list-vs-generator&sweep");
     // An old link (no sweep field) opens with the default range.
-    assert_eq!(Link::parse("preset=keep-vs-del&run").unwrap().unwrap().sweep, false);
+    assert!(!Link::parse("preset=keep-vs-del&run").unwrap().unwrap().sweep);
 }
 
 #[test]

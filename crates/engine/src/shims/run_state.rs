@@ -1,4 +1,5 @@
-//! Per-run state the native shim modules share: the file system and the random source.
+//! Per-run state the native shim modules share: the file system, the random source and the
+//! snippet's source (for tools that print its lines, as memory_profiler does).
 //! Reset at the start of every run so nothing leaks from one run to the next.
 
 use core::cell::RefCell;
@@ -9,11 +10,12 @@ pub(crate) struct RunState {
     pub vfs: Vfs,
     /// xorshift state behind `os.urandom`: fixed per run, so runs are reproducible.
     pub random: u64,
+    pub source: String,
 }
 
 impl RunState {
     pub fn new() -> Self {
-        Self { vfs: Vfs::new(), random: 0x9E37_79B9_7F4A_7C15 }
+        Self { vfs: Vfs::new(), random: 0x9E37_79B9_7F4A_7C15, source: String::new() }
     }
 
     pub fn next_random(&mut self) -> u64 {
@@ -31,8 +33,8 @@ thread_local! {
 }
 
 /// Installs a fresh state for the run about to start on this thread.
-pub(crate) fn reset() {
-    STATE.with(|s| *s.borrow_mut() = Some(RunState::new()));
+pub(crate) fn reset(source: &str) {
+    STATE.with(|s| *s.borrow_mut() = Some(RunState { source: source.to_owned(), ..RunState::new() }));
 }
 
 /// Drops the run's state (its files) once the run has ended.

@@ -44,6 +44,14 @@ mod _memplay_tracemalloc {
         meter::with_active(|m| m.tracemalloc.peak = m.live);
     }
 
+    /// The process's memory as `psutil` and `resource` report it: (heap bytes now, heap
+    /// bytes at this run's peak), from the counting allocator.
+    #[pyfunction]
+    fn process_memory() -> (i64, i64) {
+        let heap = crate::alloc::heap_live();
+        meter::with_active(|m| (heap, heap - m.live + m.peak)).unwrap_or((heap, heap))
+    }
+
     /// Per snippet line: (line, bytes of its live traced blocks, number of those blocks).
     #[pyfunction]
     fn traces(vm: &VirtualMachine) -> PyListRef {

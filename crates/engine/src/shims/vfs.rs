@@ -11,8 +11,16 @@ mod _memplay_vfs {
         function::ArgBytesLike,
     };
 
-    use crate::shims::run_state::with_state;
+    use crate::meter::paused;
+    use crate::shims::run_state::{RunState, with_state};
     use crate::vfs::VfsError;
+
+    /// Changes the file system with the meter paused: files are disk, not the snippet's
+    /// memory (the bytes Python builds to read or write them are counted where it builds
+    /// them).
+    fn on_disk<R>(f: impl FnOnce(&mut RunState) -> R) -> R {
+        paused(|| with_state(f))
+    }
 
     fn os_error(vm: &VirtualMachine, e: VfsError, path: &str) -> PyBaseExceptionRef {
         vm.new_errno_error(e.errno(), format!("[Errno {}] {}: '{path}'", e.errno(), e.message())).upcast()
@@ -38,26 +46,26 @@ mod _memplay_vfs {
     #[pyfunction]
     fn create(path: PyStrRef, truncate: bool, vm: &VirtualMachine) -> PyResult<()> {
         let p = &path.to_string_lossy();
-        with_state(|s| s.vfs.create(p, truncate)).map_err(|e| os_error(vm, e, p))
+        on_disk(|s| s.vfs.create(p, truncate)).map_err(|e| os_error(vm, e, p))
     }
 
     #[pyfunction]
     fn write(path: PyStrRef, offset: usize, data: ArgBytesLike, vm: &VirtualMachine) -> PyResult<usize> {
         let p = &path.to_string_lossy();
         let n = data.len();
-        data.with_ref(|bytes| with_state(|s| s.vfs.write(p, offset, bytes))).map(|()| n).map_err(|e| os_error(vm, e, p))
+        data.with_ref(|bytes| on_disk(|s| s.vfs.write(p, offset, bytes))).map(|()| n).map_err(|e| os_error(vm, e, p))
     }
 
     #[pyfunction]
     fn remove(path: PyStrRef, vm: &VirtualMachine) -> PyResult<()> {
         let p = &path.to_string_lossy();
-        with_state(|s| s.vfs.remove(p)).map_err(|e| os_error(vm, e, p))
+        on_disk(|s| s.vfs.remove(p)).map_err(|e| os_error(vm, e, p))
     }
 
     #[pyfunction]
     fn rename(from: PyStrRef, to: PyStrRef, vm: &VirtualMachine) -> PyResult<()> {
         let p = &from.to_string_lossy();
-        with_state(|s| s.vfs.rename(p, &to.to_string_lossy())).map_err(|e| os_error(vm, e, p))
+        on_disk(|s| s.vfs.rename(p, &to.to_string_lossy())).map_err(|e| os_error(vm, e, p))
     }
 
     #[pyfunction]
