@@ -140,7 +140,8 @@ fn files_are_disk_not_memory() {
     let write = run(setup);
     assert!(write.error.is_none(), "{:?}", write.error);
     assert!(write.peak_bytes < 1_000_000, "6 MB written, peak {}", write.peak_bytes);
-    assert!(write.retained_bytes < 100_000, "retained {}", write.retained_bytes);
+    // What stays is Python's: the closed file object `f` and its 128 KiB buffer.
+    assert!(write.retained_bytes < 300_000, "retained {}", write.retained_bytes);
     let readlines = run(&format!("{setup}with open('big.txt') as f:\n    lines = f.readlines()\n"));
     let iterate = run(&format!("{setup}with open('big.txt') as f:\n    for line in f:\n        pass\n"));
     assert!(readlines.peak_bytes > 6_000_000, "the lines are held: {}", readlines.peak_bytes);

@@ -133,7 +133,7 @@ impl State {
     }
 
     pub(crate) fn run(&mut self, effects: &mut Vec<Effect>) {
-        if self.running() || self.engine.error.is_some() {
+        if self.running() || self.cpython.running || self.engine.error.is_some() {
             return;
         }
         self.comparison = None;

@@ -139,6 +139,8 @@ fn a_disagreement_is_said_and_stop_replaces_a_busy_cpython_worker() {
 
     // Stop while CPython runs: the busy workers are replaced; nothing is agreed.
     s.apply(Action::CheckCpython);
+    let bar = s.toolbar_view();
+    assert!(bar.can_stop && !bar.can_run, "Stop ends the check; Run waits for it");
     let effects = s.apply(Action::Stop);
     let stopped = effects.iter().filter(|e| matches!(e, Effect::StopCpythonWorker(_))).count();
     assert_eq!((stopped, starts(&effects)), (2, 2), "{effects:?}");

@@ -11,11 +11,14 @@ pub(crate) struct RunState {
     /// xorshift state behind `os.urandom`: fixed per run, so runs are reproducible.
     pub random: u64,
     pub source: String,
+    /// The heap outside the run's own memory, taken at the first `psutil`/`resource` call:
+    /// the process's memory is that plus what the run holds.
+    pub base_heap: Option<i64>,
 }
 
 impl RunState {
     pub fn new() -> Self {
-        Self { vfs: Vfs::new(), random: 0x9E37_79B9_7F4A_7C15, source: String::new() }
+        Self { vfs: Vfs::new(), random: 0x9E37_79B9_7F4A_7C15, source: String::new(), base_heap: None }
     }
 
     pub fn next_random(&mut self) -> u64 {

@@ -44,12 +44,16 @@ mod _memplay_tracemalloc {
         meter::with_active(|m| m.tracemalloc.peak = m.live);
     }
 
-    /// The process's memory as `psutil` and `resource` report it: (heap bytes now, heap
-    /// bytes at this run's peak), from the counting allocator.
+    /// The process's memory as `psutil` and `resource` report it: (bytes now, bytes at
+    /// this run's peak), from the counting allocator — the heap outside the run, taken
+    /// once, plus what the run holds (so other threads' memory does not move it).
     #[pyfunction]
     fn process_memory() -> (i64, i64) {
-        let heap = crate::alloc::heap_live();
-        meter::with_active(|m| (heap, heap - m.live + m.peak)).unwrap_or((heap, heap))
+        let (live, peak) = meter::with_active(|m| (m.live, m.peak)).unwrap_or((0, 0));
+        let base = crate::shims::run_state::with_state(|s| {
+            *s.base_heap.get_or_insert_with(|| crate::alloc::heap_live() - live)
+        });
+        (base + live, base + peak)
     }
 
     /// Per snippet line: (line, bytes of its live traced blocks, number of those blocks).

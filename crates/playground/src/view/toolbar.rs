@@ -8,7 +8,7 @@ use crate::{State, Theme};
 pub struct ToolbarView {
     /// Run is enabled: Python is ready and nothing runs.
     pub can_run: bool,
-    /// Stop is enabled: something runs.
+    /// Stop is enabled: something runs (a run, a sweep, or the CPython check).
     pub can_stop: bool,
     pub run_label: &'static str,
     /// Scale (sweep) is enabled: as Run.
@@ -24,12 +24,13 @@ pub struct ToolbarView {
 impl State {
     pub fn toolbar_view(&self) -> ToolbarView {
         let running = self.running();
+        let checking = self.cpython.running || self.cpython.pending;
         let sweeping = self.sweep.as_ref().is_some_and(|s| s.running());
         ToolbarView {
-            can_run: self.ready() && !running,
-            can_stop: running,
+            can_run: self.ready() && !running && !checking,
+            can_stop: running || checking,
             run_label: if running && !sweeping { "Running…" } else { "Run" },
-            can_sweep: self.ready() && !running,
+            can_sweep: self.ready() && !running && !checking,
             sweep_label: if sweeping { "Scaling…" } else { "Scale" },
             preset: self.preset.clone().unwrap_or_default(),
             explanation: self.preset.as_deref().and_then(preset).map(|p| p.explanation),
