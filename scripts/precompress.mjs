@@ -1,5 +1,5 @@
 // After `trunk build`: writes a brotli (.br) and a gzip (.gz) copy beside every text and
-// wasm file in dist/, at the highest levels, so a static host (or scripts/static-server.mjs,
+// wasm file in dist/ (and its folders), at the highest levels, so a static host (or scripts/static-server.mjs,
 // which serves them by Accept-Encoding) sends the engine compressed without compressing it
 // on every request. Prints each file's sizes.
 //   node scripts/precompress.mjs [dist]
@@ -8,9 +8,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dist = process.argv[2] || 'dist';
-const EXTENSIONS = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.bin', '.py']);
+const EXTENSIONS = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.bin', '.py', '.zip']);
 const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
-for (const name of fs.readdirSync(dist).sort()) {
+// Every file under dist/, its folders included (the CPython check lives in dist/cpython/).
+const names = fs.readdirSync(dist, { recursive: true }).map(String).sort();
+for (const name of names) {
   const file = path.join(dist, name);
   if (!EXTENSIONS.has(path.extname(name)) || !fs.statSync(file).isFile()) continue;
   const raw = fs.readFileSync(file);
