@@ -115,7 +115,7 @@ impl CpythonCheck {
         let failed = [&ours.a, &ours.b].iter().any(|r| r.error.is_some()) || ra.error.is_some() || rb.error.is_some();
         let agrees = (!failed).then_some(theirs == ours.winner);
         let engine = a.engine.clone();
-        let name = format!("{} {}", engine.name, short_version(&engine.version));
+        let name = engine.short_label();
         let verdict = match agrees {
             Some(true) => format!("{name} agrees: {said}"),
             Some(false) => format!("{name} disagrees: there {}", lower_first(&said)),
@@ -129,7 +129,7 @@ impl CpythonCheck {
 /// CPython cannot tell), and both verdicts.
 pub fn markdown_with_cpython(c: &Comparison, check: &CpythonCheck, a_title: &str, b_title: &str) -> String {
     let cell = |t: &str| t.replace('|', "\\|").replace('\n', " ");
-    let name = format!("{} {}", check.engine.name, short_version(&check.engine.version));
+    let name = check.engine.short_label();
     let mut out = format!(
         "| | A: {} | B: {} | B vs A | {name} A | {name} B |\n|---|---:|---:|---:|---:|---:|\n",
         cell(a_title),
@@ -151,11 +151,15 @@ pub fn markdown_with_cpython(c: &Comparison, check: &CpythonCheck, a_title: &str
     out
 }
 
-/// "3.12" of "3.12.7".
-fn short_version(v: &str) -> &str {
-    match v.match_indices('.').nth(1) {
-        Some((i, _)) => &v[..i],
-        None => v,
+impl EngineInfo {
+    /// "CPython 3.12" of CPython 3.12.7: the name and the version up to its minor number.
+    pub fn short_label(&self) -> String {
+        let v = &self.version;
+        let short = match v.match_indices('.').nth(1) {
+            Some((i, _)) => &v[..i],
+            None => v,
+        };
+        format!("{} {short}", self.name)
     }
 }
 

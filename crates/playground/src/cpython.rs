@@ -35,6 +35,17 @@ pub struct CpythonState {
     pub engine: Option<EngineInfo>,
 }
 
+impl CpythonState {
+    /// "A: stopped (Stop was pressed); B: …": why each side that ended without a report did.
+    pub fn why_ended(&self) -> String {
+        let why: Vec<String> = Side::BOTH
+            .iter()
+            .filter_map(|s| self.ended[s.index()].as_ref().map(|w| format!("{}: {w}", s.letter().to_uppercase())))
+            .collect();
+        why.join("; ")
+    }
+}
+
 impl State {
     /// "Check on CPython": checks the last comparison, or runs one first.
     pub(crate) fn check_cpython(&mut self, effects: &mut Vec<Effect>) {
@@ -183,13 +194,7 @@ impl State {
                 c.check = Some(check.clone());
                 effects.push(Effect::CpythonChecked(Box::new(check)));
             }
-            _ => {
-                let why: Vec<String> = Side::BOTH
-                    .iter()
-                    .filter_map(|s| c.ended[s.index()].as_ref().map(|w| format!("{}: {w}", s.letter().to_uppercase())))
-                    .collect();
-                effects.push(Effect::CpythonFailed(format!("the CPython check did not finish ({})", why.join("; "))));
-            }
+            _ => effects.push(Effect::CpythonFailed(format!("the CPython check did not finish ({})", c.why_ended()))),
         }
     }
 }

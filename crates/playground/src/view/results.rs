@@ -119,18 +119,11 @@ impl State {
             }
             .to_owned()
         } else if check.is_none() && c.ended.iter().any(Option::is_some) {
-            let why: Vec<String> = Side::BOTH
-                .iter()
-                .filter_map(|s| c.ended[s.index()].as_ref().map(|w| format!("{}: {w}", s.letter().to_uppercase())))
-                .collect();
-            format!("The CPython check did not finish ({}).", why.join("; "))
+            format!("The CPython check did not finish ({}).", c.why_ended())
         } else {
             String::new()
         };
-        let engine = c.engine.as_ref().map_or_else(
-            || "CPython".to_owned(),
-            |e| format!("{} {}", e.name, e.version.splitn(3, '.').take(2).collect::<Vec<_>>().join(".")),
-        );
+        let engine = c.engine.as_ref().map_or_else(|| "CPython".to_owned(), memplay_model::EngineInfo::short_label);
         CpythonView {
             can_check: self.ready() && !self.running() && !c.running,
             status,
