@@ -3,28 +3,13 @@
 
 use memplay_model::{FromCpython, Side, ToCpython};
 use memplay_playground::Action;
-use wasm_bindgen::{JsCast, closure::Closure};
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
+use super::workers::Slot;
 use crate::convert;
 
 /// Served from dist/cpython/ beside Pyodide's files (scripts/build-web.sh).
 const SCRIPT: &str = "./cpython/worker.js";
-
-struct Slot {
-    worker: Worker,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
-        self.worker.terminate();
-    }
-}
 
 pub struct CpythonWorkers {
     slots: [Option<Slot>; 2],
@@ -57,24 +42,19 @@ impl CpythonWorkers {
     }
 
     fn spawn(&self, side: Side) -> Result<Slot, wasm_bindgen::JsValue> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(SCRIPT, &options)?;
-        let actions = self.actions.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            actions.emit(match convert::from_js::<FromCpython>(event.data()) {
-                Ok(message) => Action::Cpython(side, message),
-                Err(e) => Action::CpythonCrashed(side, format!("unreadable message from CPython's worker: {e}")),
-            });
-        });
-        let actions = self.actions.clone();
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            event.prevent_default();
-            let message = event.message();
-            actions.emit(Action::CpythonCrashed(side, if message.is_empty() { "it stopped".into() } else { message }));
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Slot { worker, _on_message: on_message, _on_error: on_error })
+        let (messages, errors) = (self.actions.clone(), self.actions.clone());
+        Slot::start(
+            SCRIPT,
+            move |data| {
+                messages.emit(match convert::from_js::<FromCpython>(data) {
+                    Ok(message) => Action::Cpython(side, message),
+                    Err(e) => Action::CpythonCrashed(side, format!("unreadable message from CPython's worker: {e}")),
+                });
+            },
+            move |message| {
+                errors
+                    .emit(Action::CpythonCrashed(side, if message.is_empty() { "it stopped".into() } else { message }));
+            },
+        )
     }
 }

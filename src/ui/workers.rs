@@ -13,10 +13,34 @@ use crate::convert;
 /// The script that boots a worker from the compiled engine (www/worker-boot.js).
 const BOOT_SCRIPT: &str = "./worker-boot.js";
 
-struct Slot {
-    worker: Worker,
+/// A module worker with its handlers, terminated when dropped. Shared with the CPython
+/// check's workers (cpython_workers.rs).
+pub(super) struct Slot {
+    pub worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl Slot {
+    /// Starts `script` as a module worker: `on_message` gets each message's data,
+    /// `on_error` the text of an uncaught error ("" when the browser gives none).
+    pub fn start(
+        script: &str,
+        mut on_message: impl FnMut(JsValue) + 'static,
+        mut on_error: impl FnMut(String) + 'static,
+    ) -> Result<Slot, JsValue> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(script, &options)?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_message(event.data()));
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            on_error(event.message());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Slot { worker, _on_message: on_message, _on_error: on_error })
+    }
 }
 
 impl Drop for Slot {
@@ -68,28 +92,23 @@ impl Workers {
     }
 
     fn spawn(&self, side: Side, module: &JsValue) -> Result<Slot, JsValue> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(BOOT_SCRIPT, &options)?;
-        let actions = self.actions.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            actions.emit(match convert::from_js::<FromWorker>(event.data()) {
-                Ok(message) => Action::Worker(side, message),
-                Err(e) => Action::WorkerCrashed(side, format!("unreadable message from the worker: {e}")),
-            });
-        });
-        let actions = self.actions.clone();
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            event.prevent_default();
-            let message = event.message();
-            actions.emit(Action::WorkerCrashed(
-                side,
-                if message.is_empty() { "the worker failed".into() } else { message },
-            ));
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        worker.post_message(&convert::object(&[("module", module)]))?;
-        Ok(Slot { worker, _on_message: on_message, _on_error: on_error })
+        let (messages, errors) = (self.actions.clone(), self.actions.clone());
+        let slot = Slot::start(
+            BOOT_SCRIPT,
+            move |data| {
+                messages.emit(match convert::from_js::<FromWorker>(data) {
+                    Ok(message) => Action::Worker(side, message),
+                    Err(e) => Action::WorkerCrashed(side, format!("unreadable message from the worker: {e}")),
+                });
+            },
+            move |message| {
+                errors.emit(Action::WorkerCrashed(
+                    side,
+                    if message.is_empty() { "the worker failed".into() } else { message },
+                ));
+            },
+        )?;
+        slot.worker.post_message(&convert::object(&[("module", module)]))?;
+        Ok(slot)
     }
 }
