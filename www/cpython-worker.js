@@ -4,6 +4,8 @@
 //
 // In:  {type: "run", run_id, code, limits, warm_imports}
 // Out: {type: "ready", engine: {name, version}}, {type: "done", run_id, report},
+//      {type: "progress", run_id, figures: {peak_bytes, retained_bytes, wall_ms, stdout, stderr}}
+//      (the figures so far and the output since the last one, kept if the run is ended),
 //      {type: "failed", message}
 import { loadPyodide } from './pyodide.mjs';
 
@@ -17,8 +19,8 @@ async function start() {
   py.runPython(driver, { globals: ns });
   py.runPython(
     'import json\n' +
-    'def run_json(code, limits, warm):\n' +
-    '    return json.dumps(run(code, json.loads(limits), warm))\n',
+    'def run_json(code, limits, warm, progress):\n' +
+    '    return json.dumps(check(code, json.loads(limits), warm, progress))\n',
     { globals: ns },
   );
   runJson = ns.get('run_json');
@@ -29,8 +31,9 @@ async function start() {
 onmessage = (event) => {
   const msg = event.data;
   if (!msg || msg.type !== 'run' || !runJson) return;
+  const progress = (figures) => postMessage({ type: 'progress', run_id: msg.run_id, figures: JSON.parse(figures) });
   try {
-    const report = JSON.parse(runJson(msg.code, JSON.stringify(msg.limits), msg.warm_imports !== false));
+    const report = JSON.parse(runJson(msg.code, JSON.stringify(msg.limits), msg.warm_imports !== false, progress));
     postMessage({ type: 'done', run_id: msg.run_id, report });
   } catch (e) {
     postMessage({ type: 'failed', message: String(e && e.message ? e.message : e) });

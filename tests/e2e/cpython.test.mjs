@@ -50,11 +50,12 @@ test('list vs generator: CPython runs beside RustPython and agrees; nothing load
 test('a pair where the engines disagree says so, and Stop ends a CPython run', async () => {
   const pg = await env.openPlayground();
   const { page } = pg;
-  // From the fidelity corpus (tests/fidelity/06-bytes-vs-bytearray): joining a list of
-  // chunks against appending them to a bytearray. RustPython's growing bytearray peaks at
-  // about twice the joined list, CPython's under it: the engines name different winners.
-  await pg.setCode('a', "chunks = [b'x' * 100 for _ in range(5_000)]\nresult = b''.join(chunks)\n");
-  await pg.setCode('b', "chunks = (b'x' * 100 for _ in range(5_000))\nresult = bytearray()\nfor chunk in chunks:\n    result += chunk\n");
+  // From the fidelity corpus (tests/fidelity/19-dict-per-record-vs-class): one dict per
+  // record against instances of a plain class. RustPython keeps every instance's attributes
+  // in a dict of its own, so the instances cost more; CPython's instances share their keys
+  // and come out lower: the engines name different winners.
+  await pg.setCode('a', "records = [{'name': 'n', 'age': i, 'city': 'c'} for i in range(20_000)]\n");
+  await pg.setCode('b', "class Record:\n    def __init__(self, name, age, city):\n        self.name = name\n        self.age = age\n        self.city = city\n\nrecords = [Record('n', i, 'c') for i in range(20_000)]\n");
   const c = await page.evaluate(() => window.memplay.run({ cpython: true }));
   assert.equal(c.cpython.agrees, false, `${c.verdict} / ${c.cpython.verdict}`);
   assert.notEqual(c.winner, c.cpython.winner);
@@ -71,6 +72,20 @@ test('a pair where the engines disagree says so, and Stop ends a CPython run', a
   await pg.testid('stop').click();
   assert.match(await stopped, /did not finish.*Stop was pressed/);
   assert.match(await pg.testid('cpython-status').innerText(), /stopped \(Stop was pressed\)/);
+  // A loop that allocates as it goes: the CPython worker reports its figures as it runs,
+  // so Stop keeps CPython's peak so far and the output, with the run marked as stopped.
+  await pg.setCode('a', "import sys\nrows = []\nprint('started')\nwhile sys.implementation.name == 'cpython':\n    rows.append({'n': len(rows)})\n");
+  const partial = page.evaluate(() => window.memplay.run({ cpython: true }));
+  await page.waitForFunction(() => /on CPython/.test(document.querySelector('[data-testid="cpython-status"]')?.textContent ?? ''), null, { timeout: CHECK_TIMEOUT });
+  await page.waitForTimeout(1000);
+  await pg.testid('stop').click();
+  const kept = await partial;
+  assert.equal(kept.cpython.a.error.type, 'Stopped', JSON.stringify(kept.cpython.a.error));
+  assert.ok(kept.cpython.a.peak_bytes > 100_000, `peak so far ${kept.cpython.a.peak_bytes}`);
+  assert.match(kept.cpython.a.stdout, /started/);
+  assert.equal(kept.cpython.b.error, null);
+  assert.match(await pg.testid('cpython-peak-a').innerText(), /[KM]iB/);
+
   await pg.setCode('a', 'x = [1, 2, 3]\n');
   const again = await page.evaluate(() => window.memplay.run({ cpython: true }));
   assert.equal(again.cpython.a.error, null);

@@ -70,3 +70,39 @@ test('a bundle that cannot be downloaded is an ImportError that says so, and the
   assert.equal(retry.a.error, null, 'the download is tried again on the next import');
   assert.deepEqual(page.errors, []);
 });
+
+test('tutorial tools run in the page: asyncio without a network, pympler, getsizeof', async () => {
+  const pg = await env.openPlayground();
+  const { page } = pg;
+  // https://docs.python.org/3/library/asyncio-task.html#coroutines (tasks run concurrently)
+  await pg.setCode('a', [
+    'import asyncio, time',
+    'async def say_after(delay, what):',
+    '    await asyncio.sleep(delay)',
+    '    print(what)',
+    'async def main():',
+    "    t1 = asyncio.create_task(say_after(0.05, 'hello'))",
+    "    t2 = asyncio.create_task(say_after(0.1, 'world'))",
+    '    start = time.perf_counter()',
+    '    await t1',
+    '    await t2',
+    '    print(0.09 < time.perf_counter() - start < 2)',
+    'asyncio.run(main())',
+    '',
+  ].join('\n'));
+  // https://pympler.readthedocs.io/en/latest/library/asizeof.html, and a tuple's getsizeof
+  // counting its elements (4-byte pointers in the page's 32-bit engine).
+  await pg.setCode('b', [
+    'import sys',
+    'from pympler import asizeof',
+    "obj = [1, 2, (3, 4), 'text']",
+    'print(asizeof.asizeof(obj) > sys.getsizeof(obj))',
+    'print(4000 <= sys.getsizeof(tuple(range(1000))) < 4200)',
+    '',
+  ].join('\n'));
+  const c = await page.evaluate(() => window.memplay.run());
+  assert.equal(c.a.error, null, JSON.stringify(c.a.error));
+  assert.equal(c.a.stdout, 'hello\nworld\nTrue\n');
+  assert.equal(c.b.error, null, JSON.stringify(c.b.error));
+  assert.equal(c.b.stdout, 'True\nTrue\n');
+});

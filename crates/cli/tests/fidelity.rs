@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use memplay_model::{Metric, Side};
 use serde_json::Value;
 
 fn corpus() -> Vec<PathBuf> {
@@ -29,24 +30,33 @@ fn every_pair_names_its_source_and_runs_on_memplay() {
     }
 }
 
-#[test]
-fn memplay_picks_cpythons_winner_wherever_cpython_is_clear() {
-    let python = Command::new("python3")
+fn has_python() -> bool {
+    Command::new("python3")
         .args(["-c", "import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)"])
         .status()
-        .is_ok_and(|s| s.success());
+        .is_ok_and(|s| s.success())
+}
+
+fn compare(args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_memplay")).args(args).output().unwrap();
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+#[test]
+fn memplay_picks_cpythons_winner_wherever_cpython_is_clear() {
+    let python = has_python();
     if !python {
         eprintln!("no python3 >= 3.10 here: the corpus runs on memplay only");
     }
     for pair in corpus() {
         let (a, b) = (pair.join("a.py"), pair.join("b.py"));
-        let mut args = vec!["compare".into(), a.display().to_string(), b.display().to_string(), "--json".into()];
+        let (a, b) = (a.display().to_string(), b.display().to_string());
+        let mut args = vec!["compare", &a, &b, "--json"];
         if python {
-            args.push("--cpython".into());
+            args.push("--cpython");
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_memplay")).args(&args).output().unwrap();
-        let c: Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{}: {e}: {}", pair.display(), String::from_utf8_lossy(&out.stderr)));
+        let c = compare(&args);
         let name = pair.file_name().unwrap().to_string_lossy().into_owned();
         assert!(
             c["a"]["error"].is_null() && c["b"]["error"].is_null(),
@@ -71,6 +81,41 @@ fn memplay_picks_cpythons_winner_wherever_cpython_is_clear() {
         assert_eq!(check["agrees"], Value::Bool(c["winner"] == check["winner"]), "{name}: {}", check["verdict"]);
         if check["agrees"] == false {
             assert!(check["verdict"].as_str().unwrap().contains("disagrees: there"), "{name}");
+        }
+    }
+}
+
+/// The presets say what CPython does: on each one's own figure (peak or retained), CPython
+/// picks the preset's winner too, and where the engines' peaks disagree the preset's
+/// explanation says so. The CPython check sees the same sample files (data/) as memplay.
+#[test]
+fn every_preset_winner_is_cpythons_and_disagreements_are_explained() {
+    if !has_python() {
+        eprintln!("no python3 >= 3.10 here: the presets are not checked on CPython");
+        return;
+    }
+    for preset in memplay_model::PRESETS {
+        let id = preset.id;
+        let c = compare(&["compare", "--preset", id, "--cpython", "--json"]);
+        let check = &c["cpython"];
+        if !check["b"]["error"].is_null() {
+            // lz4 is not in CPython's standard library: the preset says so.
+            assert_eq!(check["b"]["error"]["type"], "ModuleNotFoundError", "{id}: {check}");
+            assert!(preset.explanation.contains("CPython"), "{id}: {}", preset.explanation);
+            continue;
+        }
+        assert!(check["a"]["error"].is_null(), "{id} on CPython: {check}");
+        let figure = |r: &Value| {
+            let bytes = match preset.metric {
+                Metric::Peak => &r["peak_bytes"],
+                Metric::Retained => &r["retained_bytes"],
+            };
+            bytes.as_f64().unwrap().max(1.0)
+        };
+        let theirs = if figure(&check["a"]) > figure(&check["b"]) { Side::B } else { Side::A };
+        assert_eq!(theirs, preset.winner, "{id}: CPython picks {theirs:?} on {:?}: {check}", preset.metric);
+        if check["agrees"] == false {
+            assert!(preset.explanation.contains("CPython"), "{id} disagrees on peak and does not say so");
         }
     }
 }

@@ -1,6 +1,7 @@
 """Imports in the sandbox: modules that are not here fail with a reason (numpy, the page,
-the network, processes), `random` starts from a fixed seed, the standard library's
-bundle is imported on first use, and datetime is the pure-Python one."""
+the network, processes), `random` starts from a fixed seed, asyncio runs without a
+network, the standard library's bundle is imported on first use, and datetime is the
+pure-Python one."""
 
 import sys
 
@@ -38,22 +39,32 @@ class _SeedAfterImport:
         module.seed(0)
 
 
+def _asyncio_loader(loader):
+    import _memplay_nonet
+    return _memplay_nonet.AsyncioLoader(loader)
+
+
+# Modules whose loader is wrapped: `random` is seeded, asyncio gets its no-network parts.
+_WRAPPED = {'random': _SeedAfterImport, 'asyncio': _asyncio_loader}
+
+
 class _SandboxFinder:
     """First on sys.meta_path: refuses modules that are not here, with a reason, and
-    seeds `random` so that runs are reproducible."""
+    wraps the loaders of the modules in _WRAPPED."""
 
     @classmethod
     def find_spec(cls, name, path=None, target=None):
         message = _UNAVAILABLE.get(name) or _UNAVAILABLE.get(name.partition('.')[0])
         if message:
             raise ModuleNotFoundError(message, name=name)
-        if name != 'random':
+        wrap = _WRAPPED.get(name)
+        if wrap is None:
             return None
         for finder in sys.meta_path:
             if finder is not cls and hasattr(finder, 'find_spec'):
                 spec = finder.find_spec(name, path, target)
                 if spec is not None:
-                    spec.loader = _SeedAfterImport(spec.loader)
+                    spec.loader = wrap(spec.loader)
                     return spec
         return None
 
@@ -63,7 +74,11 @@ sys.meta_path.insert(0, _SandboxFinder)
 
 # Memory tools tutorials import, offered on the engine's own counters under their names.
 _TOOLS = {'resource': '_memplay_resource', 'psutil': '_memplay_psutil',
-          'memory_profiler': '_memplay_memory_profiler'}
+          'memory_profiler': '_memplay_memory_profiler', 'pympler': '_memplay_pympler',
+          'pympler.asizeof': '_memplay_pympler_asizeof'}
+# Packages offered in part: their other modules say what to use instead.
+_PARTLY = {'pympler': 'the playground offers pympler.asizeof (asizeof, asizesof, '
+                      'flatsize); for what a run allocates over time use tracemalloc'}
 
 
 class _Tool:
@@ -72,6 +87,9 @@ class _Tool:
     @classmethod
     def find_spec(cls, name, path=None, target=None):
         if name not in _TOOLS:
+            package = name.partition('.')[0]
+            if package in _PARTLY and package != name:
+                raise ModuleNotFoundError(_PARTLY[package])  # no name: `from pympler import x` keeps it
             return None
         from _frozen_importlib import ModuleSpec
         return ModuleSpec(name, cls, origin='frozen')

@@ -147,6 +147,18 @@ impl Meter {
         true
     }
 
+    /// A block changing size, counted as CPython's tracemalloc counts it: the old size goes
+    /// and the new one comes, never both live at once (a block that grows in place, as
+    /// large ones mostly do, never holds both).
+    fn record_realloc(&mut self, old: usize, new: usize) -> bool {
+        if self.live - old as i64 + new as i64 > self.memory_limit {
+            self.hit_limit(LimitKind::Memory);
+            return false;
+        }
+        self.record_free(old);
+        self.record_alloc(new)
+    }
+
     #[inline(always)]
     fn record_free(&mut self, size: usize) {
         let line = self.enter_current_line();
@@ -426,12 +438,9 @@ pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize) -> Admit {
         None => Admit::Allow,
         Some(m) => {
             m.busy = true;
-            let ok = m.record_alloc(new);
-            if ok {
-                m.record_free(old);
-                if m.tracemalloc.tracing {
-                    m.tracemalloc.remove(ptr as usize);
-                }
+            let ok = m.record_realloc(old, new);
+            if ok && m.tracemalloc.tracing {
+                m.tracemalloc.remove(ptr as usize);
             }
             m.busy = false;
             Admit::of(m, ok)

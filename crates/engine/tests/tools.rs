@@ -98,3 +98,66 @@ fn memory_profiler_memory_usage_samples_a_call() {
     );
     assert_eq!(r.stdout, "1000000 True 1\n");
 }
+
+/// https://pympler.readthedocs.io/en/latest/library/asizeof.html ("asizeof.asizeof(obj)"
+/// of `[1, 2, (3, 4), 'text']`, and asizesof of several objects at once)
+#[test]
+fn pympler_asizeof_is_a_deep_size() {
+    let r = run_ok(
+        "import sys\n\
+         from pympler import asizeof\n\
+         obj = [1, 2, (3, 4), 'text']\n\
+         deep = asizeof.asizeof(obj)\n\
+         parts = sum(sys.getsizeof(o) for o in (obj, 1, 2, (3, 4), 3, 4, 'text'))\n\
+         print(deep == parts, deep > sys.getsizeof(obj), asizeof.flatsize(obj) == sys.getsizeof(obj))\n\
+         rows = [[i] * 10 for i in range(100)]\n\
+         a, b = asizeof.asizesof(rows, rows[0])\n\
+         print(a + b == asizeof.asizeof(rows), b == asizeof.asizeof(rows[0]), a > 99 * b)\n\
+         from pympler.asizeof import asizeof as deep_size\n\
+         class Point:\n\
+         \x20   def __init__(self, x, y): self.x = x; self.y = y\n\
+         print(deep_size(Point(10 ** 20, 2)) > sys.getsizeof(Point(1, 2)))\n",
+    );
+    assert_eq!(r.stdout, "True True True\nTrue True True\nTrue\n");
+    let r = run("from pympler import muppy\n");
+    let e = r.error.expect("muppy is not offered");
+    assert_eq!(e.kind, "ModuleNotFoundError");
+    assert!(e.message.contains("offers pympler.asizeof") && e.message.contains("tracemalloc"), "{}", e.message);
+}
+
+/// https://docs.python.org/3/library/asyncio-task.html#coroutines (say_after, run one
+/// after the other, then as tasks) and asyncio.gather and Queue from the same docs: the
+/// event loop runs with no network; reaching for the network says there is none.
+#[test]
+fn asyncio_runs_without_a_network() {
+    let r = run_ok(
+        "import asyncio\n\
+         import time\n\
+         \n\
+         async def say_after(delay, what):\n\
+         \x20   await asyncio.sleep(delay)\n\
+         \x20   print(what)\n\
+         \n\
+         async def main():\n\
+         \x20   task1 = asyncio.create_task(say_after(0.02, 'hello'))\n\
+         \x20   task2 = asyncio.create_task(say_after(0.04, 'world'))\n\
+         \x20   started = time.perf_counter()\n\
+         \x20   await task1\n\
+         \x20   await task2\n\
+         \x20   print(0.035 < time.perf_counter() - started < 1)\n\
+         \x20   print(await asyncio.gather(*(asyncio.sleep(0.001, result=i) for i in range(3))))\n\
+         \x20   queue = asyncio.Queue()\n\
+         \x20   for i in range(3):\n\
+         \x20       await queue.put(i)\n\
+         \x20   print([await queue.get() for _ in range(3)])\n\
+         \x20   try:\n\
+         \x20       await asyncio.open_connection('example.com', 80)\n\
+         \x20   except OSError as e:\n\
+         \x20       print(e)\n\
+         \n\
+         asyncio.run(main())\n",
+    );
+    assert_eq!(r.stdout, "hello\nworld\nTrue\n[0, 1, 2]\n[0, 1, 2]\nthe playground has no network\n");
+    let r = run("import asyncio\nimport socket\n");
+    assert!(r.error.unwrap().message.contains("no network"));
+}

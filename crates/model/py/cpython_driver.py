@@ -5,14 +5,19 @@ the number of allocations, are left out, never zero).
 The command line runs it under the local python3 (`memplay compare --cpython`): a JSON
 request `{"code", "limits": {"time_ms", "memory_bytes", "output_bytes"}, "warm_imports"}`
 on standard input, the report as JSON on standard output. The page runs the same file in
-Pyodide and calls `run(code, limits, warm_imports)`.
+Pyodide and calls `check(code, limits, warm_imports)`.
 """
 
 import ast
+import contextlib
+import gc
 import io
 import json
+import os
 import platform
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 import tracemalloc
@@ -51,7 +56,34 @@ class _Output(io.TextIOBase):
         if data:
             state['used'] += len(data)
             state[self._key].append(data.decode('utf-8', 'ignore'))
+        if state['progress'] is not None:
+            state['progress']()
         return len(s)
+
+
+class _Progress:
+    """The figures so far and the output since the last report, at most ten times a
+    second, to `send` (a JSON string): the page keeps the last one if the run is stopped
+    or runs out of time while CPython cannot answer. It is called when the snippet writes
+    and when the garbage collector runs, which allocating loops make it do often."""
+
+    def __init__(self, send, out, base):
+        self._send, self._out, self._base = send, out, base
+        self._sent = {'stdout': 0, 'stderr': 0}
+        self._started = self._next = time.perf_counter()
+
+    def __call__(self, *gc_info):
+        now = time.perf_counter()
+        if now < self._next:
+            return
+        self._next = now + 0.1
+        current, peak = tracemalloc.get_traced_memory()
+        figures = {'peak_bytes': max(peak - self._base, 0), 'retained_bytes': current - self._base,
+                   'wall_ms': (now - self._started) * 1000}
+        for key, sent in self._sent.items():
+            figures[key] = ''.join(self._out[key][sent:])
+            self._sent[key] = len(self._out[key])
+        self._send(json.dumps(figures))
 
 
 def _top_level_imports(tree):
@@ -96,13 +128,65 @@ def _error(exc, code, kind=None, message=None):
     }
 
 
+_PATHS = ['/', '/api/items', '/api/items/42', '/login', '/static/app.js',
+          '/api/search?q=memory', '/health', '/api/orders']
+
+
+def _server_log():
+    """data/server.log, byte for byte as memplay's engine makes it (src/sample_data.rs)."""
+    out, state = [], 12345
+    for i in range(100_000):
+        state = (state * 1_103_515_245 + 12345) & 0xFFFF_FFFF
+        r = state >> 8
+        level, status = ('ERROR', 500) if r % 50 == 0 else ('WARN ', 404) if r % 11 == 0 else ('INFO ', 200)
+        h, m, s = i // 3600 % 24, i // 60 % 60, i % 60
+        out.append(f'2024-03-01T{h:02}:{m:02}:{s:02}Z {level} GET {_PATHS[r % 8]} {status} {2 + r % 240}ms\n')
+    return ''.join(out)
+
+
+def _measurements_csv():
+    rows = ['timestamp,sensor,temperature,humidity\n']
+    for i in range(20_000):
+        rows.append(f'{1_700_000_000 + i * 60},sensor-{i % 12},{18.0 + (i % 97) / 10.0:.1f},{30 + i % 41}\n')
+    return ''.join(rows)
+
+
+_SAMPLES = []  # made once per process: (name, text)
+_README = ('Sample files for memplay snippets:\n'
+           'server.log        100000 lines of a web server log (about 2% ERROR lines)\n'
+           'measurements.csv  20000 sensor readings: timestamp,sensor,temperature,humidity\n')
+
+
+@contextlib.contextmanager
+def _sandbox(code):
+    """A fresh working directory for the run, holding memplay's sample files (data/) when
+    the snippet names that folder; removed afterwards with what the snippet wrote."""
+    home, folder = os.getcwd(), tempfile.mkdtemp(prefix='memplay-')
+    try:
+        if 'data' in code:
+            if not _SAMPLES:
+                _SAMPLES.extend([('server.log', _server_log()), ('measurements.csv', _measurements_csv()),
+                                 ('README.txt', _README)])
+            os.mkdir(os.path.join(folder, 'data'))
+            for name, text in _SAMPLES:
+                with open(os.path.join(folder, 'data', name), 'w', newline='') as f:
+                    f.write(text)
+        os.chdir(folder)
+        yield
+    finally:
+        os.chdir(home)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _clean_exit(exc):
     return isinstance(exc, SystemExit) and exc.code in (None, 0)
 
 
-def run(code, limits, warm_imports=True):
-    """Runs `code` under tracemalloc; returns the report as a dict."""
-    out = {'stdout': [], 'stderr': [], 'used': 0, 'limit': int(limits['output_bytes']), 'truncated': False}
+def run(code, limits, warm_imports=True, progress=None):
+    """Runs `code` under tracemalloc; returns the report as a dict. `progress`, if given,
+    receives the figures so far as the run goes (see _Progress)."""
+    out = {'stdout': [], 'stderr': [], 'used': 0, 'limit': int(limits['output_bytes']), 'truncated': False,
+           'progress': None}
     report = {
         'engine': {'name': 'CPython', 'version': platform.python_version()},
         'limits': limits,
@@ -142,6 +226,9 @@ def run(code, limits, warm_imports=True):
     try:
         base = tracemalloc.get_traced_memory()[0]
         tracemalloc.reset_peak()
+        if progress is not None:
+            out['progress'] = _Progress(progress, out, base)
+            gc.callbacks.append(out['progress'])
         sys.stdout, sys.stderr = _Output(out, 'stdout'), _Output(out, 'stderr')
         started = time.perf_counter()
         if timer:
@@ -168,6 +255,9 @@ def run(code, limits, warm_imports=True):
         snapshot = tracemalloc.take_snapshot()
     finally:
         sys.stdout, sys.stderr = saved
+        if out['progress'] in gc.callbacks:
+            gc.callbacks.remove(out['progress'])
+        out['progress'] = None
         tracemalloc.stop()
         if timer:
             signal.signal(signal.SIGALRM, previous)
@@ -188,6 +278,13 @@ def run(code, limits, warm_imports=True):
     report['error'] = error
     del namespace
     return report
+
+
+def check(code, limits, warm_imports=True, progress=None):
+    """run() in a fresh working directory with memplay's sample files: what the command
+    line (main) and the page's worker call."""
+    with _sandbox(code):
+        return run(code, limits, warm_imports, progress)
 
 
 def _limit_address_space(memory_bytes):
@@ -211,7 +308,7 @@ def main():
         _limit_address_space(int(limits['memory_bytes']))
     except (OSError, ValueError):
         pass
-    report = run(request['code'], limits, request.get('warm_imports', True))
+    report = check(request['code'], limits, request.get('warm_imports', True))
     sys.stdout.write(json.dumps(report))
 
 

@@ -34,6 +34,13 @@ pub enum FromCpython {
         run_id: u32,
         report: Box<CheckReport>,
     },
+    /// A run still going: its figures so far and the output since the last progress
+    /// (the driver sends one at most ten times a second, when the snippet writes or the
+    /// garbage collector runs). The page keeps them if the run is stopped.
+    Progress {
+        run_id: u32,
+        figures: CheckProgress,
+    },
     /// Pyodide could not start, or the driver itself failed.
     Failed {
         message: String,
@@ -60,6 +67,47 @@ pub struct CheckReport {
     pub engine: EngineInfo,
     #[serde(default)]
     pub truncated: Truncated,
+}
+
+/// What a CPython run has done so far.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CheckProgress {
+    pub peak_bytes: u64,
+    pub retained_bytes: i64,
+    pub wall_ms: f64,
+    #[serde(default)]
+    pub stdout: String,
+    #[serde(default)]
+    pub stderr: String,
+}
+
+impl CheckProgress {
+    /// Adds a later progress: the figures are replaced, the output appended.
+    pub fn extend(&mut self, later: CheckProgress) {
+        self.peak_bytes = self.peak_bytes.max(later.peak_bytes);
+        self.retained_bytes = later.retained_bytes;
+        self.wall_ms = later.wall_ms;
+        self.stdout.push_str(&later.stdout);
+        self.stderr.push_str(&later.stderr);
+    }
+
+    /// The report of a run ended before it finished (`error` says how), with what it did
+    /// up to then.
+    pub fn into_report(self, error: RunError, limits: Limits, engine: EngineInfo) -> CheckReport {
+        CheckReport {
+            peak_bytes: self.peak_bytes,
+            retained_bytes: self.retained_bytes,
+            wall_ms: self.wall_ms,
+            stdout: self.stdout,
+            stderr: self.stderr,
+            error: Some(error),
+            lines: Vec::new(),
+            warmed_imports: Vec::new(),
+            limits,
+            engine,
+            truncated: Truncated::default(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -252,6 +300,6 @@ mod tests {
 
     #[test]
     fn the_driver_is_the_python_file() {
-        assert!(CPYTHON_DRIVER.contains("def run(code, limits, warm_imports=True)"));
+        assert!(CPYTHON_DRIVER.contains("def check(code, limits, warm_imports=True, progress=None)"));
     }
 }

@@ -16,7 +16,8 @@ mod tracker;
 mod verdict;
 
 pub use cpython::{
-    CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckReport, CpythonCheck, FromCpython, ToCpython, markdown_with_cpython,
+    CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckProgress, CheckReport, CpythonCheck, FromCpython, ToCpython,
+    markdown_with_cpython,
 };
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};

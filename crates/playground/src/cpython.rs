@@ -1,9 +1,12 @@
 //! The CPython check in the page: the snippets of the last comparison run again under
 //! CPython's tracemalloc, in two more workers (Pyodide), started only when a reader asks.
 //! Stop and the time limit end them as they end the engine's: the worker is terminated and
-//! a fresh one follows; what finished is kept.
+//! a fresh one follows; what finished is kept, and so are the figures and output a run
+//! reported before it was ended.
 
-use memplay_model::{CheckReport, CpythonCheck, EngineInfo, FromCpython, Side, ToCpython};
+use memplay_model::{
+    CheckProgress, CheckReport, CpythonCheck, EngineInfo, ErrorKind, FromCpython, RunError, Side, ToCpython,
+};
 
 use crate::{Effect, State, WATCHDOG_GRACE_MS};
 
@@ -25,6 +28,8 @@ pub struct CpythonState {
     /// The code each side runs next, once its worker is ready.
     pub queued: [Option<String>; 2],
     pub reports: [Option<CheckReport>; 2],
+    /// What a running side has reported so far.
+    pub progress: [Option<CheckProgress>; 2],
     /// Why a side's check ended without a report (Stop, the time limit, a failure).
     pub ended: [Option<String>; 2],
     /// Both sides' reports, set against the comparison.
@@ -72,6 +77,7 @@ impl State {
         for side in Side::BOTH {
             let i = side.index();
             c.reports[i] = None;
+            c.progress[i] = None;
             c.ended[i] = None;
             c.run_ids[i] += 1;
             c.queued[i] = Some(self.ran[i].clone());
@@ -125,6 +131,15 @@ impl State {
                 c.reports[i] = Some(*report);
                 self.check_done(effects);
             }
+            FromCpython::Progress { run_id, figures } => {
+                let c = &mut self.cpython;
+                if run_id == c.run_ids[i] && c.workers[i] == CpythonWorker::Busy {
+                    match &mut c.progress[i] {
+                        Some(so_far) => so_far.extend(figures),
+                        none => *none = Some(figures),
+                    }
+                }
+            }
             FromCpython::Failed { message } => self.cpython_failed(side, message, effects),
         }
     }
@@ -138,7 +153,7 @@ impl State {
         c.queued[i] = None;
         effects.push(Effect::StopCpythonWorker(side));
         if had_run {
-            c.ended[i] = Some(message);
+            self.keep_what_ran(side, ErrorKind::EngineCrash, message);
             self.check_done(effects);
         }
     }
@@ -148,7 +163,8 @@ impl State {
         let c = &self.cpython;
         if c.run_ids[i] == run_id && c.workers[i] == CpythonWorker::Busy {
             let limit = memplay_model::format_ms(self.settings.options.limits.time_ms as f64);
-            self.end_cpython_run(side, format!("time limit exceeded ({limit}); a fresh CPython follows"), effects);
+            let why = format!("time limit exceeded ({limit}); a fresh CPython follows");
+            self.end_cpython_run(side, ErrorKind::TimeLimitExceeded, why, effects);
         }
     }
 
@@ -161,12 +177,12 @@ impl State {
         for side in Side::BOTH {
             let i = side.index();
             if self.cpython.reports[i].is_none() && self.cpython.ended[i].is_none() {
-                self.end_cpython_run(side, "stopped (Stop was pressed)".into(), effects);
+                self.end_cpython_run(side, ErrorKind::Stopped, "stopped (Stop was pressed)".into(), effects);
             }
         }
     }
 
-    fn end_cpython_run(&mut self, side: Side, why: String, effects: &mut Vec<Effect>) {
+    fn end_cpython_run(&mut self, side: Side, kind: ErrorKind, why: String, effects: &mut Vec<Effect>) {
         let i = side.index();
         let c = &mut self.cpython;
         c.queued[i] = None;
@@ -176,8 +192,23 @@ impl State {
             effects.push(Effect::StartCpythonWorker(side));
             c.workers[i] = CpythonWorker::Starting;
         }
-        c.ended[i] = Some(why);
+        self.keep_what_ran(side, kind, why);
         self.check_done(effects);
+    }
+
+    /// A side's run ended before it finished: its report is what it reported so far,
+    /// marked with how it ended; without any, only why it ended is kept.
+    fn keep_what_ran(&mut self, side: Side, kind: ErrorKind, why: String) {
+        let i = side.index();
+        let limits = self.settings.options.limits;
+        let c = &mut self.cpython;
+        match (c.progress[i].take(), c.engine.clone()) {
+            (Some(so_far), Some(engine)) => {
+                let error = RunError::plain(kind, format!("{why}; the figures are those up to then"));
+                c.reports[i] = Some(so_far.into_report(error, limits, engine));
+            }
+            _ => c.ended[i] = Some(why),
+        }
     }
 
     /// Once both sides have ended: the check against the comparison, or why there is none.

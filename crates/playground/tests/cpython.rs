@@ -1,9 +1,11 @@
 //! The CPython check through the reducer: nothing of CPython starts until asked; the check
 //! runs the last comparison's snippets in two CPython workers and says whether CPython
-//! agrees; Stop and the time limit replace a busy CPython worker and keep what finished.
+//! agrees; Stop and the time limit replace a busy CPython worker and keep what finished,
+//! and the figures a run reported before it was ended.
 
 use memplay_model::{
-    CheckReport, EngineEvent, EngineInfo, FromCpython, FromWorker, Limits, RunReport, Side, ToCpython, Truncated,
+    CheckProgress, CheckReport, EngineEvent, EngineInfo, FromCpython, FromWorker, Limits, RunReport, Side, ToCpython,
+    Truncated,
 };
 use memplay_playground::{Action, Effect, State};
 
@@ -195,4 +197,57 @@ impl CpythonOf for State {
             other => panic!("no results: {other:?}"),
         }
     }
+}
+
+#[test]
+fn stop_keeps_the_figures_and_output_a_cpython_run_reported_so_far() {
+    let mut s = ready_state();
+    s.apply(Action::Run);
+    finish(&mut s, Side::A, 1_000);
+    finish(&mut s, Side::B, 5_000);
+    s.apply(Action::CheckCpython);
+    for side in Side::BOTH {
+        s.apply(Action::Cpython(side, FromCpython::Ready { engine: cpython() }));
+    }
+    s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: Box::new(report(7_000)) }));
+    let so_far = |peak, retained, out: &str| FromCpython::Progress {
+        run_id: 1,
+        figures: CheckProgress {
+            peak_bytes: peak,
+            retained_bytes: retained,
+            wall_ms: 100.0,
+            stdout: out.into(),
+            stderr: String::new(),
+        },
+    };
+    s.apply(Action::Cpython(Side::A, so_far(2_000_000, 1_500_000, "started\n")));
+    s.apply(Action::Cpython(Side::A, so_far(3_000_000, 2_500_000, "still going\n")));
+    // A progress of an older run is not this one's.
+    s.apply(Action::Cpython(
+        Side::A,
+        FromCpython::Progress { run_id: 0, figures: CheckProgress { peak_bytes: 9, ..Default::default() } },
+    ));
+    let effects = s.apply(Action::Stop);
+    assert_eq!(starts(&effects), 1, "a fresh worker replaces the stopped one");
+    let check = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::CpythonChecked(c) => Some(c.clone()),
+            _ => None,
+        })
+        .expect("the check is made with what A did so far");
+    assert_eq!((check.a.peak_bytes, check.a.retained_bytes), (3_000_000, 2_500_000));
+    assert_eq!(check.a.stdout, "started\nstill going\n");
+    let error = check.a.error.as_ref().unwrap();
+    assert_eq!(error.kind.as_str(), "Stopped");
+    assert!(error.message.contains("figures are those up to then"), "{}", error.message);
+    assert_eq!(check.agrees, None, "a stopped run agrees on nothing");
+    assert!(check.verdict.contains("A failed with Stopped"), "{}", check.verdict);
+    // The table shows CPython's peak so far.
+    let rows = match s.results_view() {
+        memplay_playground::ResultsView::Shown(c) => c.rows,
+        other => panic!("{other:?}"),
+    };
+    let peak = rows.iter().find(|r| r.key == "peak").unwrap();
+    assert_eq!(peak.cpython.as_ref().map(|(a, _)| a.as_str()), Some("2.9 MiB"));
 }

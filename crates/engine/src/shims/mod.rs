@@ -9,6 +9,8 @@
 //! | imports     | `_memplay_stdlib`       | `_memplay_imports.py`                   |
 //! | tracemalloc | `_memplay_tracemalloc`  | `_tracemalloc.py`                       |
 //! | lz4         | `_memplay_lz4`          | `lz4/frame.py`                          |
+//! | sizes       | `_memplay_sizes`        | — (the boot sets `sys.getsizeof`)       |
+//! | tools       | `_memplay` (source)     | `_memplay_<tool>.py`, `_memplay_nonet`  |
 //! | errors      | —                       | `_memplay_errors.py`                    |
 //!
 //! `_memplay` holds the names both sides share; `_memplay_boot.py` installs the shims in
@@ -21,6 +23,7 @@ mod names;
 mod output;
 mod posix_module;
 mod run_state;
+mod sizes;
 mod stdlib;
 #[cfg(memplay_test_hooks)]
 mod test_hooks;
@@ -42,6 +45,7 @@ pub(crate) fn native_modules(ctx: &Context) -> Vec<&'static PyModuleDef> {
         stdlib::module_def(ctx),
         tracemalloc::module_def(ctx),
         lz4::module_def(ctx),
+        sizes::module_def(ctx),
     ];
     #[cfg(memplay_test_hooks)]
     modules.push(test_hooks::module_def(ctx));
