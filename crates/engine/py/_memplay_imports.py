@@ -96,7 +96,11 @@ class _Tool:
 
     @staticmethod
     def create_module(spec):
-        return __import__(_TOOLS[spec.name])
+        module = __import__(_TOOLS[spec.name])
+        # Named as the snippet imported it: `from pympler import muppy` looks for
+        # `pympler.muppy`, and tracebacks say `psutil`, not the playground's file.
+        module.__name__ = spec.name
+        return module
 
     @staticmethod
     def exec_module(module):

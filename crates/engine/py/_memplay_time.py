@@ -23,3 +23,16 @@ time.sleep = _sleep
 # uses it) asks the missing system clock and aborts the engine: derive it from time().
 _wall = time.time
 time.time_ns = lambda: int(_wall() * 1_000_000) * 1000
+
+
+if not hasattr(time, 'get_clock_info'):
+    # wasm32 has none (asyncio's event loop asks for the monotonic clock's resolution): the
+    # engine's clocks count nanoseconds.
+    def _get_clock_info(name):
+        if name not in ('monotonic', 'perf_counter', 'process_time', 'thread_time', 'time'):
+            raise ValueError('unknown clock')
+        import types
+        return types.SimpleNamespace(implementation='memplay engine clock', monotonic=name != 'time',
+                                     adjustable=name == 'time', resolution=1e-09)
+
+    time.get_clock_info = _get_clock_info
