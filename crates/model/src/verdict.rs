@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{RunReport, Side, format_bytes};
+use crate::{ErrorKind, RunReport, Side, format_bytes};
 
 /// Two runs side by side, as `memplay compare --json` prints them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,14 +20,28 @@ impl Comparison {
     }
 }
 
+/// How a run that did not finish ended: "A was stopped", "B ran out of time", "A failed with
+/// ValueError".
+fn ended(side: &str, kind: &ErrorKind) -> String {
+    match kind {
+        ErrorKind::Stopped => format!("{side} was stopped"),
+        ErrorKind::TimeLimitExceeded => format!("{side} ran out of time"),
+        ErrorKind::MemoryLimitExceeded => format!("{side} hit the memory limit"),
+        other => format!("{side} failed with {other}"),
+    }
+}
+
 /// One sentence on which snippet peaks lower, e.g.
 /// "B peaks 81× lower than A: 113 KiB vs 9.0 MiB".
 pub fn verdict(a: &RunReport, b: &RunReport) -> String {
     let failed = |r: &RunReport| r.error.as_ref().map(|e| e.kind.clone());
     match (failed(a), failed(b)) {
-        (Some(ea), Some(eb)) => return format!("Both failed: A with {ea}, B with {eb}"),
-        (Some(ea), None) => return format!("A failed with {ea}; B peaked at {}", bytes(b.peak_bytes)),
-        (None, Some(eb)) => return format!("B failed with {eb}; A peaked at {}", bytes(a.peak_bytes)),
+        (Some(ErrorKind::Python(ea)), Some(ErrorKind::Python(eb))) => {
+            return format!("Both failed: A with {ea}, B with {eb}");
+        }
+        (Some(ea), Some(eb)) => return format!("{}; {}", ended("A", &ea), ended("B", &eb)),
+        (Some(ea), None) => return format!("{}; B peaked at {}", ended("A", &ea), bytes(b.peak_bytes)),
+        (None, Some(eb)) => return format!("{}; A peaked at {}", ended("B", &eb), bytes(a.peak_bytes)),
         (None, None) => {}
     }
     let (pa, pb) = (a.peak_bytes, b.peak_bytes);
@@ -131,6 +145,18 @@ mod tests {
         assert_eq!(winner(&a, &b), Some(Side::B));
         a.error = Some(RunError::plain(crate::ErrorKind::Stopped, "stopped"));
         assert_eq!(winner(&a, &b), None);
+    }
+
+    #[test]
+    fn a_run_that_did_not_finish_says_how_it_ended() {
+        let mut a = report(3 << 20);
+        a.error = Some(RunError::plain(ErrorKind::Stopped, "stopped"));
+        assert_eq!(verdict(&a, &report(2048)), "A was stopped; B peaked at 2.0 KiB");
+        let mut b = report(1);
+        b.error = Some(RunError::plain(ErrorKind::TimeLimitExceeded, "time"));
+        assert_eq!(verdict(&a, &b), "A was stopped; B ran out of time");
+        b.error = Some(RunError::plain(ErrorKind::MemoryLimitExceeded, "memory"));
+        assert_eq!(verdict(&report(10), &b), "B hit the memory limit; A peaked at 10 B");
     }
 
     #[test]

@@ -242,7 +242,7 @@ fn stop_keeps_the_figures_and_output_a_cpython_run_reported_so_far() {
     assert_eq!(error.kind.as_str(), "Stopped");
     assert!(error.message.contains("figures are those up to then"), "{}", error.message);
     assert_eq!(check.agrees, None, "a stopped run agrees on nothing");
-    assert!(check.verdict.contains("A failed with Stopped"), "{}", check.verdict);
+    assert!(check.verdict.contains("A was stopped; B peaked at"), "{}", check.verdict);
     // The table shows CPython's peak so far.
     let rows = match s.results_view() {
         memplay_playground::ResultsView::Shown(c) => c.rows,
