@@ -64,10 +64,6 @@ def _socketpair(*args, **kwargs):
     return a, b
 
 
-class _NoSocket(OSError):
-    pass
-
-
 class _Select:
     """select.select (a callable object, not a function: selectors keeps it as a class
     attribute, where a function would bind)."""

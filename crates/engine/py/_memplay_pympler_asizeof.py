@@ -2,6 +2,7 @@
 built on the engine's sys.getsizeof. Every object reachable from the arguments is counted
 once; classes, modules, functions and code are left out, as pympler does by default."""
 
+import collections
 import sys
 
 _SKIP = (type, type(sys), type(len), type(lambda: 0), type((lambda: 0).__code__),
@@ -14,9 +15,7 @@ def _referents(obj):
         for key, value in obj.items():
             yield key
             yield value
-    elif isinstance(obj, (list, tuple, set, frozenset)):
-        yield from obj
-    elif type(obj).__module__ == 'collections' and type(obj).__name__ == 'deque':
+    elif isinstance(obj, (list, tuple, set, frozenset, collections.deque)):
         yield from obj
     attrs = getattr(obj, '__dict__', None)
     if isinstance(attrs, dict) and not isinstance(obj, type):
