@@ -36,6 +36,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# Trunk builds offline (Trunk.toml): the crates in Cargo.lock, for every target, come first.
+say "fetching the crates in Cargo.lock"
+cargo fetch --locked -q
+
 if ! command -v node >/dev/null 2>&1; then
   say "installing Node.js"
   apt-get update -qq && apt-get install -y -qq nodejs npm

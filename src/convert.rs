@@ -39,3 +39,8 @@ pub fn object(properties: &[(&str, &JsValue)]) -> JsValue {
     }
     object.into()
 }
+
+/// A line in the browser's console, for what the page drops on purpose.
+pub fn warn(text: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(text));
+}

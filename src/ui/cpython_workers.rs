@@ -1,7 +1,9 @@
 //! The CPython check's two workers (www/cpython-worker.js: Pyodide and memplay's driver),
 //! started only when the reducer asks; a busy one is terminated, never asked to stop.
+//! Only a worker's own messages are taken: each comes sealed with the key its JavaScript
+//! named in its first message, before any snippet could run (`KeyGate`).
 
-use memplay_model::{FromCpython, Side, ToCpython};
+use memplay_model::{KeyGate, Sealed, Side, ToCpython};
 use memplay_playground::Action;
 use yew::Callback;
 
@@ -45,11 +47,12 @@ impl CpythonWorkers {
         let (messages, errors) = (self.actions.clone(), self.actions.clone());
         Slot::start(
             SCRIPT,
-            move |data| {
-                messages.emit(match convert::from_js::<FromCpython>(data) {
-                    Ok(message) => Action::Cpython(side, message),
-                    Err(e) => Action::CpythonCrashed(side, format!("unreadable message from CPython's worker: {e}")),
-                });
+            {
+                let mut gate = KeyGate::default();
+                move |data| match convert::from_js::<Sealed>(data).ok().and_then(|sealed| gate.admit(sealed)) {
+                    Some(message) => messages.emit(Action::Cpython(side, message)),
+                    None => convert::warn("memplay: dropped a message not sealed by the CPython check's worker"),
+                }
             },
             move |message| {
                 errors

@@ -63,15 +63,18 @@ test('a pair where the engines disagree says so, and Stop ends a CPython run', a
   assert.equal(await pg.testid('cpython-verdict').getAttribute('data-agreement'), 'disagrees');
   await screenshot(page, 'cpython-disagrees');
 
-  // A loop only CPython runs: Stop ends it, the page answers, and a fresh worker follows.
+  // A loop only CPython runs, which never allocates: Stop ends it, the page answers, a
+  // fresh worker follows, and the run keeps the figures CPython reported as it started.
   await pg.setCode('a', "import sys\nif sys.implementation.name == 'cpython':\n    while True:\n        pass\n");
   await pg.setCode('b', 'y = 1\n');
-  const stopped = page.evaluate(() => window.memplay.run({ cpython: true }).then(() => 'resolved', (e) => String(e)));
+  const stopped = page.evaluate(() => window.memplay.run({ cpython: true }));
   await page.waitForFunction(() => /on CPython/.test(document.querySelector('[data-testid="cpython-status"]')?.textContent ?? ''), null, { timeout: CHECK_TIMEOUT });
   await page.waitForTimeout(500);
   await pg.testid('stop').click();
-  assert.match(await stopped, /did not finish.*Stop was pressed/);
-  assert.match(await pg.testid('cpython-status').innerText(), /stopped \(Stop was pressed\)/);
+  const ended = await stopped;
+  assert.equal(ended.cpython.a.error.type, 'Stopped', JSON.stringify(ended.cpython.a.error));
+  assert.match(ended.cpython.a.error.message, /Stop was pressed/);
+  assert.match(await pg.testid('cpython-verdict').innerText(), /A was stopped/);
   // A loop that allocates as it goes: the CPython worker reports its figures as it runs,
   // so Stop keeps CPython's peak so far and the output, with the run marked as stopped.
   await pg.setCode('a', "import sys\nrows = []\nprint('started')\nwhile sys.implementation.name == 'cpython':\n    rows.append({'n': len(rows)})\n");

@@ -13,7 +13,13 @@ use memplay_model::{
 use crate::{cpython, human, supervise, sweep};
 
 #[derive(Parser)]
-#[command(name = "memplay", version, about = "Measure how Python snippets use memory (RustPython engine)")]
+#[command(
+    name = "memplay",
+    version,
+    about = "Measure how Python snippets use memory (RustPython engine)",
+    after_help = "Snippets run sandboxed in memplay's engine: no files of yours, no network, no processes. \
+                  --cpython is not: it runs them as your own python3, with your permissions, files and network."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -109,7 +115,8 @@ struct RunArgs {
     #[arg(long)]
     list_presets: bool,
     /// Also run under the local python3's tracemalloc and show CPython's figures beside
-    /// (run, compare)
+    /// (run, compare). Not sandboxed: the snippets run as your own python3, with your
+    /// permissions, files and network (memplay's engine is sandboxed)
     #[arg(long)]
     cpython: bool,
 }

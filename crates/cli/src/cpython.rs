@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use memplay_model::{CPYTHON_DRIVER, CPYTHON_MIN, CheckReport, RunOptions};
+use memplay_model::{CPYTHON_DRIVER, CPYTHON_MIN, CheckReport, CheckRequest, RunOptions};
 
 /// The interpreter `--cpython` runs: `$MEMPLAY_PYTHON`, else `python3` on the PATH.
 fn program() -> String {
@@ -38,11 +38,8 @@ pub fn check_python() -> Result<(), String> {
 
 /// Runs `code` under CPython; a run that dies or never answers is reported as such.
 pub fn run(code: &str, options: &RunOptions) -> Result<CheckReport, String> {
-    let request = serde_json::json!({
-        "code": code,
-        "limits": options.limits,
-        "warm_imports": options.warm_imports,
-    });
+    // The user's own python3, with their files and network: not sandboxed (--help says so).
+    let request = serde_json::to_value(CheckRequest::local(code, options)).map_err(|e| e.to_string())?;
     let mut child = Command::new(program())
         .args(["-I", "-c", CPYTHON_DRIVER])
         .stdin(Stdio::piped())

@@ -5,24 +5,12 @@ pure-Python one."""
 
 import sys
 
+import _memplay
 import _memplay_stdlib
 
 
-_UNAVAILABLE = {
-    'numpy': 'numpy is not available in the playground; use the array module '
-             "(array.array('d', ...)) for compact numeric arrays",
-    'pandas': 'pandas is not available in the playground; use csv and collections',
-    'js': 'the playground gives Python no access to the page',
-    '_js': 'the playground gives Python no access to the page',
-    'browser': 'the playground gives Python no access to the page',
-    'pyodide': 'the playground gives Python no access to the page',
-    'socket': 'the playground has no network',
-    '_socket': 'the playground has no network',
-    'ssl': 'the playground has no network',
-    'subprocess': 'the playground cannot start processes',
-    'multiprocessing': 'the playground cannot start processes',
-    'ctypes': 'the playground gives Python no access to native code',
-}
+# Modules that are not here, with the reason a snippet is told (memplay_model::UNAVAILABLE).
+_UNAVAILABLE = dict(_memplay.UNAVAILABLE)
 
 
 class _SeedAfterImport:

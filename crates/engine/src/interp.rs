@@ -17,7 +17,7 @@ pub(crate) fn build(recursion_limit: u32) -> Interpreter {
     settings.write_bytecode = false;
     // Only frozen and built-in modules: no importer that looks at a real file system.
     settings.allow_external_library = false;
-    settings.argv = vec![crate::SNIPPET_FILENAME.to_owned()];
+    settings.argv = vec![memplay_model::SNIPPET_FILENAME.to_owned()];
     let builder = Interpreter::builder(settings);
     let stdlib = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
     let ours = shims::native_modules(&builder.ctx);

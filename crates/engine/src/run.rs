@@ -12,7 +12,7 @@ use crate::meter::{Active, Meter};
 use crate::{imports, interp, shims};
 
 /// The `co_filename` of the snippet's code: tracebacks and tracemalloc show it.
-pub const SNIPPET_FILENAME: &str = "<snippet>";
+pub use memplay_model::SNIPPET_FILENAME;
 
 pub fn engine_info() -> EngineInfo {
     EngineInfo {

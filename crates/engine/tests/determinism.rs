@@ -5,6 +5,7 @@
 //! worker per pane), and that is what this checks: runs one after another, on fresh
 //! threads (as the CLI) and on one thread (as a worker).
 
+#[path = "engine/common/mod.rs"]
 mod common;
 use memplay_engine::{NativeHost, run};
 use memplay_model::{RunOptions, RunReport};

@@ -4,6 +4,7 @@
 //! frees most of it. Some still stays (RustPython issue #3504), so the page replaces a
 //! worker once its heap has grown (`memplay_playground::RECYCLE_LIVE_BYTES`).
 
+#[path = "engine/common/mod.rs"]
 mod common;
 
 use memplay_engine::{NativeHost, heap_live, run};

@@ -3,6 +3,7 @@
 //! a frozen one once the bundle is in. One test, since the bundle is fetched once per
 //! process (and other tests running alongside would disturb the counts).
 
+#[path = "engine/common/mod.rs"]
 mod common;
 use common::*;
 use memplay_engine::stdlib_bundle_loaded_by;

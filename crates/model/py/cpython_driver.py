@@ -2,10 +2,14 @@
 CPython can tell, in the shape of memplay's own report (fields CPython cannot tell, such as
 the number of allocations, are left out, never zero).
 
-The command line runs it under the local python3 (`memplay compare --cpython`): a JSON
-request `{"code", "limits": {"time_ms", "memory_bytes", "output_bytes"}, "warm_imports"}`
-on standard input, the report as JSON on standard output. The page runs the same file in
-Pyodide and calls `check(code, limits, warm_imports)`.
+One request for both (memplay_model::CheckRequest, made in Rust): `{"code", "limits":
+{"time_ms", "memory_bytes", "output_bytes"}, "warm_imports", "limit_messages": {"time",
+"memory"}, "snippet", "unavailable": {module: reason}}`. The command line runs this file
+under the local python3 (`memplay compare --cpython`) with the request on standard input
+and the report as JSON on standard output; that python3 is the user's own, with their
+files and network, and `unavailable` is empty. The page runs it in Pyodide
+(www/cpython-worker.js) and calls `check(request, progress)`; there `unavailable` closes the
+modules that lead out of the sandbox (the worker's JavaScript closes the rest).
 """
 
 import ast
@@ -22,6 +26,7 @@ import time
 import traceback
 import tracemalloc
 
+# The snippet's file name: memplay_model::SNIPPET_FILENAME, sent in each request.
 SNIPPET = '<snippet>'
 # Frames kept per allocation. More would credit memory allocated inside a library call to
 # the snippet's line that made the call, but tracemalloc then slows CPython down another
@@ -30,8 +35,14 @@ SNIPPET = '<snippet>'
 FRAMES = 1
 
 
-class _TimeLimit(BaseException):
-    """Raised from the interval timer when the time limit passes (the command line only)."""
+class _Limit(BaseException):
+    """Raised in the snippet when it reaches a limit: from the interval timer (the time
+    limit, command line only) or from every snippet line once _Watch has seen the limit
+    passed (see _Watch.trip). A BaseException, so `except Exception` does not keep it."""
+
+    def __init__(self, kind):
+        super().__init__(kind)
+        self.kind = kind
 
 
 class _Output(io.TextIOBase):
@@ -61,29 +72,126 @@ class _Output(io.TextIOBase):
         return len(s)
 
 
-class _Progress:
-    """The figures so far and the output since the last report, at most ten times a
-    second, to `send` (a JSON string): the page keeps the last one if the run is stopped
-    or runs out of time while CPython cannot answer. It is called when the snippet writes
-    and when the garbage collector runs, which allocating loops make it do often."""
+class _Watch:
+    """Called when the snippet writes and when the garbage collector runs (which
+    allocating loops make it do often). It holds the snippet to its limits: past the
+    memory limit (live bytes above the baseline, as memplay counts them), or past the
+    time limit where no timer can interrupt (Pyodide), it trips. And, when `send` is
+    given, it sends the figures so far and the output since the last report, at most ten
+    times a second, as a JSON string: the page keeps the last one if the run is stopped
+    or runs out of time while CPython cannot answer."""
 
-    def __init__(self, send, out, base):
+    def __init__(self, send, out, base, limits, timer):
         self._send, self._out, self._base = send, out, base
+        self._memory = int(limits['memory_bytes'])
+        self._time_s = None if timer else limits['time_ms'] / 1000
         self._sent = {'stdout': 0, 'stderr': 0}
         self._started = self._next = time.perf_counter()
+        self.tripped = None
 
     def __call__(self, *gc_info):
-        now = time.perf_counter()
-        if now < self._next:
-            return
-        self._next = now + 0.1
         current, peak = tracemalloc.get_traced_memory()
+        now = time.perf_counter()
+        if self.tripped is None:
+            if current - self._base > self._memory:
+                self.trip('memory')
+            elif self._time_s is not None and now - self._started > self._time_s:
+                self.trip('time')
+        if self._send is not None and now >= self._next:
+            self.send(current, peak, now)
+
+    def send(self, current, peak, now):
+        self._next = now + 0.1
         figures = {'peak_bytes': max(peak - self._base, 0), 'retained_bytes': current - self._base,
                    'wall_ms': (now - self._started) * 1000}
         for key, sent in self._sent.items():
             figures[key] = ''.join(self._out[key][sent:])
             self._sent[key] = len(self._out[key])
         self._send(json.dumps(figures))
+
+    def trip(self, kind):
+        """From here on every line of the snippet raises _Limit(kind): the frames running
+        now through their trace hook, the ones it calls through sys.settrace. (The
+        garbage collector's callback cannot raise into the snippet itself.)"""
+        self.tripped = kind
+
+        def stop(frame, event, arg):
+            if frame.f_code.co_filename != SNIPPET:
+                return None
+            if event == 'call':
+                return stop
+            raise _Limit(kind)
+
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename == SNIPPET:
+                frame.f_trace = stop
+            frame = frame.f_back
+        sys.settrace(stop)
+
+
+def _refused(unavailable, name):
+    return unavailable.get(name) or unavailable.get(name.partition('.')[0])
+
+
+def _pyodides_own(depth):
+    """Whether the import under way comes from Pyodide's own code (its event loop imports
+    parts of Pyodide as it runs), not from the snippet: the nearest frame outside
+    importlib and this driver says. A snippet can fake a file name; the worker's JavaScript is closed
+    for the snippet that does (www/cpython-worker.js)."""
+    frame = sys._getframe(depth)
+    ours = _pyodides_own.__code__.co_filename
+    while frame is not None and (frame.f_code.co_filename.startswith('<frozen importlib')
+                                 or frame.f_code.co_filename == ours):
+        frame = frame.f_back
+    name = frame.f_code.co_filename if frame is not None else ''
+    return '/pyodide/' in name or '/_pyodide/' in name
+
+
+class _Closed:
+    """First on sys.meta_path in a closed check: the modules memplay refuses a snippet
+    (memplay_model::UNAVAILABLE) fail as they fail under memplay's engine. Those Pyodide
+    had loaded are kept aside for Pyodide's own code."""
+
+    def __init__(self, unavailable, kept):
+        self._unavailable, self._kept = unavailable, kept
+
+    def find_spec(self, name, path=None, target=None):
+        message = _refused(self._unavailable, name)
+        if not message:
+            return None
+        if name in self._kept and _pyodides_own(2):
+            import importlib.util
+            return importlib.util.spec_from_loader(name, self)
+        raise ModuleNotFoundError(message, name=name)
+
+    def create_module(self, spec):
+        return self._kept[spec.name]
+
+    def exec_module(self, module):
+        pass
+
+
+def _close(unavailable):
+    """Python's half of the closed check: the refused modules leave sys.modules and can
+    no longer be imported by the snippet (even once Pyodide's own code has put one back),
+    and Pyodide's importer of JavaScript objects leaves sys.meta_path. A snippet that digs
+    them out anyway (gc.get_objects(), frames) finds JavaScript with nothing in it that
+    leads out: the worker removed that first."""
+    if not unavailable or any(isinstance(f, _Closed) for f in sys.meta_path):
+        return
+    import builtins
+    kept = {name: sys.modules.pop(name) for name in list(sys.modules) if _refused(unavailable, name)}
+    sys.meta_path[:] = [_Closed(unavailable, kept)] + [f for f in sys.meta_path if type(f).__name__ != 'JsFinder']
+    original = builtins.__import__
+
+    def closed_import(name, globals=None, locals=None, fromlist=(), level=0):
+        message = level == 0 and _refused(unavailable, name)
+        if message and not _pyodides_own(2):
+            raise ModuleNotFoundError(message, name=name)
+        return original(name, globals, locals, fromlist, level)
+
+    builtins.__import__ = closed_import
 
 
 def _top_level_imports(tree):
@@ -182,9 +290,22 @@ def _clean_exit(exc):
     return isinstance(exc, SystemExit) and exc.code in (None, 0)
 
 
-def run(code, limits, warm_imports=True, progress=None):
-    """Runs `code` under tracemalloc; returns the report as a dict. `progress`, if given,
-    receives the figures so far as the run goes (see _Progress)."""
+def _figures_and_lines(snapshot, peak, current, base):
+    per_line = {}
+    if snapshot is not None:
+        for trace in snapshot.traces:
+            line = _snippet_line((f.filename, f.lineno) for f in trace.traceback)
+            if line is not None:
+                per_line[line] = per_line.get(line, 0) + trace.size
+    return {'peak_bytes': max(peak - base, 0), 'retained_bytes': current - base,
+            'lines': [{'line': n, 'net_bytes': b} for n, b in sorted(per_line.items())]}
+
+
+def run(request, progress=None):
+    """Runs the request's code under tracemalloc; returns the report as a dict.
+    `progress`, if given, receives the figures so far as the run goes (see _Watch)."""
+    code, limits = request['code'], request['limits']
+    messages = request['limit_messages']
     out = {'stdout': [], 'stderr': [], 'used': 0, 'limit': int(limits['output_bytes']), 'truncated': False,
            'progress': None}
     report = {
@@ -201,7 +322,7 @@ def run(code, limits, warm_imports=True, progress=None):
         report['error'] = _error(exc, code)
         report['truncated'] = {'output': False, 'timeline': False}
         return report
-    if warm_imports:
+    if request.get('warm_imports', True):
         # As memplay does: the snippet's top-level imports are loaded before the baseline,
         # so the figures are the snippet's own work, not the modules' import cost.
         for name in _top_level_imports(tree):
@@ -218,42 +339,56 @@ def run(code, limits, warm_imports=True, progress=None):
         import signal
 
         def on_time_limit(signum, frame):
-            raise _TimeLimit()
+            raise _Limit('time')
 
         previous = signal.signal(signal.SIGALRM, on_time_limit)
     error = None
+    ended_by_limit = False
     tracemalloc.start(FRAMES)
     try:
         base = tracemalloc.get_traced_memory()[0]
         tracemalloc.reset_peak()
+        watch = out['progress'] = _Watch(progress, out, base, limits, timer)
+        gc.callbacks.append(watch)
         if progress is not None:
-            out['progress'] = _Progress(progress, out, base)
-            gc.callbacks.append(out['progress'])
+            # A first report before the snippet's first line: a run that is ended before
+            # it reports again (a loop that never allocates) still has its figures.
+            watch.send(base, base, time.perf_counter())
         sys.stdout, sys.stderr = _Output(out, 'stdout'), _Output(out, 'stderr')
         started = time.perf_counter()
         if timer:
             signal.setitimer(signal.ITIMER_REAL, time_s)
         try:
             exec(compiled, namespace)
-        except _TimeLimit as exc:
-            error = _error(exc, code, 'TimeLimitExceeded', f'time limit exceeded ({time_s:.2f} s)')
+        except _Limit as exc:
+            kind = 'TimeLimitExceeded' if exc.kind == 'time' else 'MemoryLimitExceeded'
+            error = _error(exc, code, kind, messages[exc.kind])
             error['traceback'] = ''
+            ended_by_limit = True
         except MemoryError as exc:
-            # Refused by the address-space limit, or a size no memory can hold: either way
-            # the snippet asked for too much, as memplay reports it.
-            mib = limits['memory_bytes'] / (1 << 20)
-            error = _error(exc, code, message=f'memory limit exceeded ({mib:.1f} MiB)')
+            # Refused by the address-space limit, the engine's memory cap, or a size no
+            # memory can hold: either way the snippet asked for too much, as memplay says.
+            ended_by_limit = True
+            namespace.clear()  # what the snippet holds goes first: the report needs memory
+            try:
+                error = _error(exc, code, message=messages['memory'])
+            except MemoryError:
+                error = {'type': 'MemoryError', 'message': messages['memory'], 'line': None, 'traceback': ''}
         except BaseException as exc:
             if not _clean_exit(exc):
                 error = _error(exc, code)
         finally:
+            sys.settrace(None)
             if timer:
                 signal.setitimer(signal.ITIMER_REAL, 0)
         wall_ms = (time.perf_counter() - started) * 1000
         sys.stdout, sys.stderr = saved
         current, peak = tracemalloc.get_traced_memory()
-        snapshot = tracemalloc.take_snapshot()
+        # A run ended at a limit holds up to the limit: its per-line traces would take
+        # as much again to list, so only its figures are reported.
+        snapshot = None if ended_by_limit else tracemalloc.take_snapshot()
     finally:
+        sys.settrace(None)
         sys.stdout, sys.stderr = saved
         if out['progress'] in gc.callbacks:
             gc.callbacks.remove(out['progress'])
@@ -261,18 +396,11 @@ def run(code, limits, warm_imports=True, progress=None):
         tracemalloc.stop()
         if timer:
             signal.signal(signal.SIGALRM, previous)
-    per_line = {}
-    for trace in snapshot.traces:
-        line = _snippet_line((f.filename, f.lineno) for f in trace.traceback)
-        if line is not None:
-            per_line[line] = per_line.get(line, 0) + trace.size
+    report.update(_figures_and_lines(snapshot, peak, current, base))
     report.update(
-        peak_bytes=max(peak - base, 0),
-        retained_bytes=current - base,
         wall_ms=wall_ms,
         stdout=''.join(out['stdout']),
         stderr=''.join(out['stderr']),
-        lines=[{'line': n, 'net_bytes': b} for n, b in sorted(per_line.items())],
         truncated={'output': out['truncated'], 'timeline': False},
     )
     report['error'] = error
@@ -280,11 +408,14 @@ def run(code, limits, warm_imports=True, progress=None):
     return report
 
 
-def check(code, limits, warm_imports=True, progress=None):
-    """run() in a fresh working directory with memplay's sample files: what the command
-    line (main) and the page's worker call."""
-    with _sandbox(code):
-        return run(code, limits, warm_imports, progress)
+def check(request, progress=None):
+    """run() in a fresh working directory with memplay's sample files, closed first where
+    the request says so: what the command line (main) and the page's worker call."""
+    global SNIPPET
+    SNIPPET = request.get('snippet', SNIPPET)
+    _close(request.get('unavailable') or {})
+    with _sandbox(request['code']):
+        return run(request, progress)
 
 
 def _limit_address_space(memory_bytes):
@@ -303,12 +434,11 @@ def _limit_address_space(memory_bytes):
 
 def main():
     request = json.load(sys.stdin)
-    limits = request['limits']
     try:
-        _limit_address_space(int(limits['memory_bytes']))
+        _limit_address_space(int(request['limits']['memory_bytes']))
     except (OSError, ValueError):
         pass
-    report = check(request['code'], limits, request.get('warm_imports', True))
+    report = check(request)
     sys.stdout.write(json.dumps(report))
 
 

@@ -4,9 +4,14 @@
 //! (allocations and bytes allocated over the run, the timeline, per-line hits and peaks):
 //! those are absent, never zero.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::{Comparison, EngineInfo, Figure, Limits, RunError, RunReport, Side, Truncated, rows, verdict, winner};
+use crate::{
+    Comparison, EngineInfo, Figure, LimitKind, Limits, RunError, RunOptions, RunReport, SNIPPET_FILENAME, Side,
+    Truncated, rows, verdict, winner,
+};
 
 /// The driver the command line and the page run CPython with.
 pub const CPYTHON_DRIVER: &str = include_str!("../py/cpython_driver.py");
@@ -15,11 +20,90 @@ pub const CPYTHON_DRIVER: &str = include_str!("../py/cpython_driver.py");
 /// asks for 3.10 to match what the page's Pyodide runs or newer).
 pub const CPYTHON_MIN: (u32, u32) = (3, 10);
 
+/// What the driver is asked to run, the same from the command line and the page: the
+/// snippet, its limits and how they are worded (`LimitKind::message`, as memplay words
+/// them), and in the page the modules a snippet is refused.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckRequest {
+    pub code: String,
+    pub limits: Limits,
+    pub warm_imports: bool,
+    pub limit_messages: LimitMessages,
+    /// The file name the snippet runs under (`SNIPPET_FILENAME`).
+    pub snippet: String,
+    /// Modules refused, with the reason (`crate::UNAVAILABLE`): the page's check is closed
+    /// as memplay's engine is. Empty for the command line, whose python3 is the user's own.
+    pub unavailable: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LimitMessages {
+    pub time: String,
+    pub memory: String,
+}
+
+impl CheckRequest {
+    /// The page's request: closed, as the engine is.
+    pub fn closed(code: &str, options: &RunOptions) -> Self {
+        let unavailable = crate::sandbox::unavailable_map();
+        Self {
+            unavailable: unavailable.into_iter().map(|(m, why)| (m.to_owned(), why.to_owned())).collect(),
+            ..Self::local(code, options)
+        }
+    }
+
+    /// The command line's request: the local python3, not sandboxed.
+    pub fn local(code: &str, options: &RunOptions) -> Self {
+        let limits = options.limits;
+        Self {
+            code: code.to_owned(),
+            limits,
+            warm_imports: options.warm_imports,
+            limit_messages: LimitMessages {
+                time: LimitKind::Time.message(&limits),
+                memory: LimitKind::Memory.message(&limits),
+            },
+            snippet: SNIPPET_FILENAME.to_owned(),
+            unavailable: BTreeMap::new(),
+        }
+    }
+}
+
 /// What the page tells a CPython worker (www/cpython-worker.js).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToCpython {
-    Run { run_id: u32, code: String, limits: Limits, warm_imports: bool },
+    Run { run_id: u32, request: CheckRequest },
+}
+
+/// A CPython worker's message as it reaches the page. `key` is a secret the worker's
+/// JavaScript made before Pyodide loaded and never hands to Python; the worker's first
+/// message (before any snippet can run) names it, and `KeyGate` drops any later message
+/// that does not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sealed {
+    pub key: String,
+    pub message: FromCpython,
+}
+
+/// The page's side of one CPython worker's key.
+#[derive(Clone, Debug, Default)]
+pub struct KeyGate {
+    key: Option<String>,
+}
+
+impl KeyGate {
+    /// The message, if it is the worker's own: the first one sets the key.
+    pub fn admit(&mut self, sealed: Sealed) -> Option<FromCpython> {
+        match &self.key {
+            None if sealed.key.len() >= 32 => {
+                self.key = Some(sealed.key);
+                Some(sealed.message)
+            }
+            Some(key) if *key == sealed.key => Some(sealed.message),
+            _ => None,
+        }
+    }
 }
 
 /// What a CPython worker tells the page.
@@ -294,12 +378,38 @@ mod tests {
         }))
         .unwrap();
         assert!(matches!(done, FromCpython::Done { run_id: 3, report } if report.peak_bytes == 720));
-        let run = ToCpython::Run { run_id: 1, code: "x".into(), limits: Limits::default(), warm_imports: true };
-        assert_eq!(serde_json::to_value(&run).unwrap()["type"], "run");
+        let request = CheckRequest::closed("x", &RunOptions::default());
+        let run = serde_json::to_value(ToCpython::Run { run_id: 1, request }).unwrap();
+        assert_eq!(run["type"], "run");
+        assert_eq!(run["request"]["limit_messages"]["memory"], "memory limit exceeded (512 MiB)");
+        assert_eq!(run["request"]["unavailable"]["js"], "the playground gives Python no access to the page");
+        assert_eq!(run["request"]["snippet"], "<snippet>");
+    }
+
+    #[test]
+    fn the_command_line_runs_the_users_own_python_unclosed() {
+        let request = CheckRequest::local("x", &RunOptions::default());
+        assert!(request.unavailable.is_empty());
+        assert_eq!(request.limit_messages.time, LimitKind::Time.message(&Limits::default()));
+    }
+
+    #[test]
+    fn the_page_takes_only_messages_sealed_with_the_workers_first_key() {
+        let ready = |key: &str| Sealed {
+            key: key.into(),
+            message: FromCpython::Ready { engine: EngineInfo { name: "CPython".into(), version: "3.14.0".into() } },
+        };
+        let key = "0123456789abcdef0123456789abcdef";
+        let mut gate = KeyGate::default();
+        assert!(gate.admit(ready("short")).is_none(), "a key too short to be secret is refused");
+        assert!(gate.admit(ready(key)).is_some());
+        assert!(gate.admit(ready(key)).is_some());
+        assert!(gate.admit(ready("fedcba9876543210fedcba9876543210")).is_none());
+        assert!(gate.admit(ready("")).is_none());
     }
 
     #[test]
     fn the_driver_is_the_python_file() {
-        assert!(CPYTHON_DRIVER.contains("def check(code, limits, warm_imports=True, progress=None)"));
+        assert!(CPYTHON_DRIVER.contains("def check(request, progress=None)"));
     }
 }

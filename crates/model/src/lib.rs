@@ -10,14 +10,15 @@ mod presets;
 mod protocol;
 mod report;
 mod request;
+mod sandbox;
 mod svg;
 mod sweep;
 mod tracker;
 mod verdict;
 
 pub use cpython::{
-    CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckProgress, CheckReport, CpythonCheck, FromCpython, ToCpython,
-    markdown_with_cpython,
+    CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckProgress, CheckReport, CheckRequest, CpythonCheck, FromCpython,
+    KeyGate, LimitMessages, Sealed, ToCpython, markdown_with_cpython,
 };
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};
@@ -26,6 +27,7 @@ pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
+pub use sandbox::{SNIPPET_FILENAME, UNAVAILABLE, unavailable};
 pub use svg::{card_svg, card_svg_checked, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{
     Crossover, Fit, Growth, NO_SIZE_VAR, SizeVar, Sweep, SweepFits, SweepPlan, SweepPoint, SweepRange, crossover,

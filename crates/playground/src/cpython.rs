@@ -2,10 +2,12 @@
 //! CPython's tracemalloc, in two more workers (Pyodide), started only when a reader asks.
 //! Stop and the time limit end them as they end the engine's: the worker is terminated and
 //! a fresh one follows; what finished is kept, and so are the figures and output a run
-//! reported before it was ended.
+//! reported before it was ended. Each worker runs one snippet: after its report it is
+//! replaced too, so nothing a snippet changes in its CPython outlives its run.
 
 use memplay_model::{
-    CheckProgress, CheckReport, CpythonCheck, EngineInfo, ErrorKind, FromCpython, RunError, Side, ToCpython,
+    CheckProgress, CheckReport, CheckRequest, CpythonCheck, EngineInfo, ErrorKind, FromCpython, RunError, Side,
+    ToCpython,
 };
 
 use crate::{Effect, State, WATCHDOG_GRACE_MS};
@@ -109,7 +111,7 @@ impl State {
         let run_id = c.run_ids[i];
         effects.push(Effect::PostCpython {
             side,
-            message: ToCpython::Run { run_id, code, limits: options.limits, warm_imports: options.warm_imports },
+            message: ToCpython::Run { run_id, request: CheckRequest::closed(&code, &options) },
         });
         effects.push(Effect::CpythonWatchdog { side, run_id, ms: options.limits.time_ms + WATCHDOG_GRACE_MS });
     }
@@ -127,8 +129,12 @@ impl State {
                 if run_id != c.run_ids[i] || c.workers[i] != CpythonWorker::Busy {
                     return;
                 }
-                c.workers[i] = CpythonWorker::Ready;
                 c.reports[i] = Some(*report);
+                // The snippet may have changed its CPython (modules, the driver itself): the
+                // next run gets a fresh one, loading while the reader reads this one.
+                effects.push(Effect::StopCpythonWorker(side));
+                effects.push(Effect::StartCpythonWorker(side));
+                c.workers[i] = CpythonWorker::Starting;
                 self.check_done(effects);
             }
             FromCpython::Progress { run_id, figures } => {
@@ -162,8 +168,8 @@ impl State {
         let i = side.index();
         let c = &self.cpython;
         if c.run_ids[i] == run_id && c.workers[i] == CpythonWorker::Busy {
-            let limit = memplay_model::format_ms(self.settings.options.limits.time_ms as f64);
-            let why = format!("time limit exceeded ({limit}); a fresh CPython follows");
+            let limit = memplay_model::LimitKind::Time.message(&self.settings.options.limits);
+            let why = format!("{limit}; a fresh CPython follows");
             self.end_cpython_run(side, ErrorKind::TimeLimitExceeded, why, effects);
         }
     }
@@ -203,7 +209,11 @@ impl State {
         let limits = self.settings.options.limits;
         let c = &mut self.cpython;
         match (c.progress[i].take(), c.engine.clone()) {
-            (Some(so_far), Some(engine)) => {
+            (Some(mut so_far), Some(engine)) => {
+                if kind == ErrorKind::TimeLimitExceeded {
+                    // It ran until the watchdog ended it, whenever it last reported.
+                    so_far.wall_ms = so_far.wall_ms.max(limits.time_ms as f64);
+                }
                 let error = RunError::plain(kind, format!("{why}; the figures are those up to then"));
                 c.reports[i] = Some(so_far.into_report(error, limits, engine));
             }

@@ -53,8 +53,9 @@ fn posted(effects: &[Effect]) -> Vec<(Side, u32, String)> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::PostCpython { side, message: ToCpython::Run { run_id, code, .. } } => {
-                Some((*side, *run_id, code.clone()))
+            Effect::PostCpython { side, message: ToCpython::Run { run_id, request } } => {
+                assert!(!request.unavailable.is_empty(), "the page's check is closed");
+                Some((*side, *run_id, request.code.clone()))
             }
             _ => None,
         })
@@ -117,9 +118,15 @@ fn checking_before_a_run_runs_first_and_agrees_with_cpython() {
     assert!(make("markdown").contains("| CPython 3.14 A | CPython 3.14 B |"));
     assert!(make("card-svg").contains("CPython 3.14 agrees"));
 
-    // A second check reuses the loaded workers.
+    // Each worker ran one snippet: it was replaced after its report, and a second check
+    // runs in the fresh ones once they are ready.
+    assert_eq!(starts(&effects), 1, "B's worker is replaced after its report");
     let effects = s.apply(Action::CheckCpython);
-    assert_eq!((starts(&effects), posted(&effects).len()), (0, 2));
+    assert_eq!((starts(&effects), posted(&effects).len()), (0, 0), "{effects:?}");
+    for side in Side::BOTH {
+        let effects = s.apply(Action::Cpython(side, FromCpython::Ready { engine: cpython() }));
+        assert_eq!(posted(&effects).len(), 1);
+    }
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! The Python environment: files, os, tracemalloc, the listed modules, and no way out.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_sample_files_are_there_and_csv_reads_them() {

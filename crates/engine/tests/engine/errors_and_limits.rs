@@ -1,8 +1,7 @@
 //! Exceptions, syntax errors and the limits an in-process run can enforce by itself.
 //! (Time limits and aborting allocations need the supervising process: see the CLI tests.)
 
-mod common;
-use common::*;
+use crate::common::*;
 use memplay_model::{Limits, RunOptions};
 
 #[test]

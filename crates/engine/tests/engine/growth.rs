@@ -1,8 +1,7 @@
 //! Scale sweeps through the engine: snippets whose growth is known are classified as what
 //! they are when their size variable is swept (memplay_model::Sweep's fit on real runs).
 
-mod common;
-use common::*;
+use crate::common::*;
 use memplay_model::{Growth, Sweep, SweepPoint, sizes, with_size};
 
 fn class_of(code: &str, from: u64, to: u64) -> (Growth, String) {

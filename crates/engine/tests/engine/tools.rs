@@ -1,8 +1,7 @@
 //! Memory tools tutorials import run as written, on the engine's own counters. Each
 //! snippet is taken from the public page named above it.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// https://stackoverflow.com/questions/938733/total-memory-used-by-python-process
 /// ("process = psutil.Process(); print(process.memory_info().rss)")

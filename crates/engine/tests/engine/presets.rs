@@ -1,7 +1,6 @@
 //! Every preset runs without error and its documented winner wins on its figure.
 
-mod common;
-use common::*;
+use crate::common::*;
 use memplay_model::{Metric, PRESETS, Side};
 
 #[test]

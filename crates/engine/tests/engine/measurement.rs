@@ -1,7 +1,6 @@
 //! What the numbers mean: baseline, determinism, attribution, timeline, warm imports.
 
-mod common;
-use common::*;
+use crate::common::*;
 use memplay_model::RunOptions;
 
 #[test]
