@@ -13,6 +13,7 @@ mod figures;
 mod load_bar;
 mod notice;
 mod pane_view;
+mod peak;
 mod results;
 mod settings_panel;
 mod share_panel;

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::charts::{Chart, ChartData};
 use super::exports::{ExportSource, Exports};
+use super::peak::AtPeak;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -76,6 +77,9 @@ pub fn Results(p: &Props) -> Html {
                     </p>
                 }
             </div>
+            if let Some(peak) = &v.peak {
+                <AtPeak view={peak.clone()} />
+            }
             if let Some((bars, timeline)) = &v.charts {
                 <div class="charts">
                     <Chart testid="chart-bars" label="Bar chart of peak, allocated, allocations and retained for A and B"

@@ -184,7 +184,8 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             if opts.cpython {
                 cpython::check_python()?;
             }
-            let comparison = Comparison::new(supervise::run(&a.code, &options), supervise::run(&b.code, &options));
+            let (ra, rb) = (supervise::run(&a.code, &options), supervise::run(&b.code, &options));
+            let comparison = Comparison::of_code(ra, rb, &a.code, &b.code);
             let check = match opts.cpython {
                 true => Some(CpythonCheck::new(
                     cpython::run(&a.code, &options)?,

@@ -40,7 +40,7 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-const REPORT_FIELDS: [&str; 15] = [
+const REPORT_FIELDS: [&str; 16] = [
     "peak_bytes",
     "allocated_bytes",
     "allocations",
@@ -56,6 +56,7 @@ const REPORT_FIELDS: [&str; 15] = [
     "engine",
     "truncated",
     "timeline",
+    "at_peak",
 ];
 
 #[test]
@@ -283,6 +284,41 @@ fn cpython_runs_beside_and_says_whether_it_agrees() {
     assert!(table.contains("agrees: B peaks"), "{table}");
     let md = stdout(&memplay(&["compare", "--preset", "list-vs-generator", "--cpython", "--markdown"]));
     assert!(md.lines().any(|l| l.starts_with("| Allocations") && l.ends_with("| – | – |")), "{md}");
+}
+
+/// The line a report's `at_peak` blames most (line 0 aside).
+fn top_line(report: &Value) -> u64 {
+    let lines = report["at_peak"]["by_line"].as_array().expect("at_peak.by_line");
+    lines.iter().filter(|l| l["line"].as_u64() > Some(0)).max_by_key(|l| l["bytes"].as_i64()).unwrap()["line"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn at_the_peak_both_engines_blame_the_same_line() {
+    let out = memplay(&["compare", "--preset", "list-vs-generator", "--json"]);
+    let c = json(&out);
+    let at = &c["a"]["at_peak"];
+    assert_eq!(at["live_bytes"], c["a"]["peak_bytes"]);
+    assert_eq!(top_line(&c["a"]), 2, "{at}");
+    // The aligned rows: line 2 of A against line 2 of B, A holding its list.
+    let rows = c["peak_lines"].as_array().unwrap();
+    let row = rows.iter().find(|r| r["a_line"] == 2).expect("A's line 2 is a row");
+    assert_eq!(row["b_line"], 2);
+    assert!(row["a_bytes"].as_i64().unwrap() > 100 * row["b_bytes"].as_i64().unwrap().max(1));
+    let md = stdout(&memplay(&["compare", "--preset", "list-vs-generator", "--markdown"]));
+    assert!(md.contains("**At the peak**"), "{md}");
+    assert!(md.contains("| 2 | 2 | `total = sum([x * x for x in range(N)])` |"), "{md}");
+    if !have_python3() {
+        eprintln!("no python3 >= 3.10 here: CPython's side of the peak is not tested");
+        return;
+    }
+    for preset in ["list-vs-generator", "readlines-vs-iteration"] {
+        let c = json(&memplay(&["compare", "--preset", preset, "--cpython", "--json"]));
+        let theirs = &c["cpython"]["a"];
+        assert_eq!(theirs["at_peak"]["approximate"], true, "{preset}: {theirs}");
+        assert_eq!(top_line(theirs), top_line(&c["a"]), "{preset}: {} / {}", theirs["at_peak"], c["a"]["at_peak"]);
+    }
 }
 
 #[test]

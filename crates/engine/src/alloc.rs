@@ -3,12 +3,18 @@
 //! It forwards every call to the wrapped allocator and, while a run is being measured on
 //! the current thread, tells the meter about it. The meter may refuse an allocation that
 //! would pass the memory limit; the allocator then returns null.
+//!
+//! Every block carries a small header just before it: the run that made it and the place
+//! in the snippet (a `sites` key), so that a free returns its bytes to the line that made
+//! them, whichever line runs when it is freed (what is alive at the peak is counted by
+//! the line that allocated it). 8 bytes a block (the block's alignment where that is
+//! larger); measured against the header-less allocator in BENCHMARKS.md.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::sync::atomic::{AtomicI64, Ordering::Relaxed};
 use std::alloc::System;
 
-use crate::meter::{self, Admit};
+use crate::meter::{self, Admit, Tag};
 
 /// Bytes the process holds through the allocator right now, measured or not: what a
 /// worker reports between runs, so a leak across runs shows as drift.
@@ -27,6 +33,40 @@ fn held(ptr: *mut u8, delta: i64) -> *mut u8 {
     ptr
 }
 
+const HEADER: usize = core::mem::size_of::<Tag>();
+
+/// The wrapped allocator's layout for a block of `layout`, and where the block starts in
+/// it: after the header, aligned as the block asks.
+#[inline(always)]
+fn outer(layout: Layout) -> (Layout, usize) {
+    let offset = layout.align().max(HEADER);
+    // SAFETY: the alignment is a power of two (the block's or the header's), and the size
+    // does not overflow for any layout a program can hold in memory.
+    let outer = unsafe { Layout::from_size_align_unchecked(layout.size() + offset, offset) };
+    (outer, offset)
+}
+
+/// The block inside `base` (null stays null), its header set to `tag`.
+#[inline(always)]
+unsafe fn tagged(base: *mut u8, offset: usize, tag: Tag) -> *mut u8 {
+    if base.is_null() {
+        return base;
+    }
+    // SAFETY: `base` holds `offset` ≥ HEADER bytes before the block; the header is read
+    // and written unaligned.
+    unsafe {
+        let block = base.add(offset);
+        block.sub(HEADER).cast::<Tag>().write_unaligned(tag);
+        block
+    }
+}
+
+#[inline(always)]
+unsafe fn tag_of(block: *mut u8) -> Tag {
+    // SAFETY: every block this allocator hands out has its header just before it.
+    unsafe { block.sub(HEADER).cast::<Tag>().read_unaligned() }
+}
+
 pub struct CountingAlloc<A = System> {
     inner: A,
 }
@@ -43,17 +83,19 @@ impl<A> CountingAlloc<A> {
     }
 }
 
-// SAFETY: every call is forwarded unchanged to `inner`; the meter only observes sizes and
-// never touches the memory, and it refuses an allocation only by returning null, which
-// `GlobalAlloc` allows.
+// SAFETY: every call is forwarded to `inner` for a block with room for the header in
+// front, at the block's alignment; the block handed out is inside it, as large and as
+// aligned as asked. The meter only observes sizes and tags, and it refuses an allocation
+// only by returning null, which `GlobalAlloc` allows.
 unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let admit = meter::on_alloc(layout.size());
+        let (admit, tag) = meter::on_alloc(layout.size());
         if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
-        let ptr = held(unsafe { self.inner.alloc(layout) }, layout.size() as i64);
+        let (outer, offset) = outer(layout);
+        let ptr = held(unsafe { tagged(self.inner.alloc(outer), offset, tag) }, layout.size() as i64);
         if admit == Admit::Trace {
             meter::on_block(ptr, layout.size());
         }
@@ -62,11 +104,12 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let admit = meter::on_alloc(layout.size());
+        let (admit, tag) = meter::on_alloc(layout.size());
         if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
-        let ptr = held(unsafe { self.inner.alloc_zeroed(layout) }, layout.size() as i64);
+        let (outer, offset) = outer(layout);
+        let ptr = held(unsafe { tagged(self.inner.alloc_zeroed(outer), offset, tag) }, layout.size() as i64);
         if admit == Admit::Trace {
             meter::on_block(ptr, layout.size());
         }
@@ -75,19 +118,21 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        meter::on_free(ptr, layout.size());
+        meter::on_free(ptr, layout.size(), unsafe { tag_of(ptr) });
         HEAP_LIVE.fetch_sub(layout.size() as i64, Relaxed);
-        unsafe { self.inner.dealloc(ptr, layout) }
+        let (outer, offset) = outer(layout);
+        unsafe { self.inner.dealloc(ptr.sub(offset), outer) }
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let admit = meter::on_realloc(ptr, layout.size(), new_size);
+        let (admit, tag) = meter::on_realloc(ptr, layout.size(), new_size, unsafe { tag_of(ptr) });
         if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
-        let new_ptr =
-            held(unsafe { self.inner.realloc(ptr, layout, new_size) }, new_size as i64 - layout.size() as i64);
+        let (outer, offset) = outer(layout);
+        let base = unsafe { self.inner.realloc(ptr.sub(offset), outer, new_size + offset) };
+        let new_ptr = held(unsafe { tagged(base, offset, tag) }, new_size as i64 - layout.size() as i64);
         if admit == Admit::Trace {
             meter::on_block(new_ptr, new_size);
         }

@@ -5,12 +5,15 @@
 
 use core::cell::Cell;
 use core::ptr::null_mut;
+use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use memplay_model::{LineStat, RunReport, TimelinePoint};
 
 use memplay_model::LimitKind;
 
 use crate::host::{Host, Stream};
+use crate::live_at_peak::LiveAtPeak;
+use crate::sites::{NOWHERE, Sites};
 use crate::snippet_line;
 use crate::timeline::{PROGRESS_POINTS, REPORT_POINTS, Timeline};
 use crate::tracemalloc::TraceMalloc;
@@ -30,6 +33,22 @@ const OUTPUT_CHUNK_BYTES: usize = 32 * 1024;
 
 thread_local! {
     static ACTIVE: Cell<*mut Meter> = const { Cell::new(null_mut()) };
+}
+
+/// Runs are numbered (from 1) so that a block's header says whether this run made it.
+static RUNS: AtomicU32 = AtomicU32::new(1);
+
+/// What a block's header holds (see `alloc`): the run that made it, 0 for none, and the
+/// place in the snippet (a `sites` key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub(crate) struct Tag {
+    run: u32,
+    key: u32,
+}
+
+impl Tag {
+    pub const NONE: Tag = Tag { run: 0, key: NOWHERE };
 }
 
 #[derive(Clone, Copy, Default)]
@@ -56,6 +75,10 @@ pub(crate) struct Meter {
     lines: Vec<LineAcc>,
     pub timeline: Timeline,
     pub tracemalloc: TraceMalloc,
+    /// This run's number, in the headers of the blocks it makes.
+    run: u32,
+    sites: Sites,
+    held: LiveAtPeak,
     pub stdout: String,
     pub stderr: String,
     output_limit: usize,
@@ -96,6 +119,9 @@ impl Meter {
             lines: vec![LineAcc::default(); line_count + 1],
             timeline: Timeline::new(),
             tracemalloc: TraceMalloc::default(),
+            run: RUNS.fetch_add(1, Relaxed).max(1),
+            sites: Sites::new(),
+            held: LiveAtPeak::default(),
             stdout: String::with_capacity(4096),
             stderr: String::new(),
             output_limit: usize::try_from(limits.output_bytes).unwrap_or(usize::MAX),
@@ -126,14 +152,17 @@ impl Meter {
         self.now_ms() - self.start_ms
     }
 
+    /// Counts an allocation; its key for the block's header, or `None` past the limit.
     #[inline(always)]
-    fn record_alloc(&mut self, size: usize) -> bool {
-        let size = size as i64;
+    fn record_alloc(&mut self, bytes: usize) -> Option<u32> {
+        let size = bytes as i64;
         if self.live.saturating_add(size) > self.memory_limit {
             self.hit_limit(LimitKind::Memory);
-            return false;
+            return None;
         }
-        let line = self.enter_current_line();
+        let (key, line) = self.sites.current(self.snippet_path);
+        let line = self.enter_line(line as usize);
+        self.held.alloc(key, bytes);
         self.allocations += 1;
         self.allocated_bytes += size as u64;
         self.live += size;
@@ -144,24 +173,27 @@ impl Meter {
         acc.net_bytes += size;
         acc.peak_bytes = acc.peak_bytes.max(live);
         self.after_change(line);
-        true
+        Some(key)
     }
 
     /// A block changing size, counted as CPython's tracemalloc counts it: the old size goes
     /// and the new one comes, never both live at once (a block that grows in place, as
     /// large ones mostly do, never holds both).
-    fn record_realloc(&mut self, old: usize, new: usize) -> bool {
+    fn record_realloc(&mut self, old: usize, new: usize, tag: Tag) -> Option<u32> {
         if self.live - old as i64 + new as i64 > self.memory_limit {
             self.hit_limit(LimitKind::Memory);
-            return false;
+            return None;
         }
-        self.record_free(old);
+        self.record_free(old, tag);
         self.record_alloc(new)
     }
 
+    /// Counts a free: against the running line (what the line did while it ran), and
+    /// against the place that made the block (what is alive, and where it came from).
     #[inline(always)]
-    fn record_free(&mut self, size: usize) {
+    fn record_free(&mut self, size: usize, tag: Tag) {
         let line = self.enter_current_line();
+        self.held.free(if tag.run == self.run { tag.key } else { NOWHERE }, size);
         self.live -= size as i64;
         let acc = &mut self.lines[line];
         acc.net_bytes -= size as i64;
@@ -170,7 +202,12 @@ impl Meter {
 
     #[inline(always)]
     fn enter_current_line(&mut self) -> usize {
-        let line = snippet_line::current(self.snippet_path).min(self.lines.len() - 1);
+        self.enter_line(snippet_line::current(self.snippet_path))
+    }
+
+    #[inline(always)]
+    fn enter_line(&mut self, line: usize) -> usize {
+        let line = line.min(self.lines.len() - 1);
         if line != self.line {
             self.line = line;
             self.lines[line].hits += 1;
@@ -183,6 +220,7 @@ impl Meter {
     fn after_change(&mut self, line: usize) {
         if self.live > self.peak {
             self.peak = self.live;
+            self.held.rose(line as u32);
         }
         if self.tracemalloc.tracing && self.live > self.tracemalloc.peak {
             self.tracemalloc.peak = self.live;
@@ -203,7 +241,7 @@ impl Meter {
         } else if now - self.last_progress_ms >= PROGRESS_EVERY_MS {
             self.last_progress_ms = now;
             self.send_output();
-            let partial = self.figures(PROGRESS_POINTS);
+            let partial = self.figures(PROGRESS_POINTS, false);
             self.host().progress(&partial);
         }
     }
@@ -215,7 +253,7 @@ impl Meter {
         self.limit_hit = Some(kind);
         self.limit_line = u32::try_from(self.line).ok().filter(|&l| l > 0);
         self.send_output();
-        let partial = self.figures(REPORT_POINTS);
+        let partial = self.figures(REPORT_POINTS, true);
         self.host().limit(kind, &partial);
     }
 
@@ -283,7 +321,7 @@ impl Meter {
 
     /// The report as far as the run has got, with the output captured so far.
     pub fn report(&self) -> RunReport {
-        let mut r = self.figures(REPORT_POINTS);
+        let mut r = self.figures(REPORT_POINTS, true);
         r.stdout.clone_from(&self.stdout);
         r.stderr.clone_from(&self.stderr);
         r
@@ -291,8 +329,9 @@ impl Meter {
 
     /// The report as far as the run has got, without the output: what progress and limit
     /// events carry (the output went to the host as it was written), with a timeline of
-    /// at most `points` points.
-    fn figures(&self, points: usize) -> RunReport {
+    /// at most `points` points, and with what was alive at the peak when `explain` (not in
+    /// progress, which goes out ten times a second).
+    fn figures(&self, points: usize, explain: bool) -> RunReport {
         let mut r = self.template.clone();
         r.peak_bytes = self.peak.max(0) as u64;
         r.allocated_bytes = self.allocated_bytes;
@@ -305,6 +344,9 @@ impl Meter {
         r.truncated.timeline = cut;
         // Once a limit is hit, every report says so: the run may not get to say it later.
         r.error = self.limit_hit.map(|kind| kind.error(&r.limits, self.limit_line));
+        if explain {
+            r.at_peak = Some(self.held.report(r.peak_bytes, &self.sites));
+        }
         r
     }
 }
@@ -386,25 +428,27 @@ pub(crate) enum Admit {
     Trace,
 }
 
-impl Admit {
-    fn of(m: &Meter, ok: bool) -> Self {
-        match (ok, m.tracemalloc.tracing) {
-            (false, _) => Admit::Refuse,
-            (true, false) => Admit::Allow,
-            (true, true) => Admit::Trace,
+impl Meter {
+    /// The allocator's answer for a block `record_alloc` keyed (or refused), with its tag.
+    #[inline(always)]
+    fn admit(&self, key: Option<u32>) -> (Admit, Tag) {
+        match (key, self.tracemalloc.tracing) {
+            (None, _) => (Admit::Refuse, Tag::NONE),
+            (Some(key), false) => (Admit::Allow, Tag { run: self.run, key }),
+            (Some(key), true) => (Admit::Trace, Tag { run: self.run, key }),
         }
     }
 }
 
 #[inline(always)]
-pub(crate) fn on_alloc(size: usize) -> Admit {
+pub(crate) fn on_alloc(size: usize) -> (Admit, Tag) {
     match active_idle() {
-        None => Admit::Allow,
+        None => (Admit::Allow, Tag::NONE),
         Some(m) => {
             m.busy = true;
-            let ok = m.record_alloc(size);
+            let key = m.record_alloc(size);
             m.busy = false;
-            Admit::of(m, ok)
+            m.admit(key)
         }
     }
 }
@@ -422,10 +466,10 @@ pub(crate) fn on_block(ptr: *mut u8, size: usize) {
 }
 
 #[inline(always)]
-pub(crate) fn on_free(ptr: *mut u8, size: usize) {
+pub(crate) fn on_free(ptr: *mut u8, size: usize, tag: Tag) {
     if let Some(m) = active_idle() {
         m.busy = true;
-        m.record_free(size);
+        m.record_free(size, tag);
         if m.tracemalloc.tracing {
             m.tracemalloc.remove(ptr as usize);
         }
@@ -433,17 +477,18 @@ pub(crate) fn on_free(ptr: *mut u8, size: usize) {
     }
 }
 
-pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize) -> Admit {
+pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize, tag: Tag) -> (Admit, Tag) {
     match active_idle() {
-        None => Admit::Allow,
+        // Outside a run a block keeps its header: it was made where it was made.
+        None => (Admit::Allow, tag),
         Some(m) => {
             m.busy = true;
-            let ok = m.record_realloc(old, new);
-            if ok && m.tracemalloc.tracing {
+            let key = m.record_realloc(old, new, tag);
+            if key.is_some() && m.tracemalloc.tracing {
                 m.tracemalloc.remove(ptr as usize);
             }
             m.busy = false;
-            Admit::of(m, ok)
+            m.admit(key)
         }
     }
 }

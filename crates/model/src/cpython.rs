@@ -151,6 +151,10 @@ pub struct CheckReport {
     pub engine: EngineInfo,
     #[serde(default)]
     pub truncated: Truncated,
+    /// What was alive at the peak, by line, from a second pass (approximate; absent where
+    /// the check could not take it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_peak: Option<crate::AtPeak>,
 }
 
 /// What a CPython run has done so far.
@@ -190,6 +194,7 @@ impl CheckProgress {
             limits,
             engine,
             truncated: Truncated::default(),
+            at_peak: None,
         }
     }
 }
@@ -280,6 +285,7 @@ pub fn markdown_with_cpython(c: &Comparison, check: &CpythonCheck, a_title: &str
         ));
     }
     out.push_str(&format!("\n**Verdict:** {}  \n**{name}:** {}\n", c.verdict, check.verdict));
+    out.push_str(&crate::peak_markdown(c));
     out
 }
 
@@ -320,6 +326,7 @@ mod tests {
             limits: Limits::default(),
             engine: EngineInfo { name: "CPython".into(), version: "3.12.7".into() },
             truncated: Truncated::default(),
+            at_peak: None,
         }
     }
 

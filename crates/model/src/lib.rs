@@ -6,6 +6,7 @@ mod cpython;
 mod figure;
 mod format;
 mod markdown;
+mod peak;
 mod presets;
 mod protocol;
 mod report;
@@ -22,7 +23,10 @@ pub use cpython::{
 };
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};
-pub use markdown::{Row, change, figures, group_thousands, markdown, rows};
+pub use markdown::{Row, change, figures, group_thousands, markdown, peak_markdown, rows};
+pub use peak::{
+    AtPeak, ListedLine, PeakLine, PeakRow, PeakStack, align_lines, line_text, listed_lines, peak_lines, rank_lines,
+};
 pub use presets::{Metric, PRESETS, Preset, Side, preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};

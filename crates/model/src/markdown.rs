@@ -9,6 +9,31 @@ pub fn markdown(c: &Comparison, a_title: &str, b_title: &str) -> String {
         out.push_str(&format!("| {} | {} | {} | {} |\n", row.label, row.a, row.b, row.change));
     }
     out.push_str(&format!("\n**Verdict:** {}\n", c.verdict));
+    out.push_str(&peak_markdown(c));
+    out
+}
+
+/// The "At the peak" table: each line of A beside its counterpart in B, with what each
+/// held at its own peak ("" when nothing was explained).
+pub fn peak_markdown(c: &Comparison) -> String {
+    if c.peak_lines.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\n**At the peak** (alive at each snippet's peak, by the line that made it):\n\n\
+         | A line | B line | Code | A holds | B holds |\n|---:|---:|---|---:|---:|\n",
+    );
+    let line = |l: Option<u32>| l.map_or_else(|| "–".to_owned(), |l| l.to_string());
+    for r in &c.peak_lines {
+        out.push_str(&format!(
+            "| {} | {} | `{}` | {} | {} |\n",
+            line(r.a_line),
+            line(r.b_line),
+            r.text.replace('|', "\\|").replace('`', "'"),
+            crate::format_bytes(r.a_bytes as f64),
+            crate::format_bytes(r.b_bytes as f64)
+        ));
+    }
     out
 }
 

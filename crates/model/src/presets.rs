@@ -60,6 +60,10 @@ pub struct Preset {
     pub b_code: &'static str,
     pub winner: Side,
     pub metric: Metric,
+    /// For A and for B, the lines the explanation holds to account for the snippet's peak:
+    /// what they made is most of what is alive then (the engine's tests check ≥ 80 % on
+    /// the side that peaks higher, and the page's "At the peak" section shows it).
+    pub blamed: [&'static [u32]; 2],
 }
 
 /// Looks a preset up by its id.
@@ -78,6 +82,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "generator expression",
         b_code: "N = 100_000\ntotal = sum(x * x for x in range(N))\nprint(total)\n",
         winner: Side::B,
+        blamed: [&[2], &[2]],
         metric: Metric::Peak,
     },
     Preset {
@@ -90,6 +95,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "for line in f",
         b_code: "SIZE = 4_000_000  # characters of the log to read\nerrors = 0\nread = 0\nwith open('data/server.log') as f:\n    for line in f:\n        if 'ERROR' in line:\n            errors += 1\n        read += len(line)\n        if read >= SIZE:\n            break\nprint(errors, 'errors')\n",
         winner: Side::B,
+        blamed: [&[4], &[5]],
         metric: Metric::Peak,
     },
     Preset {
@@ -102,6 +108,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "del what is done",
         b_code: "N = 100_000\nraw = [str(i) for i in range(N)]\nparsed = [int(s) for s in raw]\ndel raw\nsquares = [n * n for n in parsed]\nprint(len(squares))\n",
         winner: Side::B,
+        blamed: [&[2, 3, 5], &[3, 5]],
         metric: Metric::Peak,
     },
     Preset {
@@ -114,6 +121,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "list indexed by id",
         b_code: "N = 50_000\nprices = [i * 3 for i in range(N)]\nprint(prices[N // 2])\n",
         winner: Side::B,
+        blamed: [&[2], &[2]],
         metric: Metric::Peak,
     },
     Preset {
@@ -126,6 +134,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "array('i')",
         b_code: "from array import array\nN = 200_000\nnums = array('i', (i * 7 for i in range(N)))\nprint(sum(nums))\n",
         winner: Side::B,
+        blamed: [&[2], &[3]],
         metric: Metric::Peak,
     },
     Preset {
@@ -139,6 +148,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "keep zlib-compressed",
         b_code: "import json, zlib\nN = 5_000\nrecords = [{'id': i, 'status': 'active', 'score': i % 100} for i in range(N)]\nblob = zlib.compress(json.dumps(records).encode())\ndel records\nprint(len(blob), 'bytes kept')\n",
         winner: Side::B,
+        blamed: [&[3, 4], &[3, 4]],
         metric: Metric::Retained,
     },
     Preset {
@@ -151,6 +161,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "keep gzip-compressed",
         b_code: "import gzip\nN = 20_000\nlog = gzip.compress(''.join(f'2024-01-01 12:00:{i % 60:02d} INFO request {i} ok\\n' for i in range(N)).encode())\nprint(len(log), 'bytes kept')\n",
         winner: Side::B,
+        blamed: [&[2], &[3]],
         metric: Metric::Retained,
     },
     Preset {
@@ -164,6 +175,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "keep lz4-compressed",
         b_code: "import json\nimport lz4.frame\nN = 5_000\nreadings = [{'sensor': f'sensor-{i % 16}', 'unit': 'celsius', 'value': 20 + i % 7} for i in range(N)]\nblob = lz4.frame.compress(json.dumps(readings).encode())\ndel readings\nprint(len(blob), 'bytes kept')\n",
         winner: Side::B,
+        blamed: [&[3, 4], &[4, 5]],
         metric: Metric::Retained,
     },
     Preset {
@@ -178,6 +190,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "pickle.dumps",
         b_code: "import pickle\nN = 10_000\nrecords = [{'id': i, 'name': f'user{i}', 'active': i % 3 == 0, 'score': i % 100} for i in range(N)]\nblob = pickle.dumps(records)\ndel records\nprint(len(blob), 'bytes')\n",
         winner: Side::B,
+        blamed: [&[3, 4], &[3, 4]],
         metric: Metric::Retained,
     },
     Preset {
@@ -190,6 +203,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "class with __slots__",
         b_code: "N = 20_000\n\nclass Point:\n    __slots__ = ('x', 'y')\n\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\npoints = [Point(i, i) for i in range(N)]\nprint(len(points))\n",
         winner: Side::B,
+        blamed: [&[5, 6, 8], &[7, 8, 10]],
         metric: Metric::Peak,
     },
     Preset {
@@ -202,6 +216,7 @@ pub static PRESETS: &[Preset] = &[
         b_title: "tuple per record",
         b_code: "N = 30_000\nrows = [(i, i + 1, i + 2) for i in range(N)]\nprint(len(rows))\n",
         winner: Side::B,
+        blamed: [&[2], &[2]],
         metric: Metric::Peak,
     },
 ];

@@ -144,6 +144,10 @@ pub struct RunReport {
     pub limits: Limits,
     pub engine: EngineInfo,
     pub truncated: Truncated,
+    /// What was alive at the peak, by the line and call stack that made it (in the final
+    /// report, not in progress; absent where it was not measured).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_peak: Option<crate::AtPeak>,
 }
 
 impl RunReport {
@@ -164,6 +168,7 @@ impl RunReport {
             limits,
             engine,
             truncated: Truncated::default(),
+            at_peak: None,
         }
     }
 

@@ -10,13 +10,23 @@ pub struct Comparison {
     /// The side the verdict names as using less memory; `null` for a tie or a failed run.
     pub winner: Option<Side>,
     pub verdict: String,
+    /// Each line of A beside its counterpart in B (matched by a text diff) with what each
+    /// held at its own peak: the rows that held anything, in the order of the code.
+    #[serde(default)]
+    pub peak_lines: Vec<crate::PeakRow>,
 }
 
 impl Comparison {
     pub fn new(a: RunReport, b: RunReport) -> Self {
         let verdict = verdict(&a, &b);
         let winner = winner(&a, &b);
-        Self { a, b, winner, verdict }
+        Self { a, b, winner, verdict, peak_lines: Vec::new() }
+    }
+
+    /// The comparison of the runs of `code_a` and `code_b`, with their lines aligned.
+    pub fn of_code(a: RunReport, b: RunReport, code_a: &str, code_b: &str) -> Self {
+        let peak_lines = crate::peak_lines(code_a, code_b, a.at_peak.as_ref(), b.at_peak.as_ref());
+        Self { peak_lines, ..Self::new(a, b) }
     }
 }
 

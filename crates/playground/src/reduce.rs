@@ -230,7 +230,8 @@ impl State {
             if let (Some(a), Some(b)) = (&self.panes[0].result, &self.panes[1].result) {
                 // The state's comparison keeps figures; the output stays in the results.
                 let figures = |r: &RunReport| r.clone().without_output();
-                self.comparison = Some(Comparison::new(figures(a), figures(b)));
+                let [ran_a, ran_b] = &self.ran;
+                self.comparison = Some(Comparison::of_code(figures(a), figures(b), ran_a, ran_b));
                 if let Some(handed_out) = self.comparison_with_output() {
                     effects.push(Effect::Compared(Box::new(handed_out)));
                 }

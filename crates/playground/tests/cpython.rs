@@ -46,6 +46,7 @@ fn report(peak: u64) -> CheckReport {
         limits: Limits::default(),
         engine: cpython(),
         truncated: Truncated::default(),
+        at_peak: None,
     }
 }
 

@@ -180,3 +180,54 @@ fn the_toolbar_follows_runs_and_the_theme_is_an_effect() {
     s.apply(Action::SetCode(Side::A, "x = 1\n".into()));
     assert_eq!(s.toolbar_view().explanation, None, "an edited snippet is no longer the preset");
 }
+
+#[test]
+fn at_the_peak_is_worded_for_a_reader_and_aligns_the_lines() {
+    use memplay_model::{AtPeak, PeakLine, PeakStack};
+    let mut s = ready_state();
+    s.apply(Action::SetCode(Side::A, "N = 10\ntotal = sum([x for x in range(N)])\nprint(total)\n".into()));
+    s.apply(Action::SetCode(
+        Side::B,
+        "N = 10\n# one at a time\ntotal = sum(x for x in range(N))\nprint(total)\n".into(),
+    ));
+    s.apply(Action::Run);
+    let line = |line, bytes, blocks| PeakLine { line, bytes, blocks };
+    let a = RunReport {
+        at_peak: Some(AtPeak {
+            live_bytes: 4 << 20,
+            running_line: Some(2),
+            by_line: vec![line(2, (4 << 20) + 512, 1001), line(0, -512, 2)],
+            by_stack: vec![PeakStack { stack: vec!["<module>:2".into()], bytes: (4 << 20) + 512 }],
+            approximate: false,
+        }),
+        ..report(4 << 20)
+    };
+    let b = RunReport {
+        at_peak: Some(AtPeak {
+            live_bytes: 700,
+            running_line: Some(3),
+            by_line: vec![line(3, 700, 4)],
+            ..AtPeak::default()
+        }),
+        ..report(700)
+    };
+    for (side, r) in [(Side::A, a), (Side::B, b)] {
+        event(&mut s, side, EngineEvent::Started);
+        event(&mut s, side, EngineEvent::done(r));
+    }
+    let ResultsView::Shown(v) = s.results_view() else { panic!("no results") };
+    let peak = v.peak.expect("the section once the comparison is done");
+    let a = peak.sides[0].as_ref().unwrap();
+    assert_eq!(a.heading, "A peaked at 4.0 MiB while line 2 ran");
+    assert_eq!(a.running_code, "total = sum([x for x in range(N)])");
+    let labels: Vec<&str> = a.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["line 2", "before the snippet"]);
+    assert_eq!(a.rows[0].blocks, "1,001 blocks");
+    assert!(a.rows[1].title.contains("freed by its peak"), "{}", a.rows[1].title);
+    assert!(a.stacks.is_empty(), "one frame says no more than the lines");
+    // Line 2 of A pairs with line 3 of B, past B's extra comment line.
+    let row = &peak.aligned[0];
+    assert_eq!((row.a_line.as_str(), row.b_line.as_str()), ("line 2", "line 3"));
+    assert_eq!((row.a.as_str(), row.b.as_str()), ("4.0 MiB", "700 B"));
+    assert_eq!(row.title, "A holds 4.0 MiB at its peak; its counterpart in B holds 700 B");
+}

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod at_peak;
 mod errors_and_limits;
 mod growth;
 mod measurement;

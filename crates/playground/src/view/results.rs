@@ -30,6 +30,8 @@ pub struct ComparisonView {
     pub a_title: String,
     pub b_title: String,
     pub cpython: CpythonView,
+    /// "At the peak": what was alive at each snippet's peak (once the comparison is done).
+    pub peak: Option<super::PeakView>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -104,6 +106,7 @@ impl State {
             a_title: pa.title.clone(),
             b_title: pb.title.clone(),
             cpython: self.cpython_view(live),
+            peak: if live { None } else { self.peak_view() },
         }))
     }
 

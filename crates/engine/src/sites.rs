@@ -1,0 +1,96 @@
+//! Where in the snippet an allocation is made: the snippet's call stack, each snippet
+//! frame's function and running line, read from the interpreter's frame chain without
+//! allocating, and interned to a small key that the block's header keeps. Frames of the
+//! standard library (and any code not the snippet's) are skipped, so what they allocate
+//! counts for the snippet frame that called them.
+
+use std::collections::HashMap;
+
+use rustpython_vm::builtins::{PyCode, PyStrInterned};
+use rustpython_vm::frame::current_thread_iframe;
+
+/// One interned place: the innermost snippet line and the stack, outermost frame first.
+pub(crate) struct Site {
+    pub line: u32,
+    pub frames: Vec<(&'static PyStrInterned, u32)>,
+}
+
+/// Key 0 is no place in the snippet: memory made before it started, or while none of its
+/// lines ran.
+pub(crate) const NOWHERE: u32 = 0;
+
+const CACHE: usize = 256;
+
+pub(crate) struct Sites {
+    keys: HashMap<u64, u32>,
+    sites: Vec<Site>,
+    /// The last stacks seen, by hash: most allocations come from a place seen just before.
+    cache: Box<[(u64, u32); CACHE]>,
+}
+
+impl Sites {
+    pub fn new() -> Self {
+        Self {
+            keys: HashMap::new(),
+            sites: vec![Site { line: 0, frames: Vec::new() }],
+            cache: Box::new([(0, NOWHERE); CACHE]),
+        }
+    }
+
+    pub fn site(&self, key: u32) -> &Site {
+        &self.sites[key as usize]
+    }
+
+    /// The key of the running snippet stack and its innermost line; `(NOWHERE, 0)` when no
+    /// snippet frame runs. `target` is the address of the snippet's interned file name.
+    #[inline(always)]
+    pub fn current(&mut self, target: usize) -> (u32, u32) {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut line = None;
+        walk(target, |code, l| {
+            line.get_or_insert(l);
+            hash =
+                (hash ^ core::ptr::from_ref(code) as u64).wrapping_mul(0x0100_0000_01b3).rotate_left(17) ^ u64::from(l);
+            hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        });
+        let Some(line) = line else { return (NOWHERE, 0) };
+        let slot = &mut self.cache[(hash as usize) % CACHE];
+        if slot.0 == hash && slot.1 != NOWHERE {
+            return (slot.1, line);
+        }
+        let key = match self.keys.get(&hash) {
+            Some(&key) => key,
+            None => self.intern(hash, target, line),
+        };
+        self.cache[(hash as usize) % CACHE] = (hash, key);
+        (key, line)
+    }
+
+    #[cold]
+    fn intern(&mut self, hash: u64, target: usize, line: u32) -> u32 {
+        let mut frames = Vec::new();
+        walk(target, |code, l| frames.push((code.obj_name, l)));
+        frames.reverse();
+        let key = self.sites.len() as u32;
+        self.sites.push(Site { line, frames });
+        self.keys.insert(hash, key);
+        key
+    }
+}
+
+/// Calls `f(code, line)` for each snippet frame, innermost first.
+#[inline(always)]
+fn walk(target: usize, mut f: impl FnMut(&PyCode, u32)) {
+    let mut frame = current_thread_iframe();
+    // SAFETY: the frame chain is the running interpreter's, on this thread; frames are
+    // only read, and each stays alive while a frame it called is running.
+    while let Some(fr) = unsafe { frame.as_ref() } {
+        let code = fr.code();
+        if core::ptr::from_ref(code.source_path) as usize == target {
+            let lasti = fr.get_lasti() as usize;
+            let line = code.locations.get(lasti.saturating_sub(1)).map_or(0, |(loc, _)| loc.line.get() as u32);
+            f(code, line);
+        }
+        frame = fr.previous();
+    }
+}

@@ -1,0 +1,181 @@
+//! The "At the peak" section: what was alive at each snippet's peak, by the line that made
+//! it and by call stack, and A's lines against B's, aligned by the text of the code.
+//! Worded for a reader who has never heard of an allocator.
+
+use memplay_model::{AtPeak, Comparison, PeakStack, RunReport, format_bytes, listed_lines};
+
+use crate::State;
+
+/// How many lines each snippet lists before the rest go into "other lines".
+const LISTED: usize = 6;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeakView {
+    /// A's and B's, in that order; `None` for a side with nothing to explain.
+    pub sides: [Option<PeakSideView>; 2],
+    /// Lines of A and their counterparts in B, in the order of the code.
+    pub aligned: Vec<AlignedRowView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeakSideView {
+    /// "A peaked at 8.6 MiB while line 3 ran:", then `running_code` ("print(total)"), then
+    /// "Alive then, by the line that made it:".
+    pub heading: String,
+    pub running_code: String,
+    pub rows: Vec<PeakRowView>,
+    /// The call stacks alive at the peak, as a nested list (only where a function call
+    /// made some of it: a one-frame stack says no more than the lines do).
+    pub stacks: Vec<StackRowView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeakRowView {
+    /// "line 3", "other lines", "before the snippet".
+    pub label: String,
+    pub code: String,
+    pub bytes: String,
+    /// "100,001 blocks".
+    pub blocks: String,
+    /// Share of the peak, 0–100, for the bar behind the row.
+    pub percent: f64,
+    /// The row's line, for the editor's mark.
+    pub line: Option<u32>,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackRowView {
+    pub depth: usize,
+    /// "build, line 2"; the module itself is "the snippet, line 5".
+    pub frame: String,
+    pub bytes: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlignedRowView {
+    /// "line 2" (A's), "B line 3" where only B has it.
+    pub a_line: String,
+    pub b_line: String,
+    pub code: String,
+    pub a: String,
+    pub b: String,
+    /// "A holds 5.7 MiB at its peak; its counterpart in B holds 0 B".
+    pub title: String,
+}
+
+impl State {
+    /// The section, once a comparison has finished with something to explain.
+    pub(crate) fn peak_view(&self) -> Option<PeakView> {
+        let c = self.comparison.as_ref()?;
+        let sides = [(&c.a, "A", &self.ran[0]), (&c.b, "B", &self.ran[1])]
+            .map(|(r, letter, code)| r.at_peak.as_ref().map(|at| side_view(r, at, letter, code)));
+        if sides.iter().all(Option::is_none) {
+            return None;
+        }
+        Some(PeakView { sides, aligned: aligned(c) })
+    }
+}
+
+fn side_view(r: &RunReport, at: &AtPeak, letter: &str, code: &str) -> PeakSideView {
+    let peak = format_bytes(at.live_bytes as f64);
+    let (when, running_code) = match at.running_line {
+        Some(l) => (format!(" while line {l} ran"), memplay_model::line_text(code, l)),
+        None => (String::new(), String::new()),
+    };
+    let ended = r.error.as_ref().map_or_else(String::new, |e| format!(" before it ended with {}", e.kind.as_str()));
+    let heading = format!("{letter} peaked at {peak}{ended}{when}");
+    let whole = at.live_bytes.max(1) as f64;
+    let rows = listed_lines(at, code, LISTED)
+        .into_iter()
+        .map(|l| {
+            let bytes = format_bytes(l.bytes as f64);
+            let blocks =
+                format!("{} block{}", memplay_model::group_thousands(l.blocks.max(0) as u64), plural(l.blocks));
+            let title = match l.line {
+                Some(n) => format!("Made by line {n} and still alive when {letter} peaked: {bytes} in {blocks}"),
+                None if l.label == "before the snippet" && l.bytes < 0 => {
+                    format!("Memory made before the snippet started that it had freed by its peak: {bytes}")
+                }
+                None if l.label == "before the snippet" => format!("Made while no line of the snippet ran: {bytes}"),
+                None => format!("The other lines together: {bytes} in {blocks}"),
+            };
+            PeakRowView {
+                percent: (l.bytes.max(0) as f64 / whole * 100.0).min(100.0),
+                label: l.label,
+                code: l.code,
+                bytes,
+                blocks,
+                line: l.line,
+                title,
+            }
+        })
+        .collect();
+    PeakSideView { heading, running_code, rows, stacks: stack_rows(&at.by_stack) }
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The stacks as a nested list: each frame once under its caller, with the bytes alive
+/// under it. Empty when no stack is deeper than the snippet's own top level.
+fn stack_rows(stacks: &[PeakStack]) -> Vec<StackRowView> {
+    if stacks.iter().all(|s| s.stack.len() < 2) {
+        return Vec::new();
+    }
+    // (path, bytes), each prefix of each stack once, in the order first seen (stacks come
+    // largest first, so the largest branch leads).
+    let mut nodes: Vec<(Vec<&str>, i64)> = Vec::new();
+    for s in stacks.iter().filter(|s| s.bytes > 0) {
+        for depth in 1..=s.stack.len() {
+            let path: Vec<&str> = s.stack[..depth].iter().map(String::as_str).collect();
+            match nodes.iter_mut().find(|(p, _)| *p == path) {
+                Some((_, bytes)) => *bytes += s.bytes,
+                None => nodes.push((path, s.bytes)),
+            }
+        }
+    }
+    let mut ordered: Vec<&(Vec<&str>, i64)> = Vec::new();
+    fn children<'a>(nodes: &'a [(Vec<&'a str>, i64)], parent: &[&str], out: &mut Vec<&'a (Vec<&'a str>, i64)>) {
+        let mut kids: Vec<&(Vec<&str>, i64)> =
+            nodes.iter().filter(|(p, _)| p.len() == parent.len() + 1 && p.starts_with(parent)).collect();
+        kids.sort_by_key(|k| std::cmp::Reverse(k.1));
+        for kid in kids {
+            out.push(kid);
+            children(nodes, &kid.0, out);
+        }
+    }
+    children(&nodes, &[], &mut ordered);
+    ordered
+        .into_iter()
+        .map(|(path, bytes)| StackRowView {
+            depth: path.len() - 1,
+            frame: frame_label(path.last().copied().unwrap_or_default()),
+            bytes: format_bytes(*bytes as f64),
+        })
+        .collect()
+}
+
+/// "build:2" → "build, line 2"; "<module>:5" → "the snippet, line 5".
+fn frame_label(frame: &str) -> String {
+    let (name, line) = frame.rsplit_once(':').unwrap_or((frame, ""));
+    let name = if name == "<module>" { "the snippet" } else { name };
+    format!("{name}, line {line}")
+}
+
+fn aligned(c: &Comparison) -> Vec<AlignedRowView> {
+    c.peak_lines
+        .iter()
+        .map(|r| {
+            let (a, b) = (format_bytes(r.a_bytes as f64), format_bytes(r.b_bytes as f64));
+            let at = |n: Option<u32>| n.map_or_else(|| "–".to_owned(), |n| format!("line {n}"));
+            let title = match (r.a_line, r.b_line) {
+                (Some(_), Some(_)) => format!("A holds {a} at its peak; its counterpart in B holds {b}"),
+                (Some(_), None) => format!("A holds {a} at its peak; B has no such line"),
+                (None, _) => format!("B holds {b} at its peak; A has no such line"),
+            };
+            AlignedRowView { a_line: at(r.a_line), b_line: at(r.b_line), code: r.text.clone(), a, b, title }
+        })
+        .collect()
+}

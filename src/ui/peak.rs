@@ -1,0 +1,87 @@
+//! The "At the peak" section, as the view model (`PeakView`) gives it: for each snippet,
+//! what was alive at its peak by the line that made it (and by call stack where functions
+//! made it), then A's lines against B's.
+
+use memplay_playground::{PeakSideView, PeakView};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub view: PeakView,
+}
+
+#[component]
+pub fn AtPeak(p: &Props) -> Html {
+    let v = &p.view;
+    html! {
+        <section class="at-peak" data-testid="at-peak" aria-labelledby="at-peak-title">
+            <h2 id="at-peak-title">{ "At the peak" }</h2>
+            <div class="peak-sides">
+                { for v.sides.iter().zip(["a", "b"]).map(|(side, letter)| match side {
+                    Some(s) => side_html(s, letter),
+                    None => html! {},
+                }) }
+            </div>
+            if !v.aligned.is_empty() {
+                <h3>{ "Line by line, A against B" }</h3>
+                <div class="table-scroll">
+                <table class="peak-aligned" data-testid="peak-aligned">
+                    <thead><tr>
+                        <th scope="col">{ "A" }</th><th scope="col">{ "B" }</th><th scope="col">{ "Code" }</th>
+                        <th scope="col">{ "A holds" }</th><th scope="col">{ "B holds" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for v.aligned.iter().map(|r| html! {
+                            <tr title={r.title.clone()} data-testid="peak-aligned-row">
+                                <td class="line">{ &r.a_line }</td>
+                                <td class="line">{ &r.b_line }</td>
+                                <td class="code"><code>{ &r.code }</code></td>
+                                <td>{ &r.a }</td>
+                                <td>{ &r.b }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+        </section>
+    }
+}
+
+fn side_html(s: &PeakSideView, letter: &'static str) -> Html {
+    html! {
+        <div class={classes!("peak-side", letter)} data-testid={format!("at-peak-{letter}")}>
+            <p class="peak-heading">
+                { &s.heading }
+                if !s.running_code.is_empty() { { ": " }<code>{ &s.running_code }</code> }
+                { ". Alive then, by the line that made it:" }
+            </p>
+            <table class="peak-lines">
+                <tbody>
+                    { for s.rows.iter().map(|r| html! {
+                        <tr title={r.title.clone()} data-testid={format!("peak-line-{letter}")}
+                            data-line={r.line.map(|l| l.to_string())}
+                            style={format!("--share: {:.1}%", r.percent)}>
+                            <th scope="row">{ &r.label }</th>
+                            <td class="code"><code>{ &r.code }</code></td>
+                            <td class="bytes">{ &r.bytes }</td>
+                            <td class="blocks">{ &r.blocks }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if !s.stacks.is_empty() {
+                <details class="peak-stacks" data-testid={format!("peak-stacks-{letter}")}>
+                    <summary>{ "By call stack" }</summary>
+                    <ul>
+                        { for s.stacks.iter().map(|f| html! {
+                            <li style={format!("--depth: {}", f.depth)}>
+                                <span class="frame">{ &f.frame }</span>{ " " }<span class="bytes">{ &f.bytes }</span>
+                            </li>
+                        }) }
+                    </ul>
+                </details>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,78 @@
+// "At the peak": what was alive at each snippet's peak, by the line that made it, A's
+// lines against B's; in the page, in an embed that runs on open, and for a failed run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setUp, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env.stop(); });
+
+test('a preset: the section blames the line that built the list, aligned with its counterpart', async () => {
+  const pg = await env.openPlayground();
+  const { page } = pg;
+  await pg.choosePreset('list-vs-generator');
+  const c = await page.evaluate(() => window.memplay.run());
+  // The figures behind it, as `memplay compare --json` gives them.
+  assert.equal(c.a.at_peak.live_bytes, c.a.peak_bytes);
+  const top = c.a.at_peak.by_line.filter((l) => l.line > 0).sort((x, y) => y.bytes - x.bytes)[0];
+  assert.equal(top.line, 2);
+  assert.ok(top.bytes >= 0.8 * c.a.peak_bytes, JSON.stringify(c.a.at_peak));
+  const row = c.peak_lines.find((r) => r.a_line === 2);
+  assert.equal(row.b_line, 2);
+  assert.ok(row.a_bytes > 100 * Math.max(row.b_bytes, 1));
+
+  const section = pg.testid('at-peak');
+  await section.waitFor();
+  assert.match(await pg.testid('at-peak-a').locator('.peak-heading').innerText(), /^A peaked at [\d.]+ MiB while line \d ran: total = sum/);
+  const first = pg.testid('at-peak-a').locator('[data-testid="peak-line-a"]').first();
+  assert.equal(await first.getAttribute('data-line'), '2');
+  assert.match(await first.innerText(), /line 2\s+total = sum\(\[x \* x for x in range\(N\)\]\)\s+[\d.]+ MiB/);
+  assert.match(await first.getAttribute('title'), /Made by line 2 and still alive when A peaked/);
+  const aligned = pg.testid('peak-aligned').locator('[data-testid="peak-aligned-row"]').first();
+  assert.match(await aligned.innerText(), /line 2\s+line 2\s+total = sum\(\[x \* x for x in range\(N\)\]\)\s+[\d.]+ MiB/);
+  assert.match(await aligned.getAttribute('title'), /A holds [\d.]+ MiB at its peak; its counterpart in B holds/);
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, 'at-peak-list-vs-generator');
+  // A snippet whose data is built inside functions: the call stack names them.
+  const d = await pg.compare(
+    "def parse(line):\n    return line.split(',')\n\ndef load(n):\n    return [parse('a,b,c') for _ in range(n)]\n\nrows = load(20_000)\n",
+    'rows = None\n',
+  );
+  assert.ok(d.a.at_peak.by_stack.some((s) => s.stack[0] === '<module>:7' && s.stack.some((f) => f.startsWith('load:'))), JSON.stringify(d.a.at_peak.by_stack));
+  await pg.testid('peak-stacks-a').locator('summary').click();
+  assert.match(await pg.testid('peak-stacks-a').innerText(), /the snippet, line 7[\s\S]*load, line 5/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('at phone width and in the dark, the section reads without sideways scrolling', async () => {
+  const pg = await env.openPlayground({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  const { page } = pg;
+  await pg.choosePreset('keep-vs-del');
+  await page.evaluate(() => window.memplay.run());
+  await pg.testid('at-peak').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await pg.testid('at-peak').scrollIntoViewIfNeeded();
+  await screenshot(page, 'at-peak-phone-dark');
+});
+
+test('an embed that runs on open shows the section', async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.url}?embed#preset=keep-vs-del&run`);
+  const section = page.locator('[data-testid="at-peak"]');
+  await section.waitFor({ timeout: 120_000 });
+  assert.match(await page.locator('[data-testid="at-peak-a"] .peak-heading').innerText(), /^A peaked at/);
+  assert.ok(await page.locator('[data-testid="peak-aligned-row"]').count() >= 2);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a snippet that fails says what was alive at its peak before it failed', async () => {
+  const pg = await env.openPlayground();
+  const c = await pg.compare("big = [0] * 10**6\nraise ValueError('after the peak')\n", 'x = 1\n');
+  assert.equal(c.a.error.type, 'ValueError');
+  const top = c.a.at_peak.by_line.filter((l) => l.line > 0).sort((x, y) => y.bytes - x.bytes)[0];
+  assert.equal(top.line, 1);
+  assert.match(await pg.testid('at-peak-a').locator('.peak-heading').innerText(), /^A peaked at [\d.]+ MiB before it ended with ValueError/);
+  assert.deepEqual(pg.page.errors, []);
+});
