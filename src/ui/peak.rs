@@ -29,6 +29,12 @@ pub fn AtPeak(p: &Props) -> Html {
                     <thead><tr>
                         <th scope="col">{ "A" }</th><th scope="col">{ "B" }</th><th scope="col">{ "Code" }</th>
                         <th scope="col">{ "A holds" }</th><th scope="col">{ "B holds" }</th>
+                        if let Some(engine) = &v.cpython {
+                            <th scope="col" class="cpython-col" title="Approximate: from a second run under a line tracer">
+                                { format!("{engine} A ≈") }</th>
+                            <th scope="col" class="cpython-col" title="Approximate: from a second run under a line tracer">
+                                { format!("{engine} B ≈") }</th>
+                        }
                     </tr></thead>
                     <tbody>
                         { for v.aligned.iter().map(|r| html! {
@@ -38,6 +44,10 @@ pub fn AtPeak(p: &Props) -> Html {
                                 <td class="code"><code>{ &r.code }</code></td>
                                 <td>{ &r.a }</td>
                                 <td>{ &r.b }</td>
+                                if let Some((a, b)) = &r.cpython {
+                                    <td class="cpython-col" data-testid="peak-cpython-a">{ a }</td>
+                                    <td class="cpython-col" data-testid="peak-cpython-b">{ b }</td>
+                                }
                             </tr>
                         }) }
                     </tbody>

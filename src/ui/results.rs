@@ -87,6 +87,11 @@ pub fn Results(p: &Props) -> Html {
                     <Chart testid="chart-timeline" label="Live memory over the run for A and B"
                         data={ChartData::Timeline(timeline.clone())} theme={p.theme} />
                 </div>
+                <p class="chart-note" data-testid="timeline-peaks">
+                    { for [&timeline.a_peak, &timeline.b_peak].into_iter().flatten().map(|m| html! {
+                        <span>{ format!("▲ {} ({:.0}% of its run)", m.text, m.x) }</span>
+                    }) }
+                </p>
             }
             if let Some(comparison) = &v.exports {
                 <Exports source={ExportSource::Comparison(Box::new(comparison.clone()))} a_title={v.a_title.clone()} b_title={v.b_title.clone()} />

@@ -32,6 +32,12 @@ test('a preset: the section blames the line that built the list, aligned with it
   const aligned = pg.testid('peak-aligned').locator('[data-testid="peak-aligned-row"]').first();
   assert.match(await aligned.innerText(), /line 2\s+line 2\s+total = sum\(\[x \* x for x in range\(N\)\]\)\s+[\d.]+ MiB/);
   assert.match(await aligned.getAttribute('title'), /A holds [\d.]+ MiB at its peak; its counterpart in B holds/);
+  // The gutter's second column: what line 2 made that was alive at the peak.
+  const held = pg.testid('editor-a').locator('.mem-at_peak[data-line="2"]');
+  assert.match(await held.innerText(), /^▲[\d.]+ MiB$/);
+  assert.match(await held.getAttribute('title'), /still alive when the run peaked/);
+  // The timeline marks each peak and names the line running then.
+  assert.match(await pg.testid('timeline-peaks').innerText(), /▲ A peaked here: [\d.]+ MiB, while line 2 ran \(\d+% of its run\)/);
   await section.scrollIntoViewIfNeeded();
   await screenshot(page, 'at-peak-list-vs-generator');
   // A snippet whose data is built inside functions: the call stack names them.

@@ -43,6 +43,12 @@ test('list vs generator: CPython runs beside RustPython and agrees; nothing load
   assert.match(await pg.testid('cpython-peak-a').innerText(), /MiB/);
   assert.equal(await pg.testid('cpython-allocations-a').innerText(), '–');
   assert.equal((await pg.results()).cpython.agrees, true);
+  // CPython explains its peak too (a second pass, approximate): the same line is blamed,
+  // and the aligned table gains its columns.
+  const theirs = c.cpython.a.at_peak;
+  assert.equal(theirs.approximate, true, JSON.stringify(c.cpython.a));
+  assert.equal(theirs.by_line.filter((l) => l.line > 0).sort((x, y) => y.bytes - x.bytes)[0].line, 2);
+  assert.match(await pg.testid('peak-cpython-a').first().innerText(), /[\d.]+ (KiB|MiB)/);
   await screenshot(page, 'cpython-agrees');
   assert.deepEqual(page.errors, []);
 });

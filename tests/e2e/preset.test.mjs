@@ -31,7 +31,7 @@ test('list vs generator: B wins on peak, with figures, gutter marks and charts',
   assert.match(await pg.testid('console-a').innerText(), /333328333350000/);
   assert.match(await pg.testid('console-b').innerText(), /333328333350000/);
   // The line that builds the list carries its memory in the gutter.
-  const mark = pg.testid('editor-a').locator('.mem-mark[data-line="2"]');
+  const mark = pg.testid('editor-a').locator('.mem-mark:not(.mem-at_peak)[data-line="2"]');
   assert.match(await mark.innerText(), /^[+~−]\d/);
   // Both charts are drawn.
   for (const id of ['chart-bars', 'chart-timeline']) {
@@ -65,7 +65,7 @@ test('keep vs del: the gutter shows what a line keeps and what del frees', async
   await pg.choosePreset('keep-vs-del');
   const c = await page.evaluate(() => window.memplay.run());
   assert.equal(c.winner, 'B');
-  const mark = (pane, line) => pg.testid(`editor-${pane}`).locator(`.mem-mark[data-line="${line}"]`);
+  const mark = (pane, line) => pg.testid(`editor-${pane}`).locator(`.mem-mark:not(.mem-at_peak)[data-line="${line}"]`);
   assert.match(await mark('b', 2).innerText(), /^\+\d+(\.\d)? MiB$/, 'the line that builds the list keeps it');
   assert.match(await mark('b', 4).innerText(), /^−\d+(\.\d)? MiB$/, 'del frees it');
   assert.match(await mark('b', 4).getAttribute('title'), /line 4: .* net −/);

@@ -68,10 +68,16 @@ function timelineConfig(data, formatBytes) {
   const dataset = (label, points, color) => ({
     label, data: points, borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2, tension: 0,
   });
+  // Each run's peak: one triangle on its line, its tooltip naming the line running then.
+  const peak = (mark, color) => ({
+    label: mark.text, data: [{ x: mark.x, y: mark.y, peak: mark.text }], borderColor: color, backgroundColor: color,
+    showLine: false, pointStyle: 'triangle', pointRadius: 7, pointHoverRadius: 9,
+  });
+  const peaks = [[data.a_peak, c.a], [data.b_peak, c.b]].filter(([m]) => m).map(([m, color]) => peak(m, color));
   return {
     type: 'line',
     data: {
-      datasets: [dataset(data.a_label, data.a, c.a), dataset(data.b_label, data.b, c.b)],
+      datasets: [dataset(data.a_label, data.a, c.a), dataset(data.b_label, data.b, c.b), ...peaks],
     },
     options: {
       animation: false,
@@ -82,11 +88,11 @@ function timelineConfig(data, formatBytes) {
         y: valueAxis(c, 'live memory', data.y_ticks),
       },
       plugins: {
-        legend: { labels: { color: c.text } },
+        legend: { labels: { color: c.text, filter: (item, chart) => !chart.datasets[item.datasetIndex].data[0]?.peak } },
         tooltip: {
           callbacks: {
             title: (items) => (items.length ? `${Math.round(items[0].raw.x)}% of the run` : ''),
-            label: (ctx) => `${ctx.dataset.label}: ${formatBytes(ctx.raw.y)} at line ${ctx.raw.line}`,
+            label: (ctx) => (ctx.raw.peak ? `▲ ${ctx.raw.peak}` : `${ctx.dataset.label}: ${formatBytes(ctx.raw.y)} at line ${ctx.raw.line}`),
           },
         },
       },

@@ -14,13 +14,13 @@ import { guarded } from './guarded.js';
 
 const setMarks = StateEffect.define();
 
-// { marks: Map<line, {text, kind, detail}>, errorLine: number | null }; an edit clears both,
+// { marks, peakMarks: Map<line, {text, kind, detail}>, errorLine: number | null }; an edit clears them,
 // since they describe the code as it was run.
 const marksField = StateField.define({
-  create: () => ({ marks: new Map(), errorLine: null }),
+  create: () => ({ marks: new Map(), peakMarks: new Map(), errorLine: null }),
   update(value, tr) {
     for (const e of tr.effects) if (e.is(setMarks)) return e.value;
-    return tr.docChanged ? { marks: new Map(), errorLine: null } : value;
+    return tr.docChanged ? { marks: new Map(), peakMarks: new Map(), errorLine: null } : value;
   },
   provide: (field) => EditorView.decorations.from(field, (value) => (view) => {
     const n = value.errorLine;
@@ -49,18 +49,19 @@ class MemoryMarker extends GutterMarker {
   }
 }
 
-const spacer = new MemoryMarker({ text: '+888.8 KiB', kind: 'spacer' });
-
-const memoryGutter = gutter({
-  class: 'cm-memory-gutter',
+// Two columns: what each line changed while it ran, and (after a run) what it made that
+// was still alive at the peak.
+const markGutter = (className, key, widest) => gutter({
+  class: className,
   lineMarker(view, block) {
-    const { marks } = view.state.field(marksField);
-    const mark = marks.get(view.state.doc.lineAt(block.from).number);
+    const mark = view.state.field(marksField)[key].get(view.state.doc.lineAt(block.from).number);
     return mark ? new MemoryMarker(mark) : null;
   },
   lineMarkerChange: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(setMarks)) || tr.docChanged),
-  initialSpacer: () => spacer,
+  initialSpacer: () => new MemoryMarker({ text: widest, kind: 'spacer' }),
 });
+const memoryGutter = markGutter('cm-memory-gutter', 'marks', '+888.8 KiB');
+const peakGutter = markGutter('cm-memory-gutter cm-peak-gutter', 'peakMarks', '▲888.8 KiB');
 
 export function createEditor(parent, { doc, label, onChange }) {
   const view = new EditorView({
@@ -70,6 +71,7 @@ export function createEditor(parent, { doc, label, onChange }) {
       extensions: [
         lineNumbers(),
         memoryGutter,
+        peakGutter,
         highlightActiveLineGutter(),
         highlightActiveLine(),
         history(),
@@ -95,9 +97,9 @@ export function createEditor(parent, { doc, label, onChange }) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     setMarks(marks, errorLine) {
-      const map = new Map();
-      for (const m of marks || []) map.set(m.line, m);
-      view.dispatch({ effects: setMarks.of({ marks: map, errorLine: errorLine || null }) });
+      const [map, peakMap] = [new Map(), new Map()];
+      for (const m of marks || []) (m.kind === 'at_peak' ? peakMap : map).set(m.line, m);
+      view.dispatch({ effects: setMarks.of({ marks: map, peakMarks: peakMap, errorLine: errorLine || null }) });
     },
     destroy: () => view.destroy(),
   });

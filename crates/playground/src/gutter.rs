@@ -1,5 +1,6 @@
 //! Per-line memory as marks in the editor's gutter: "+3.8 MiB" where a line keeps memory,
-//! "−3.8 MiB" where it frees it.
+//! "−3.8 MiB" where it frees it; and, in a second column, "▲3.8 MiB" where what a line
+//! made was still alive at the run's peak.
 
 use memplay_model::{LineStat, RunReport, format_bytes, group_thousands};
 
@@ -12,6 +13,8 @@ pub enum MarkKind {
     Free,
     /// The line allocated and freed it all again.
     Churn,
+    /// What the line made that was alive at the peak (the second column).
+    AtPeak,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -27,9 +30,30 @@ pub struct GutterMark {
 /// what matters instead of every small object.
 const MIN_BYTES: u64 = 1024;
 
-/// One mark per line that moved at least a kilobyte.
+/// One mark per line that moved at least a kilobyte, and one per line whose memory
+/// alive at the peak is at least a kilobyte.
 pub fn gutter(report: &RunReport) -> Vec<GutterMark> {
-    report.lines.iter().filter_map(mark).collect()
+    let mut marks: Vec<GutterMark> = report.lines.iter().filter_map(mark).collect();
+    marks.extend(report.at_peak.iter().flat_map(|at| at_peak_marks(at, report.peak_bytes)));
+    marks
+}
+
+fn at_peak_marks(at: &memplay_model::AtPeak, peak: u64) -> impl Iterator<Item = GutterMark> + '_ {
+    at.by_line.iter().filter(|l| l.line > 0 && l.bytes >= MIN_BYTES as i64).map(move |l| {
+        let bytes = format_bytes(l.bytes as f64);
+        let share = l.bytes as f64 / peak.max(1) as f64 * 100.0;
+        GutterMark {
+            line: l.line,
+            text: format!("▲{bytes}"),
+            kind: MarkKind::AtPeak,
+            detail: format!(
+                "line {}: made {bytes} ({share:.0}% of the peak, {} blocks) that was still alive when the run \
+                 peaked; the other mark is what the line changed while it ran",
+                l.line,
+                group_thousands(l.blocks.max(0) as u64)
+            ),
+        }
+    })
 }
 
 fn mark(l: &LineStat) -> Option<GutterMark> {
@@ -97,5 +121,26 @@ mod tests {
             ]
         );
         assert!(marks[1].detail.contains("net −3.8 MiB"), "{}", marks[1].detail);
+    }
+
+    #[test]
+    fn a_second_mark_shows_what_a_line_made_that_was_alive_at_the_peak() {
+        let mut r = report(vec![line(2, 9 << 20, -(1 << 20))]);
+        r.peak_bytes = 8 << 20;
+        r.at_peak = Some(memplay_model::AtPeak {
+            live_bytes: 8 << 20,
+            by_line: vec![
+                memplay_model::PeakLine { line: 2, bytes: 8 << 20, blocks: 3 },
+                memplay_model::PeakLine { line: 3, bytes: 100, blocks: 1 },
+                memplay_model::PeakLine { line: 0, bytes: 4096, blocks: 1 },
+            ],
+            ..Default::default()
+        });
+        let marks = gutter(&r);
+        let at_peak: Vec<_> = marks.iter().filter(|m| m.kind == MarkKind::AtPeak).collect();
+        assert_eq!(at_peak.len(), 1, "only snippet lines of a kilobyte or more: {marks:?}");
+        assert_eq!((at_peak[0].line, at_peak[0].text.as_str()), (2, "▲8.0 MiB"));
+        assert!(at_peak[0].detail.contains("100% of the peak"), "{}", at_peak[0].detail);
+        assert!(marks.iter().any(|m| m.line == 2 && m.kind == MarkKind::Free), "the net mark stays");
     }
 }

@@ -33,7 +33,7 @@ pub use link::{
 pub use memplay_model::Side;
 pub use pane::{ConsoleChunk, Pane, WorkerState};
 pub use reduce::crash_error;
-pub use series::{Bar, BarChart, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};
+pub use series::{Bar, BarChart, PeakMark, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};
 pub use settings::{Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 pub use sweep::{SweepRun, spaced};

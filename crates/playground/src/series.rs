@@ -81,6 +81,32 @@ pub struct TimelineChart {
     pub a: Vec<TimelinePoint>,
     pub b: Vec<TimelinePoint>,
     pub y_ticks: Vec<Tick>,
+    /// Where each run peaked, marked on its line (none for a run that never rose).
+    pub a_peak: Option<PeakMark>,
+    pub b_peak: Option<PeakMark>,
+}
+
+/// A run's peak on the timeline: "A peaked here: 5.8 MiB, while line 2 ran".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeakMark {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// The first point at the run's highest, named with the line running then.
+fn peak_mark(letter: &str, report: &RunReport, points: &[TimelinePoint]) -> Option<PeakMark> {
+    let top = points.iter().fold(None::<&TimelinePoint>, |best, p| match best {
+        Some(b) if b.y >= p.y => Some(b),
+        _ => Some(p),
+    })?;
+    if top.y <= 0.0 {
+        return None;
+    }
+    let line = report.at_peak.as_ref().and_then(|a| a.running_line).unwrap_or(top.line);
+    let running = if line > 0 { format!(", while line {line} ran") } else { String::new() };
+    let text = format!("{letter} peaked here: {}{running}", memplay_model::format_bytes(report.peak_bytes as f64));
+    Some(PeakMark { x: top.x, y: top.y, text })
 }
 
 /// Both charts for two reports.
@@ -90,7 +116,8 @@ pub fn charts(a_title: &str, b_title: &str, a: &RunReport, b: &RunReport) -> (Ba
     let bar = BarChart { a_label: a_label.clone(), b_label: b_label.clone(), bars: bars(a, b), y_ticks: percent_ticks };
     let (ta, tb) = (timeline(a), timeline(b));
     let top = ta.iter().chain(&tb).map(|p| p.y).fold(0.0, f64::max);
-    (bar, TimelineChart { a_label, b_label, a: ta, b: tb, y_ticks: byte_ticks(top) })
+    let (a_peak, b_peak) = (peak_mark("A", a, &ta), peak_mark("B", b, &tb));
+    (bar, TimelineChart { a_label, b_label, a: ta, b: tb, y_ticks: byte_ticks(top), a_peak, b_peak })
 }
 
 /// Five or so round ticks from 0 to at least `max` bytes, in the unit `format_bytes`
@@ -125,6 +152,20 @@ mod tests {
         let t = timeline(&r);
         assert_eq!(t.first().map(|p| (p.x, p.y)), Some((0.0, 0.0)));
         assert_eq!(t.last().map(|p| (p.x, p.y, p.line)), Some((100.0, 35.0, 2)));
+    }
+
+    #[test]
+    fn the_timeline_marks_each_peak_with_the_line_running_then() {
+        let mut a = report();
+        let live = [0, 4096, 8192, 8192, 100];
+        a.timeline = live.iter().map(|&l| memplay_model::TimelinePoint { live_bytes: l, line: 3 }).collect();
+        a.peak_bytes = 8192;
+        a.at_peak = Some(memplay_model::AtPeak { live_bytes: 8192, running_line: Some(2), ..Default::default() });
+        let (_, t) = charts("list", "gen", &a, &report());
+        let mark = t.a_peak.expect("A rose");
+        assert_eq!((mark.x, mark.y), (50.0, 8192.0), "the first point at the top");
+        assert_eq!(mark.text, "A peaked here: 8.0 KiB, while line 2 ran");
+        assert_eq!(t.b_peak, None, "B never rose above its start");
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub struct PeakView {
     pub sides: [Option<PeakSideView>; 2],
     /// Lines of A and their counterparts in B, in the order of the code.
     pub aligned: Vec<AlignedRowView>,
+    /// "CPython 3.14" when the check explained its side too (its columns are then filled).
+    pub cpython: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +64,8 @@ pub struct AlignedRowView {
     pub b: String,
     /// "A holds 5.7 MiB at its peak; its counterpart in B holds 0 B".
     pub title: String,
+    /// What the same lines held at CPython's peaks (approximate), when the check has them.
+    pub cpython: Option<(String, String)>,
 }
 
 impl State {
@@ -73,7 +77,21 @@ impl State {
         if sides.iter().all(Option::is_none) {
             return None;
         }
-        Some(PeakView { sides, aligned: aligned(c) })
+        let check = self.cpython.check.as_ref();
+        let theirs =
+            check.map(|k| (k.a.at_peak.as_ref(), k.b.at_peak.as_ref())).filter(|(a, b)| a.is_some() || b.is_some());
+        let mut aligned = aligned(c);
+        if let Some((ta, tb)) = theirs {
+            let held = |at: Option<&AtPeak>, line: Option<u32>| match (at, line) {
+                (Some(at), Some(l)) => format_bytes(at.bytes_of(l) as f64),
+                _ => "–".to_owned(),
+            };
+            for (row, r) in aligned.iter_mut().zip(&c.peak_lines) {
+                row.cpython = Some((held(ta, r.a_line), held(tb, r.b_line)));
+            }
+        }
+        let cpython = theirs.and(check).map(|k| k.engine.short_label());
+        Some(PeakView { sides, aligned, cpython })
     }
 }
 
@@ -175,7 +193,15 @@ fn aligned(c: &Comparison) -> Vec<AlignedRowView> {
                 (Some(_), None) => format!("A holds {a} at its peak; B has no such line"),
                 (None, _) => format!("B holds {b} at its peak; A has no such line"),
             };
-            AlignedRowView { a_line: at(r.a_line), b_line: at(r.b_line), code: r.text.clone(), a, b, title }
+            AlignedRowView {
+                a_line: at(r.a_line),
+                b_line: at(r.b_line),
+                code: r.text.clone(),
+                a,
+                b,
+                title,
+                cpython: None,
+            }
         })
         .collect()
 }
