@@ -35,7 +35,7 @@ pub fn PaneView(p: &Props) -> Html {
             if let Some(e) = &v.error {
                 <div class="error" role="alert" data-testid={format!("error-{letter}")} data-line={e.line.map(|l| l.to_string())}>
                     <strong>{ &e.kind }</strong>{ ": " }{ &e.message }
-                    if let Some(line) = e.line { <span class="error-line">{ format!(" (line {line})") }</span> }
+                    if let Some(note) = &e.line_note { <span class="error-line">{ note }</span> }
                     if !e.traceback.is_empty() {
                         <details><summary>{ "Traceback" }</summary><pre>{ &e.traceback }</pre></details>
                     }

@@ -16,6 +16,9 @@ test('a syntax error highlights its line; an exception keeps the output before i
   await pg.testid('error-a').waitFor({ timeout: 60_000 });
   await pg.idle();
   assert.match(await pg.testid('error-a').innerText(), /SyntaxError.*line 3/s);
+  const said = (await pg.testid('error-a').locator(':scope > :not(details)').allInnerTexts()).join(' ')
+    + (await pg.testid('error-a').evaluate((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')));
+  assert.equal((said.match(/line 3/g) || []).length, 1, `the line is named once: ${said}`);
   assert.equal(await pg.testid('error-a').getAttribute('data-line'), '3');
   const highlighted = pg.testid('editor-a').locator('.cm-error-line');
   assert.equal(await highlighted.count(), 1);

@@ -84,7 +84,7 @@ fn tail(r: &RunReport) -> String {
         out.push_str(&format!("  [{notice}]\n"));
     }
     if let Some(e) = &r.error {
-        let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        let at = e.line_note().unwrap_or_default();
         out.push_str(&format!("  error: {}: {}{at}\n", e.kind, e.message));
     }
     out

@@ -38,6 +38,14 @@ pub struct RunError {
 }
 
 impl RunError {
+    /// " (line 3)" to follow the message, unless the message names its line already
+    /// (Python's own `SyntaxError` text says "(<snippet>, line 3)").
+    pub fn line_note(&self) -> Option<String> {
+        let line = self.line?;
+        let named = format!("line {line})");
+        (!self.message.contains(&named)).then(|| format!(" (line {line})"))
+    }
+
     /// An error that names no snippet line and has no traceback (limits, engine failures).
     pub fn plain(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self { kind, message: message.into(), line: None, traceback: String::new() }
@@ -196,6 +204,18 @@ impl RunReport {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_error_names_its_line_once() {
+        let at = |message: &str, line| RunError {
+            line: Some(line),
+            ..RunError::plain(ErrorKind::Python("E".into()), message)
+        };
+        let syntax = at("unindent does not match any outer indentation level (<snippet>, line 3)", 3);
+        assert_eq!(syntax.line_note(), None);
+        assert_eq!(at("division by zero", 2).line_note().as_deref(), Some(" (line 2)"));
+        assert_eq!(at("bad value (<snippet>, line 4)", 2).line_note().as_deref(), Some(" (line 2)"));
+    }
+
     use super::*;
 
     #[test]

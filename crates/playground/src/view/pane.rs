@@ -46,6 +46,8 @@ pub struct ErrorView {
     pub kind: String,
     pub message: String,
     pub line: Option<u32>,
+    /// " (line 3)", unless the message names its line itself.
+    pub line_note: Option<String>,
     pub traceback: String,
 }
 
@@ -72,7 +74,13 @@ impl State {
 
 impl From<&RunError> for ErrorView {
     fn from(e: &RunError) -> Self {
-        Self { kind: e.kind.to_string(), message: e.message.clone(), line: e.line, traceback: e.traceback.clone() }
+        Self {
+            kind: e.kind.to_string(),
+            message: e.message.clone(),
+            line: e.line,
+            line_note: e.line_note(),
+            traceback: e.traceback.clone(),
+        }
     }
 }
 
