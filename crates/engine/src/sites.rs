@@ -87,9 +87,7 @@ fn walk(target: usize, mut f: impl FnMut(&PyCode, u32)) {
     while let Some(fr) = unsafe { frame.as_ref() } {
         let code = fr.code();
         if core::ptr::from_ref(code.source_path) as usize == target {
-            let lasti = fr.get_lasti() as usize;
-            let line = code.locations.get(lasti.saturating_sub(1)).map_or(0, |(loc, _)| loc.line.get() as u32);
-            f(code, line);
+            f(code, crate::snippet_line::line_of(fr) as u32);
         }
         frame = fr.previous();
     }
