@@ -1,7 +1,8 @@
 // Load benchmark (not a test): a production build, served on loopback, opened in headless
 // Chromium. For each build given: bytes over the wire until the first preset result, time
 // to the UI painted, to Python ready and to the first preset result, cold (empty cache) and
-// warm (a reload with the cache); then the same snippets run in the page and in the native
+// warm (a reload with the cache), with the start-up phase by phase (performance marks); then
+// Pyodide's ready, cold and warm, loaded the same way; then the same snippets run in the page and in the native
 // CLI (target/release/memplay), and how much slower the page is.
 //   node scripts/bench-load.mjs [--runs N] [--net MBPS] [DIR ...]   (default: 3 runs of dist/; medians)
 // e.g. `node scripts/bench-load.mjs --runs 5 /tmp/dist-before dist` compares two builds.
@@ -68,6 +69,49 @@ async function load(page, cdp, url) {
   return { bytes, painted: t.painted, ready: t.ready, result: t.result };
 }
 
+const readMarks = () => performance.getEntriesByType('mark')
+  .filter((m) => m.name.startsWith('memplay:'))
+  .map((m) => ({ name: m.name, at: performance.timeOrigin + m.startTime }));
+
+/** Start-up, phase by phase, from the marks the page and its engine workers set (all on
+ *  one clock: each timeline's origin plus its mark), in ms since the navigation. */
+async function phases(page) {
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const first = (marks, name) => marks.find((m) => m.name === name)?.at;
+  const pageMarks = await page.evaluate(readMarks);
+  const workers = [];
+  for (const w of page.workers().filter((w) => /worker-boot/.test(w.url()))) workers.push(await w.evaluate(readMarks));
+  const latest = (name) => Math.max(...workers.map((m) => first(m, name)));
+  const at = {
+    fetch: first(pageMarks, 'memplay:engine-fetch'),
+    downloaded: first(pageMarks, 'memplay:engine-downloaded'),
+    compiled: first(pageMarks, 'memplay:engine-compiled'),
+    spawn: first(pageMarks, 'memplay:worker-spawn'),
+    boot: latest('memplay:boot'),
+    instantiated: latest('memplay:instantiated'),
+    warmed: latest('memplay:warmed'),
+    ready: first(pageMarks, 'memplay:ready'),
+    result: first(pageMarks, 'memplay:result'),
+  };
+  return Object.fromEntries(Object.entries(at).map(([k, v]) => [k, v - origin]));
+}
+
+/** CPython (the Pyodide the CPython check ships, from dist/cpython/) loaded the same way in
+ *  the same browser: a worker started by a page of the same origin, until it says ready. */
+async function pyodideReady(page, url) {
+  await page.goto(url + 'embed.js');
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const worker = new Worker('cpython/worker.js', { type: 'module' });
+    worker.onmessage = (e) => {
+      const m = e.data && e.data.message;
+      if (m && m.type === 'ready') { resolve(performance.now() - t0); worker.terminate(); }
+      if (m && m.type === 'failed') reject(new Error(m.message));
+    };
+    worker.onerror = (e) => reject(new Error(e.message));
+  }));
+}
+
 async function pageSpeed(page) {
   const times = {};
   for (const [name, code] of Object.entries(SPEED)) {
@@ -114,6 +158,8 @@ async function bench(dir) {
   const server = await serve(dir);
   const cold = [];
   const warm = [];
+  const pyodideCold = [];
+  const pyodideWarm = [];
   let speed = null;
   for (let i = 0; i < runs; i++) {
     // A persistent profile has a disk cache, so the warm load can use it (an incognito
@@ -127,27 +173,45 @@ async function bench(dir) {
     if (mbps) {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (mbps * 1e6) / 8, uploadThroughput: (mbps * 1e6) / 32 });
     }
-    cold.push(await load(page, cdp, server.url));
-    warm.push(await load(page, cdp, server.url));
+    cold.push({ ...(await load(page, cdp, server.url)), phases: await phases(page) });
+    warm.push({ ...(await load(page, cdp, server.url)), phases: await phases(page) });
+    pyodideCold.push(await pyodideReady(page, server.url));
+    pyodideWarm.push(await pyodideReady(page, server.url));
     if (i === 0) speed = await pageSpeed(page);
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
   server.close();
-  return { cold, warm, speed };
+  return { cold, warm, speed, pyodideCold, pyodideWarm };
 }
+
+const PHASES = [['fetch', 'downloaded', 'download'], ['downloaded', 'compiled', 'compile (after the download)'],
+  ['compiled', 'spawn', 'to the workers\' start'], ['spawn', 'boot', 'worker script loaded'],
+  ['boot', 'instantiated', 'instantiate'], ['instantiated', 'warmed', 'interpreter start + warm-up'],
+  ['warmed', 'ready', 'ready reaches the page'], ['ready', 'result', 'first result']];
 
 const native = nativeSpeed();
 console.log(`memplay load benchmark: headless Chromium, ${mbps ? `${mbps} Mbit/s and 40 ms round trip (emulated)` : 'loopback'}, median of ${runs}`);
 if (!native) console.log(`(no ${CLI}: build it with \`cargo build --release -p memplay-cli\` for the speed comparison)`);
 for (const dir of dirs) {
-  const { cold, warm, speed } = await bench(dir);
+  const { cold, warm, speed, pyodideCold, pyodideWarm } = await bench(dir);
   console.log(`\n${dir}`);
   for (const [label, xs] of [['cold', cold], ['warm', warm]]) {
     const m = (k) => median(xs.map((x) => x[k]));
     console.log(`  ${label.padEnd(5)} bytes ${(m('bytes') / 1e6).toFixed(2)} MB | UI painted ${m('painted').toFixed(0)} ms | ` +
       `Python ready ${m('ready').toFixed(0)} ms | first preset result ${m('result').toFixed(0)} ms`);
   }
+  console.log('  start-up phase by phase (ms, median; the later of the two workers):');
+  console.log(`    ${'phase'.padEnd(30)} ${'cold'.padStart(6)} ${'warm'.padStart(6)}`);
+  for (const [from, to, name] of PHASES) {
+    const d = (xs) => median(xs.map((x) => x.phases[to] - x.phases[from]));
+    console.log(`    ${name.padEnd(30)} ${d(cold).toFixed(0).padStart(6)} ${d(warm).toFixed(0).padStart(6)}`);
+  }
+  const pc = median(pyodideCold);
+  const pw = median(pyodideWarm);
+  const mc = median(cold.map((x) => x.ready));
+  console.log(`  Pyodide (dist/cpython/, a worker) ready: cold ${pc.toFixed(0)} ms | warm ${pw.toFixed(0)} ms; ` +
+    `memplay's cold ready is ${(mc / pc).toFixed(2)}× Pyodide's (target ≤ 0.5×)`);
   for (const name of Object.keys(SPEED)) {
     const vs = native ? ` | native ${native[name].toFixed(1)} ms | page/native ${(speed[name] / native[name]).toFixed(2)}×` : '';
     console.log(`  speed ${name.padEnd(8)} page ${speed[name].toFixed(1)} ms${vs}`);

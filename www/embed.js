@@ -8,7 +8,9 @@
 //   <div data-memplay data-preset="list-vs-generator"></div>
 //   <div data-memplay data-run>                 (data-run: run as soon as it opens;
 //                                                data-sweep: sweep its size N instead;
-//                                                data-cpython: run and check it on CPython)
+//                                                data-cpython: run and check it on CPython;
+//                                                data-idle="30": seconds off screen, idle,
+//                                                before it gives its Python engine back)
 //     <pre data-title="list">xs = [i * i for i in range(10**5)]</pre>
 //     <pre data-title="generator">xs = (i * i for i in range(10**5))</pre>
 //   </div>
@@ -43,11 +45,29 @@
     return 'v1=' + base64url(new Uint8Array(await new Response(stream).arrayBuffer()));
   }
 
+  // Each frame is told when it comes on screen and when it leaves: an embed starts its
+  // Python on demand and gives it back when idle off screen, and a frame off screen may be
+  // throttled so that it cannot see this itself.
+  const onScreen = new Map();
+  const heard = new WeakSet();
+  const tell = (frame) => {
+    if (frame.contentWindow && onScreen.has(frame) && heard.has(frame)) {
+      frame.contentWindow.postMessage({ type: 'memplay:visible', visible: onScreen.get(frame) }, base.origin);
+    }
+  };
+  const watcher = 'IntersectionObserver' in window ? new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      onScreen.set(e.target, e.isIntersecting);
+      tell(e.target);
+    }
+  }) : null;
+
   function track(frame) {
     if (frames.has(frame)) return;
     frames.add(frame);
     frame.style.border = frame.style.border || '0';
     frame.style.width = frame.style.width || '100%';
+    if (watcher) watcher.observe(frame);
   }
 
   async function mount(block, n) {
@@ -62,6 +82,7 @@
     if (block.hasAttribute('data-sweep')) fragment += '&sweep';
     if (block.hasAttribute('data-cpython')) fragment += '&cpython';
     const query = new URLSearchParams({ frame: String(n), parent: location.origin });
+    if (block.dataset.idle) query.set('idle', block.dataset.idle);
     const frame = document.createElement('iframe');
     frame.src = `${base.href}?embed&${query}#${fragment}`;
     frame.title = block.dataset.title || 'memplay: a live Python memory comparison';
@@ -89,6 +110,9 @@
     for (const frame of frames) {
       if (frame.contentWindow === event.source) {
         frame.style.height = Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(data.height))) + 'px';
+        // A frame reports its height once its page is up: it can hear whether it is on screen.
+        heard.add(frame);
+        tell(frame);
       }
     }
   });

@@ -4,6 +4,10 @@
 // typed protocol (memplay_model::{ToWorker, FromWorker}).
 import init from './worker.js';
 
+// Start-up phases inside the worker (scripts/bench-load.mjs reads them): boot, then the
+// engine marks `memplay:instantiated` and `memplay:warmed` itself.
+performance.mark('memplay:boot');
+
 self.onmessage = async (event) => {
   self.onmessage = null;
   try {

@@ -7,8 +7,17 @@ fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
 }
 
+fn search() -> String {
+    location().and_then(|l| l.search().ok()).unwrap_or_default()
+}
+
 pub fn mode() -> Mode {
-    Mode::from_query(&location().and_then(|l| l.search().ok()).unwrap_or_default())
+    Mode::from_query(&search())
+}
+
+/// How long an embed stays off screen, idle, before it gives its engine back.
+pub fn idle_ms() -> u64 {
+    memplay_playground::idle_ms_from_query(&search())
 }
 
 /// The fragment, `#` included (empty when there is none).

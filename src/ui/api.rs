@@ -1,7 +1,7 @@
 //! `window.memplay`: the page's script API, for tests, embeds and curious readers.
 //! `setCode(pane, text)`, `run()` → Promise of the comparison, `results()` → the last
 //! comparison (the same JSON as `memplay compare --json`) or `null`, `ready()` → Promise
-//! that resolves when Python is ready, `heap()` → each pane's worker as it last reported
+//! that resolves when Python is ready (an embed starts its engine for it), `heap()` → each pane's worker as it last reported
 //! between runs: `{a, b}`, each `{live_bytes, memory_bytes, runs, recycled}` (leak checks).
 //! `run({cpython: true})` also runs both snippets under CPython (Pyodide) and resolves with
 //! the comparison plus `cpython: {a, b, winner, verdict, engine, agrees}` (rejected when the
@@ -179,12 +179,15 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
         Closure::<dyn Fn() -> JsValue>::new(move || shared.borrow().results())
     };
     let ready = {
-        let shared = shared.clone();
+        let (shared, actions) = (shared.clone(), actions.clone());
         Closure::<dyn Fn() -> Promise>::new(move || {
             if shared.borrow().ready {
                 return Promise::resolve(&JsValue::NULL);
             }
-            waiting(&shared, |s| &mut s.ready_waiters)
+            let promise = waiting(&shared, |s| &mut s.ready_waiters);
+            // An embed starts its engine on demand: a script waiting for Python asks for it.
+            actions.emit(Action::Wake);
+            promise
         })
     };
     let heap = {

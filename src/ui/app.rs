@@ -7,8 +7,9 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
 use super::cpython_workers::CpythonWorkers;
+use super::embed_signals::EmbedSignals;
 use super::sweep_panel::SweepPanel;
-use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, notice::NoticeBar, pane_view::PaneView};
+use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, marks, notice::NoticeBar, pane_view::PaneView};
 use super::{results::Results, settings_panel::SettingsPanel, share_panel, share_panel::SharePanel};
 use super::{storage, theme, toolbar::Toolbar, vendor, workers::Workers};
 use crate::convert;
@@ -26,9 +27,11 @@ pub struct App {
     workers: Workers,
     cpython: CpythonWorkers,
     api: api::Handle,
+    /// An embed's on-screen watch and its channel to the page's other embeds.
+    signals: Option<EmbedSignals>,
     _keys: EventListener,
     _hash: Option<EventListener>,
-    _progress: Closure<dyn FnMut(f64, f64)>,
+    progress: Closure<dyn FnMut(f64, f64)>,
 }
 
 impl Component for App {
@@ -38,23 +41,29 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         let state = match address::mode() {
             Mode::Page => State::new(storage::load(DRAFT_KEY).and_then(|t| Draft::from_json(&t))),
-            Mode::Embed => State::embedded(),
+            Mode::Embed => {
+                let mut state = State::embedded();
+                state.demand.idle_ms = address::idle_ms();
+                state
+            }
         };
         theme::apply(state.theme);
         let actions = ctx.link().callback(Msg::Act);
         let api = api::Handle::default();
         api::install(&api, &actions);
         let progress = progress_closure(actions.clone());
-        load_engine(ctx.link().clone(), &progress);
+        if state.demand.requested {
+            load_engine(ctx.link().clone(), &progress);
+        }
         let fragment = address::fragment();
         if !fragment.is_empty() {
             actions.emit(Action::OpenLink(fragment));
         }
-        let hash = match state.mode {
-            Mode::Page => Some(link_changes(actions.clone())),
+        let (hash, signals) = match state.mode {
+            Mode::Page => (Some(link_changes(actions.clone())), None),
             Mode::Embed => {
                 vendor::report_height();
-                None
+                (None, Some(EmbedSignals::start(&actions)))
             }
         };
         Self {
@@ -62,9 +71,10 @@ impl Component for App {
             workers: Workers::new(actions.clone()),
             cpython: CpythonWorkers::new(actions.clone()),
             api,
+            signals,
             _keys: run_shortcut(actions),
             _hash: hash,
-            _progress: progress,
+            progress,
         }
     }
 
@@ -116,7 +126,7 @@ impl Component for App {
                 Err(_) => address::base(),
             };
             return html! {
-                <div class="app embed">
+                <div class="app embed" data-engines={s.live_engines().to_string()}>
                     <EmbedBar headline={s.headline()} view={toolbar} {playground_url} {on_run} {on_stop} {on_sweep} />
                     { for notice }
                     <LoadBar view={load} />
@@ -127,7 +137,7 @@ impl Component for App {
             };
         }
         html! {
-            <div class="app">
+            <div class="app" data-engines={s.live_engines().to_string()}>
                 <Toolbar
                     view={toolbar}
                     on_preset={ctx.link().callback(|id| Msg::Act(Action::LoadPreset(id)))}
@@ -173,37 +183,44 @@ impl App {
                 self.workers.post(side, &memplay_model::ToWorker::Run { run_id, code, options });
             }
             Effect::RestartWorker(side) => self.workers.restart(side),
-            Effect::Watchdog { side, run_id, ms } => {
-                let link = ctx.link().clone();
-                let ms = u32::try_from(ms).unwrap_or(u32::MAX);
-                gloo_timers::callback::Timeout::new(ms, move || {
-                    link.send_message(Msg::Act(Action::Watchdog { side, run_id }));
-                })
-                .forget();
+            Effect::ReleaseWorker(side) => self.workers.release(side),
+            Effect::LoadEngine => load_engine(ctx.link().clone(), &self.progress),
+            Effect::ClaimEngine => {
+                if let Some(signals) = &self.signals {
+                    signals.claim();
+                }
             }
+            Effect::IdleTimer { generation, ms } => after(ctx, ms, Action::IdleTimer { generation }),
+            Effect::Watchdog { side, run_id, ms } => after(ctx, ms, Action::Watchdog { side, run_id }),
             Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
             Effect::ClearFragment => address::clear_fragment(),
-            Effect::Compared(comparison) => self.api.borrow_mut().set_results(&comparison),
+            Effect::Compared(comparison) => {
+                marks::mark("memplay:result");
+                self.api.borrow_mut().set_results(&comparison);
+            }
             Effect::Swept(sweep) => self.api.borrow_mut().set_sweep(&sweep),
             Effect::StartCpythonWorker(side) => self.cpython.start(side),
             Effect::StopCpythonWorker(side) => self.cpython.stop(side),
             Effect::PostCpython { side, message } => self.cpython.post(side, &message),
-            Effect::CpythonWatchdog { side, run_id, ms } => {
-                let link = ctx.link().clone();
-                let ms = u32::try_from(ms).unwrap_or(u32::MAX);
-                gloo_timers::callback::Timeout::new(ms, move || {
-                    link.send_message(Msg::Act(Action::CpythonWatchdog { side, run_id }));
-                })
-                .forget();
-            }
+            Effect::CpythonWatchdog { side, run_id, ms } => after(ctx, ms, Action::CpythonWatchdog { side, run_id }),
             Effect::CpythonChecked(check) => self.api.borrow_mut().set_check(&check),
             Effect::CpythonFailed(message) => self.api.borrow_mut().check_failed(&message),
             Effect::SweepFailed(message) => self.api.borrow_mut().sweep_failed(&message),
             Effect::ApplyTheme(t) => theme::apply(t),
-            Effect::PythonReady => self.api.borrow_mut().set_ready(),
+            Effect::PythonReady => {
+                marks::mark("memplay:ready");
+                self.api.borrow_mut().set_ready();
+            }
             Effect::EngineFailed(message) => self.api.borrow_mut().set_failed(&message),
         }
     }
+}
+
+/// Sends `action` to the app after `ms` milliseconds.
+fn after(ctx: &Context<App>, ms: u64, action: Action) {
+    let link = ctx.link().clone();
+    let ms = u32::try_from(ms).unwrap_or(u32::MAX);
+    gloo_timers::callback::Timeout::new(ms, move || link.send_message(Msg::Act(action))).forget();
 }
 
 /// Reports download progress as whole percents (or every 256 KiB when the size is unknown),

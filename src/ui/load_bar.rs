@@ -17,6 +17,11 @@ pub fn LoadBar(p: &Props) -> Html {
         LoadView::Ready => {
             html! { <div class="load-bar ready" data-testid="engine-ready" role="status">{ "Python is ready" }</div> }
         }
+        LoadView::Asleep => html! {
+            <div class="load-bar asleep" data-testid="engine-asleep" role="status">
+                { "Python starts when you press Run" }
+            </div>
+        },
         LoadView::Loading { text, percent } => html! {
             <div class="load-bar" data-testid="engine-progress" role="status">
                 <progress max="100" value={percent.map(|v| v.to_string())} aria-label="Python engine download"></progress>

@@ -29,11 +29,20 @@ pub fn Results(p: &Props) -> Html {
     };
     let c = &v.cpython;
     let checked = v.rows.first().is_some_and(|r| r.cpython.is_some());
+    let (cpython_a, cpython_b) = (format!("{} A", c.engine), format!("{} B", c.engine));
     html! {
         <section class="results" data-testid="results" aria-label="Results">
-            <p class={classes!("verdict", v.live.then_some("live"))} data-testid="verdict" data-winner={v.winner} role="status">
+            <p class={classes!("verdict", v.live.then_some("live"))} data-testid="verdict" data-winner={v.winner}
+                data-agreement={c.agreement} role="status">
                 { &v.verdict }
             </p>
+            if let Some(note) = v.close_call {
+                <p class="close-call" data-testid="close-call">
+                    { note }
+                    <button data-testid="close-call-check" disabled={!c.can_check}
+                        onclick={p.on_check.reform(|_| ())}>{ "Check on CPython" }</button>
+                </p>
+            }
             <div class="table-scroll">
             <table class="comparison" data-testid="comparison-table">
                 <thead><tr>
@@ -42,20 +51,22 @@ pub fn Results(p: &Props) -> Html {
                     <th scope="col">{ &v.b_header }</th>
                     <th scope="col">{ "B vs A" }</th>
                     if checked {
-                        <th scope="col" class="cpython-col">{ format!("{} A", v.cpython.engine) }</th>
-                        <th scope="col" class="cpython-col">{ format!("{} B", v.cpython.engine) }</th>
+                        <th scope="col" class="cpython-col">{ &cpython_a }</th>
+                        <th scope="col" class="cpython-col">{ &cpython_b }</th>
                     }
                 </tr></thead>
                 <tbody>
                     { for v.rows.iter().map(|row| html! {
                         <tr data-testid={format!("row-{}", row.key)}>
                             <th scope="row">{ row.label }</th>
-                            <td>{ &row.a }</td>
-                            <td>{ &row.b }</td>
-                            <td class="change">{ &row.change }</td>
+                            <td data-label={v.a_header.clone()}>{ &row.a }</td>
+                            <td data-label={v.b_header.clone()}>{ &row.b }</td>
+                            <td class="change" data-label="B vs A">{ &row.change }</td>
                             if let Some((a, b)) = &row.cpython {
-                                <td class="cpython-col" data-testid={format!("cpython-{}-a", row.key)}>{ a }</td>
-                                <td class="cpython-col" data-testid={format!("cpython-{}-b", row.key)}>{ b }</td>
+                                <td class="cpython-col" data-label={cpython_a.clone()}
+                                    data-testid={format!("cpython-{}-a", row.key)}>{ a }</td>
+                                <td class="cpython-col" data-label={cpython_b.clone()}
+                                    data-testid={format!("cpython-{}-b", row.key)}>{ b }</td>
                             }
                         </tr>
                     }) }

@@ -102,6 +102,14 @@ extern "C" {
     /// In an embed: keeps the post around it told of the page's height.
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = reportHeight)]
     pub fn report_height();
+
+    /// In an embed: calls back with whether the frame is on screen, now and on change.
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = watchOnScreen)]
+    pub fn watch_on_screen(on_change: &Function);
+    /// In an embed: the channel to the page's other embeds. Calls `on_claim` when another
+    /// one starts its engine; returns the function that says this one did.
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = engineChannel)]
+    pub fn engine_channel(on_claim: &Function) -> Function;
 }
 
 /// Copies `text` to the clipboard; true when it got there.

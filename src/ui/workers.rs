@@ -1,6 +1,7 @@
 //! The two engine workers, one per pane. A busy worker cannot read a message, so a worker
 //! is never asked to stop: it is terminated and a fresh one is started from the compiled
-//! engine the page keeps.
+//! engine the page keeps. An embed starts them on demand and may give them back
+//! (memplay_playground::on_demand).
 
 use memplay_model::{FromWorker, Side, ToWorker};
 use memplay_playground::Action;
@@ -63,15 +64,19 @@ impl Workers {
         Self { module: None, slots: [None, None], actions }
     }
 
-    /// The compiled engine (a `WebAssembly.Module`): starts both workers from it.
+    /// The compiled engine (a `WebAssembly.Module`), kept for every worker started from
+    /// now on (the reducer says which: `Effect::RestartWorker`).
     pub fn set_module(&mut self, module: JsValue) {
         self.module = Some(module);
-        for side in Side::BOTH {
-            self.restart(side);
-        }
     }
 
-    /// Terminates the pane's worker, whatever it is doing, and starts a fresh one.
+    /// Terminates the pane's worker and starts none (an embed gives its engine back).
+    pub fn release(&mut self, side: Side) {
+        self.slots[side.index()] = None;
+    }
+
+    /// Terminates the pane's worker, whatever it is doing, and starts a fresh one from
+    /// the compiled engine (none before it is compiled).
     pub fn restart(&mut self, side: Side) {
         self.slots[side.index()] = None;
         let Some(module) = &self.module else { return };
@@ -92,6 +97,7 @@ impl Workers {
     }
 
     fn spawn(&self, side: Side, module: &JsValue) -> Result<Slot, JsValue> {
+        super::marks::mark("memplay:worker-spawn");
         let (messages, errors) = (self.actions.clone(), self.actions.clone());
         let slot = Slot::start(
             BOOT_SCRIPT,

@@ -27,9 +27,11 @@ pub fn start() {
         post(&FromWorker::Failed { message: format!("the engine panicked: {info}") });
     }));
     memplay_engine::set_stdlib_fetch(stdlib_fetch::fetch);
+    mark("memplay:instantiated");
     // The first interpreter on a thread fills RustPython's caches; doing it now makes the
     // first snippet as fast (and as measured) as every later one.
     memplay_engine::warm_up(&mut EventHost::new(now_ms, |_| {}));
+    mark("memplay:warmed");
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         match convert::from_js::<ToWorker>(event.data()) {
             Ok(ToWorker::Run { run_id, code, options }) => run(run_id, &code, &options),
@@ -53,6 +55,13 @@ fn post_heap() {
     let memory_bytes = (core::arch::wasm32::memory_size::<0>() as u64) << 16;
     let heap = WorkerHeap { live_bytes: heap_live(), memory_bytes, runs: RUNS.get() };
     post(&FromWorker::Idle { heap });
+}
+
+/// A start-up phase on the worker's performance timeline (scripts/bench-load.mjs).
+fn mark(name: &str) {
+    if let Some(p) = scope().performance() {
+        let _ = p.mark(name);
+    }
 }
 
 fn now_ms() -> f64 {

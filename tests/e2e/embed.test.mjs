@@ -125,3 +125,82 @@ test('embed code copied from the playground sizes itself in a post', async () =>
   // The embed never writes the reader's saved draft of the playground.
   assert.equal(await frame.evaluate(() => localStorage.getItem('memplay.draft.v1')), null);
 });
+
+/** Engine workers alive in the page's frames (the CPython check's are not counted). */
+const engineWorkers = (page) => page.workers().filter((w) => /worker-boot/.test(w.url())).length;
+
+/** The frame of the n-th embed, scrolled into view (no waiting for Python). */
+async function frameOf(iframes, n) {
+  await iframes.nth(n).scrollIntoViewIfNeeded();
+  const frame = await (await iframes.nth(n).elementHandle()).contentFrame();
+  await frame.waitForSelector('.app.embed [data-testid="run"]:not([disabled])');
+  return frame;
+}
+
+const engines = (frame) => frame.evaluate(() => Number(document.querySelector('.app').dataset.engines));
+
+/** Presses Run in a frame and waits for the comparison it brings (the page marks each). */
+async function runIn(frame) {
+  const before = await frame.evaluate(() => performance.getEntriesByName('memplay:result').length);
+  await frame.locator('[data-testid="run"]').click();
+  await frame.waitForFunction((n) => performance.getEntriesByName('memplay:result').length > n, before,
+    { timeout: RUN_TIMEOUT });
+}
+
+test('a post with several embeds starts engines on demand and gives idle ones back', async () => {
+  const prose = '<p>Prose, long enough to scroll past on any screen.</p>'.repeat(40);
+  const presets = ['list-vs-generator', 'keep-vs-del', 'list-vs-tuple'];
+  const blocks = presets.map((id) => `${prose}<div data-memplay data-preset="${id}" data-idle="2"></div>`).join('');
+  const url = writePost('many.html',
+    `<!DOCTYPE html><html><body><h1>Many embeds</h1>${blocks}${prose}` +
+    '<script src="{{PLAYGROUND}}embed.js" async></script></body></html>');
+  const page = await env.newPage({ viewport: { width: 900, height: 700 } });
+  await page.goto(url);
+  const iframes = page.locator('iframe[data-memplay-frame]');
+  await page.waitForFunction((n) => document.querySelectorAll('iframe[data-memplay-frame]').length === n, presets.length);
+
+  // Read the whole post: every embed opens, shows its snippets, and starts no Python.
+  const frames = [];
+  for (let i = 0; i < presets.length; i++) frames.push(await frameOf(iframes, i));
+  await page.waitForTimeout(1000);
+  for (const frame of frames) {
+    assert.equal(await engines(frame), 0);
+    assert.match(await frame.locator('[data-testid="engine-asleep"]').innerText(), /press Run/);
+    assert.match(await frame.locator('[data-testid="editor-a"]').innerText(), /\S/);
+  }
+  assert.equal(engineWorkers(page), 0, 'no engine worker before Run');
+
+  // Run in the second embed starts that one's two workers, and no other.
+  await runIn(frames[1]);
+  assert.deepEqual(await Promise.all(frames.map(engines)), [0, 2, 0]);
+  assert.equal(engineWorkers(page), 2);
+  const verdict = await frames[1].locator('[data-testid="verdict"]').innerText();
+
+  // Run in the third: the second, now idle, gives its workers back and keeps its result.
+  await iframes.nth(2).scrollIntoViewIfNeeded();
+  await runIn(frames[2]);
+  const winner = await frames[2].locator('[data-testid="verdict"]').getAttribute('data-winner');
+  await frames[1].waitForFunction(() => document.querySelector('.app').dataset.engines === '0', null,
+    { timeout: 10_000, polling: 100 });
+  assert.equal(await frames[1].locator('[data-testid="verdict"]').innerText(), verdict, 'the result stays');
+  assert.equal(await engines(frames[2]), 2);
+
+  // The third, scrolled off screen and idle (data-idle: 2 s here), gives its workers back.
+  await iframes.nth(0).scrollIntoViewIfNeeded();
+  // (Polled on a timer: a frame off screen is throttled and draws no animation frames.)
+  await frames[2].waitForFunction(() => document.querySelector('.app').dataset.engines === '0', null,
+    { timeout: 15_000, polling: 100 });
+  assert.ok(await frames[2].locator('[data-testid="verdict"]').isVisible(), 'its result stays');
+  for (let i = 0; i < 50 && engineWorkers(page) > 0; i++) await page.waitForTimeout(100);
+  assert.equal(engineWorkers(page), 0, 'every worker was terminated');
+
+  // Back on screen, Run brings them back, from the compiled engine: nothing is downloaded.
+  await iframes.nth(2).scrollIntoViewIfNeeded();
+  const downloads = [];
+  page.on('request', (r) => { if (/\.wasm$/.test(r.url())) downloads.push(r.url()); });
+  await runIn(frames[2]);
+  assert.equal(await engines(frames[2]), 2);
+  assert.deepEqual(downloads, [], 'the engine was not downloaded again');
+  assert.equal(await frames[2].locator('[data-testid="verdict"]').getAttribute('data-winner'), winner);
+  assert.deepEqual(page.errors, []);
+});

@@ -1,12 +1,13 @@
 // The page's JavaScript side, bundled by esbuild into www/build/vendor.js and exposed as
 // `window.memplayVendor`: the code editor (CodeMirror 6), the charts (Chart.js), the
-// engine download with progress, and the clipboard/download/embed helpers. The Rust app
+// engine download with progress, an embed's on-screen and engine-claim signals, and the clipboard/download/embed helpers. The Rust app
 // calls these through src/ui/vendor.rs.
 import { createEditor } from './editor.js';
 import { createBars, createSweep, createTimeline } from './charts.js';
 import { loadEngine } from './engine.js';
 import { copyText, download, downloadPng, reportHeight } from './share.js';
 import { guarded } from './guarded.js';
+import { engineChannel, watchOnScreen } from './on-demand.js';
 
 window.memplayVendor = {
   createEditor,
@@ -14,6 +15,8 @@ window.memplayVendor = {
   createTimeline,
   createSweep,
   loadEngine,
+  watchOnScreen,
+  engineChannel,
   copyText,
   downloadPng,
   ...guarded({ download, reportHeight }),

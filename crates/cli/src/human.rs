@@ -31,9 +31,13 @@ pub fn comparison(a_title: &str, b_title: &str, c: &Comparison, check: Option<&C
         }
         out.push('\n');
     }
-    out.push_str(&format!("\n{}\n", c.verdict));
-    if let Some(k) = check {
-        out.push_str(&format!("{}\n", k.verdict));
+    out.push_str(&format!("\n{}\n", c.headline(check)));
+    match check {
+        Some(k) => out.push_str(&format!("{}\n", k.verdict)),
+        None if c.close_call => {
+            out.push_str(&format!("{} (--cpython)\n", memplay_model::CLOSE_CALL_NOTE.trim_end_matches('.')))
+        }
+        None => {}
     }
     for (name, r) in [("A", &c.a), ("B", &c.b)] {
         let t = tail(r);

@@ -284,7 +284,7 @@ pub fn markdown_with_cpython(c: &Comparison, check: &CpythonCheck, a_title: &str
             their(&check.b)
         ));
     }
-    out.push_str(&format!("\n**Verdict:** {}  \n**{name}:** {}\n", c.verdict, check.verdict));
+    out.push_str(&format!("\n**Verdict:** {}  \n**{name}:** {}\n", c.headline(Some(check)), check.verdict));
     out.push_str(&crate::peak_markdown(c));
     out
 }

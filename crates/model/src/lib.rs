@@ -23,11 +23,11 @@ pub use cpython::{
 };
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};
-pub use markdown::{Row, change, figures, group_thousands, markdown, peak_markdown, rows};
+pub use markdown::{Row, UNMEASURED, change, figures, group_thousands, markdown, peak_markdown, rows};
 pub use peak::{
     AtPeak, ListedLine, PeakLine, PeakRow, PeakStack, align_lines, line_text, listed_lines, peak_lines, rank_lines,
 };
-pub use presets::{Metric, PRESETS, Preset, Side, preset};
+pub use presets::{Metric, PRESETS, Preset, Side, preset, still_the_preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
@@ -38,4 +38,4 @@ pub use sweep::{
     default_size_var, fit, size_vars, sizes, slim, sweep_markdown, with_size,
 };
 pub use tracker::RunTracker;
-pub use verdict::{Comparison, verdict, winner};
+pub use verdict::{CLOSE_CALL_NOTE, CLOSE_CALL_RATIO, Comparison, close_call, short_verdict, verdict, winner};

@@ -9,6 +9,9 @@ pub fn markdown(c: &Comparison, a_title: &str, b_title: &str) -> String {
         out.push_str(&format!("| {} | {} | {} | {} |\n", row.label, row.a, row.b, row.change));
     }
     out.push_str(&format!("\n**Verdict:** {}\n", c.verdict));
+    if c.close_call {
+        out.push_str(&format!("\n*{}*\n", crate::CLOSE_CALL_NOTE));
+    }
     out.push_str(&peak_markdown(c));
     out
 }
@@ -52,18 +55,28 @@ pub fn figures(r: &RunReport) -> [(&'static str, f64, Unit); 5] {
 }
 
 /// Every figure of both runs, in table order.
+/// One row per figure. A run that measured nothing (`RunReport::measured`) shows "–",
+/// and so does the change against it: a failed run's zeros are not figures.
 pub fn rows(a: &RunReport, b: &RunReport) -> Vec<Row> {
+    let text = |figure: Figure, r: &RunReport| if r.measured() { figure.text(r) } else { UNMEASURED.into() };
     Figure::ALL
         .iter()
         .map(|&figure| Row {
             figure,
             label: figure.label(),
-            a: figure.text(a),
-            b: figure.text(b),
-            change: change(figure.value(a), figure.value(b)),
+            a: text(figure, a),
+            b: text(figure, b),
+            change: if a.measured() && b.measured() {
+                change(figure.value(a), figure.value(b))
+            } else {
+                UNMEASURED.into()
+            },
         })
         .collect()
 }
+
+/// What a figure that was not measured reads.
+pub const UNMEASURED: &str = "–";
 
 /// "81× lower", "2.3× higher", "same".
 pub fn change(a: f64, b: f64) -> String {
@@ -112,6 +125,23 @@ mod tests {
         assert!(md.contains("| Peak memory | 9.0 MiB | 113 KiB | 82× lower |"), "{md}");
         assert!(md.contains("| Allocations | 101,000 | 1,200 | 84× lower |"), "{md}");
         assert!(md.contains(&format!("**Verdict:** {}", c.verdict)));
+    }
+
+    #[test]
+    fn a_run_that_measured_nothing_shows_dashes_not_zeros() {
+        let failed = || {
+            let mut r = report(0, 0);
+            r.error = Some(crate::RunError::plain(crate::ErrorKind::Python("SyntaxError".into()), "bad"));
+            r
+        };
+        let both = rows(&failed(), &failed());
+        assert!(both.iter().all(|r| r.a == UNMEASURED && r.b == UNMEASURED && r.change == UNMEASURED), "{:?}", both.iter().map(|r| (&r.a, &r.b, &r.change)).collect::<Vec<_>>());
+        let one = rows(&report(2048, 10), &failed());
+        assert_eq!((one[0].a.as_str(), one[0].b.as_str(), one[0].change.as_str()), ("2.0 KiB", "–", "–"));
+        // A run that failed after it started keeps what it measured.
+        let mut late = report(4096, 20);
+        late.error = failed().error;
+        assert_eq!(rows(&late, &late)[0].a, "4.0 KiB");
     }
 
     #[test]

@@ -261,3 +261,30 @@ mod tests {
         assert!(preset("nope").is_none());
     }
 }
+
+/// Whether `code` is still, more or less, the preset snippet `preset_code`: at least half
+/// of it the same, character by character (a changed size or name keeps it the preset's;
+/// a replaced snippet does not). A pane's preset title is kept only while this holds.
+pub fn still_the_preset(preset_code: &str, code: &str) -> bool {
+    let ratio = if preset_code.len() + code.len() > 20_000 {
+        similar::TextDiff::from_lines(preset_code, code).ratio()
+    } else {
+        similar::TextDiff::from_chars(preset_code, code).ratio()
+    };
+    ratio >= 0.5
+}
+
+#[cfg(test)]
+mod still_the_preset_tests {
+    use super::*;
+
+    #[test]
+    fn an_edited_size_keeps_the_preset_a_replaced_snippet_does_not() {
+        let p = preset("list-vs-generator").unwrap();
+        assert!(still_the_preset(p.a_code, p.a_code));
+        assert!(still_the_preset(p.a_code, &p.a_code.replace("100_000", "1_000_000")));
+        let slots = "class P:\n    __slots__ = ('x', 'y')\n\nps = [P() for _ in range(1000)]\n";
+        assert!(!still_the_preset(p.a_code, slots));
+        assert!(!still_the_preset(p.a_code, ""));
+    }
+}

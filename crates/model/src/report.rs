@@ -196,6 +196,12 @@ impl RunReport {
             .then(|| format!("output truncated at {}", crate::format_bytes(self.limits.output_bytes as f64)))
     }
 
+    /// False when the run failed before it measured anything (a `SyntaxError`, a run
+    /// stopped before its first line): its figures are not zeros but unknown, and show "–".
+    pub fn measured(&self) -> bool {
+        self.error.is_none() || self.allocations > 0 || self.wall_ms > 0.0 || !self.timeline.is_empty()
+    }
+
     /// True when the snippet ran to its end without an exception or a limit.
     pub fn finished(&self) -> bool {
         self.error.is_none()

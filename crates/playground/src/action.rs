@@ -15,6 +15,17 @@ pub enum Action {
     EngineCompiled,
     /// The engine could not be downloaded or compiled.
     EngineFailed(String),
+    /// Start the engine if it sleeps (`window.memplay.ready()` in an embed).
+    Wake,
+    /// The embed's frame came on screen (true) or left it.
+    Visible(bool),
+    /// The timer `Effect::IdleTimer` set has run out.
+    IdleTimer {
+        generation: u32,
+    },
+    /// Another embed of the page started its engine: this one gives its workers back
+    /// when idle.
+    OtherEngineClaimed,
     /// A message from a pane's worker.
     Worker(Side, FromWorker),
     /// A pane's worker died (an uncaught error or a trap inside the engine).

@@ -13,8 +13,22 @@ pub enum Effect {
         code: String,
         options: RunOptions,
     },
-    /// Terminate the pane's worker (it may be busy and cannot listen) and start a fresh one.
+    /// Terminate the pane's worker (it may be busy and cannot listen) and start a fresh one
+    /// (once the engine is compiled).
     RestartWorker(Side),
+    /// Download and compile the engine (an embed does so on its first Run).
+    LoadEngine,
+    /// Terminate the pane's worker and start none: the embed sleeps. The compiled engine
+    /// is kept.
+    ReleaseWorker(Side),
+    /// Tell the page's other embeds that this one started its engine (they give theirs
+    /// back once idle: `Action::OtherEngineClaimed`).
+    ClaimEngine,
+    /// Send `Action::IdleTimer { generation }` after `ms` milliseconds.
+    IdleTimer {
+        generation: u32,
+        ms: u64,
+    },
     /// Send `Action::Watchdog { side, run_id }` after `ms` milliseconds.
     Watchdog {
         side: Side,

@@ -11,6 +11,7 @@ mod effect;
 mod exports;
 mod gutter;
 mod link;
+mod on_demand;
 mod open_link;
 mod pane;
 mod reduce;
@@ -31,6 +32,7 @@ pub use link::{
     page_url,
 };
 pub use memplay_model::Side;
+pub use on_demand::{Autostart, Demand, IDLE_OFF_SCREEN_MS, IDLE_RANGE_MS, idle_ms_from_query};
 pub use pane::{ConsoleChunk, Pane, WorkerState};
 pub use reduce::crash_error;
 pub use series::{Bar, BarChart, PeakMark, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};

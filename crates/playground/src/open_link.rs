@@ -4,7 +4,7 @@
 
 use memplay_model::Side;
 
-use crate::{DEFAULT_PRESET, Draft, Effect, Link, LinkContent, Mode, Notice, PaneDraft, Settings, State};
+use crate::{Autostart, DEFAULT_PRESET, Draft, Effect, Link, LinkContent, Mode, Notice, PaneDraft, Settings, State};
 
 impl State {
     pub(crate) fn open_link(&mut self, fragment: &str, effects: &mut Vec<Effect>) {
@@ -41,12 +41,15 @@ impl State {
             let text = format!("Opened a shared comparison: {}.", self.headline());
             self.notice = Some(Notice { error: false, text, can_restore });
         }
-        if link.sweep {
-            self.start_sweep(effects);
+        let start = if link.sweep {
+            Some(Autostart::Sweep)
         } else if link.cpython {
-            self.check_cpython(effects);
-        } else if link.run {
-            self.run(effects);
+            Some(Autostart::Cpython)
+        } else {
+            link.run.then_some(Autostart::Run)
+        };
+        if let Some(start) = start {
+            self.autostart(start, effects);
         }
     }
 
@@ -77,8 +80,27 @@ impl State {
             pane.title.clone_from(&d.title);
             pane.code.clone_from(&d.code);
         }
+        self.titled_by = [preset.clone(), preset.clone()];
         self.preset = preset;
         self.settings = settings.sanitized();
+    }
+
+    /// Once a pane's code is no longer its preset's, the preset's title stops claiming it
+    /// is: the pane becomes plain "A" or "B" (a title the person set is theirs and stays).
+    pub(crate) fn retitle(&mut self, side: Side) {
+        let i = side.index();
+        let Some(p) = self.titled_by[i].as_deref().and_then(memplay_model::preset) else { return };
+        let (title, code) = match side {
+            Side::A => (p.a_title, p.a_code),
+            Side::B => (p.b_title, p.b_code),
+        };
+        let pane = &self.panes[i];
+        if pane.title != title {
+            self.titled_by[i] = None;
+        } else if !memplay_model::still_the_preset(code, &pane.code) {
+            self.titled_by[i] = None;
+            self.panes[i].title = side.letter().to_uppercase();
+        }
     }
 
     /// The person changed the snippets or settings: they are theirs now, so the address
@@ -88,6 +110,15 @@ impl State {
             self.from_link = false;
             if self.mode == Mode::Page {
                 effects.push(Effect::ClearFragment);
+            }
+            // The snippets are the person's now, not "a shared comparison": the notice
+            // stays only to offer their earlier snippets back.
+            if let Some(n) = self.notice.as_mut().filter(|n| !n.error) {
+                if n.can_restore {
+                    n.text = "Your earlier snippets were set aside when the link opened.".into();
+                } else {
+                    self.notice = None;
+                }
             }
         }
         self.save(effects);

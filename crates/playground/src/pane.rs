@@ -5,6 +5,9 @@ use memplay_model::{RunReport, RunTracker, WorkerHeap};
 /// The worker behind a pane, as far as the page knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WorkerState {
+    /// No worker: an embed that has not been run yet, or gave its workers back while
+    /// idle. Run starts one (see on_demand.rs).
+    Asleep,
     /// Starting (first load, or a fresh worker after Stop, a limit or a crash).
     Starting,
     /// Loaded and idle: takes a run.

@@ -14,7 +14,15 @@ impl State {
                 self.engine.loaded = loaded;
                 self.engine.total = total;
             }
-            Action::EngineCompiled => self.engine.compiled = true,
+            Action::EngineCompiled => self.engine_compiled(&mut effects),
+            Action::Wake => {
+                for side in Side::BOTH {
+                    self.wake(side, &mut effects);
+                }
+            }
+            Action::Visible(visible) => self.set_visible(visible, &mut effects),
+            Action::IdleTimer { generation } => self.idle_timer(generation, &mut effects),
+            Action::OtherEngineClaimed => self.sleep(&mut effects),
             Action::EngineFailed(message) => {
                 self.engine.error = Some(message.clone());
                 effects.push(Effect::EngineFailed(message.clone()));
@@ -54,7 +62,9 @@ impl State {
                     pane.recycle_after_run = true;
                 }
             }
-            Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
+            Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message })
+                if self.pane(side).worker != WorkerState::Asleep =>
+            {
                 let pane = self.pane_mut(side);
                 let was_running = pane.running();
                 if was_running {
@@ -98,11 +108,13 @@ impl State {
             Action::SetCode(side, code) => {
                 if self.pane(side).code != code {
                     self.pane_mut(side).code = code;
+                    self.retitle(side);
                     self.preset = None;
                     self.edited(&mut effects);
                 }
             }
             Action::SetTitle(side, title) => {
+                self.titled_by[side.index()] = None;
                 self.pane_mut(side).title = title;
                 self.edited(&mut effects);
             }
@@ -124,7 +136,9 @@ impl State {
             Action::OpenLink(fragment) => self.open_link(&fragment, &mut effects),
             Action::RestorePrevious => self.restore_previous(&mut effects),
             Action::DismissNotice => self.notice = None,
+            Action::WorkerCrashed(..) | Action::Worker(_, FromWorker::Failed { .. }) => {}
         }
+        self.yield_if_asked(&mut effects);
         if !self.announced_ready && self.ready() {
             self.announced_ready = true;
             effects.push(Effect::PythonReady);
@@ -156,6 +170,7 @@ impl State {
     /// Starts (or queues, while the worker starts) one run of `code` in a pane, a point of
     /// a sweep when `sweep_point` is set.
     pub(crate) fn start_run(&mut self, side: Side, code: String, sweep_point: bool, effects: &mut Vec<Effect>) {
+        self.wake(side, effects);
         let options = self.settings.options.clone();
         let engine = self.engine.info.clone();
         let pane = self.pane_mut(side);

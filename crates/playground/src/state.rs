@@ -1,6 +1,8 @@
 use memplay_model::{Comparison, EngineInfo, Figure, Side, preset};
 
-use crate::{CpythonState, Draft, Link, LinkError, Pane, PaneDraft, Settings, Shared, SweepRun, Theme, WorkerState};
+use crate::{
+    CpythonState, Demand, Draft, Link, LinkError, Pane, PaneDraft, Settings, Shared, SweepRun, Theme, WorkerState,
+};
 
 /// The preset a first visit opens with.
 pub const DEFAULT_PRESET: &str = "list-vs-generator";
@@ -93,6 +95,11 @@ pub struct State {
     pub(crate) comparing: bool,
     /// `Effect::PythonReady` has been given.
     pub(crate) announced_ready: bool,
+    /// When the engine starts and when it is given back (embeds start it on demand).
+    pub demand: Demand,
+    /// The preset whose title each pane still wears, until its code stops being the
+    /// preset's (then the title falls back to "A"/"B") or the person retitles it.
+    pub(crate) titled_by: [Option<String>; 2],
 }
 
 impl State {
@@ -106,7 +113,7 @@ impl State {
             previous: None,
             panes: [Pane::new(&draft.a.title, &draft.a.code), Pane::new(&draft.b.title, &draft.b.code)],
             engine: EngineLoad::default(),
-            preset: draft.preset,
+            preset: draft.preset.clone(),
             settings: draft.settings,
             theme: draft.theme,
             comparison: None,
@@ -117,12 +124,19 @@ impl State {
             sweep_figure: Figure::Peak,
             comparing: false,
             announced_ready: false,
+            demand: Demand { requested: true, visible: true, ..Demand::default() },
+            titled_by: [draft.preset.clone(), draft.preset.clone()],
         }
     }
 
-    /// An embed's state on load: the default preset until its link is opened.
+    /// An embed's state on load: the default preset until its link is opened, no engine
+    /// until it is run, off screen until the frame says otherwise.
     pub fn embedded() -> Self {
-        Self { mode: Mode::Embed, ..Self::new(None) }
+        let mut state = Self { mode: Mode::Embed, demand: Demand::default(), ..Self::new(None) };
+        for pane in &mut state.panes {
+            pane.worker = WorkerState::Asleep;
+        }
+        state
     }
 
     pub(crate) fn preset_draft(id: &str) -> Draft {

@@ -300,3 +300,43 @@ fn a_worker_that_reports_a_grown_heap_during_the_next_run_is_replaced_when_that_
     let effects = event(&mut s, Side::A, EngineEvent::Done(Box::new(report(5))));
     assert!(restarts(&effects).is_empty());
 }
+
+#[test]
+fn titles_follow_the_code() {
+    let mut s = ready_state();
+    assert_eq!(s.pane(Side::A).title, "list comprehension");
+    // A changed size is still the preset's snippet: the title stays.
+    let tweaked = s.pane(Side::A).code.replace("100_000", "1_000_000");
+    s.apply(Action::SetCode(Side::A, tweaked));
+    assert_eq!(s.pane(Side::A).title, "list comprehension");
+    // Replaced by the reader's own code: the preset's title stops claiming it.
+    s.apply(Action::SetCode(Side::A, "class P:\n    pass\n\nps = [P() for _ in range(1000)]\n".into()));
+    assert_eq!(s.pane(Side::A).title, "A");
+    assert_eq!(s.pane(Side::B).title, "generator expression", "B is still the preset's");
+    assert!(s.headline().starts_with("A vs "), "{}", s.headline());
+    // A title the reader gives is theirs, whatever the code becomes.
+    s.apply(Action::SetTitle(Side::B, "slots".into()));
+    s.apply(Action::SetCode(Side::B, "x = 1\n".into()));
+    assert_eq!(s.pane(Side::B).title, "slots");
+    // And links carry the titles as they are now.
+    let mut page = State::new(None);
+    page.apply(Action::OpenLink(s.share_fragment(false, false).unwrap()));
+    assert_eq!((page.pane(Side::A).title.as_str(), page.pane(Side::B).title.as_str()), ("A", "slots"));
+}
+
+#[test]
+fn editing_a_shared_comparison_drops_the_notice_that_says_it_is_one() {
+    let mut s = ready_state();
+    let mut page = State::new(None);
+    page.apply(Action::OpenLink(s.share_fragment(false, false).unwrap()));
+    assert!(page.notice.as_ref().is_some_and(|n| n.text.starts_with("Opened a shared comparison")));
+    page.apply(Action::SetCode(Side::A, "y = 1\n".into()));
+    assert_eq!(page.notice, None, "an unedited default preset was set aside: nothing to restore");
+    // With the reader's own snippets set aside, the notice keeps offering them back.
+    s.apply(Action::SetCode(Side::A, "mine = 1\n".into()));
+    let link = State::new(None).share_fragment(false, false).unwrap();
+    s.apply(Action::OpenLink(link));
+    s.apply(Action::SetCode(Side::B, "z = 2\n".into()));
+    let n = s.notice.clone().expect("a notice");
+    assert!(n.can_restore && !n.text.contains("Opened a shared comparison"), "{n:?}");
+}

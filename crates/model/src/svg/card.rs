@@ -16,13 +16,14 @@ pub fn card_svg(c: &Comparison, a_title: &str, b_title: &str) -> String {
 
 /// The card, with CPython's verdict in its foot when the comparison was checked.
 pub fn card_svg_checked(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str, b_title: &str) -> String {
-    let mut out = open(WIDTH, HEIGHT, &c.verdict);
+    let headline = c.headline(check);
+    let mut out = open(WIDTH, HEIGHT, &headline);
     out.push_str(
         "<rect width=\"1200\" height=\"64\" fill=\"#f3f5f8\"/>\n\
          <text x=\"60\" y=\"42\" font-size=\"26\" font-weight=\"700\" fill=\"#1f2933\">memplay</text>\n\
          <text x=\"196\" y=\"42\" font-size=\"20\" fill=\"#52606d\">Python memory playground</text>\n",
     );
-    for (i, line) in wrap(&c.verdict, 58).iter().take(2).enumerate() {
+    for (i, line) in wrap(&headline, 58).iter().take(2).enumerate() {
         out.push_str(&format!(
             "<text x=\"60\" y=\"{}\" font-size=\"34\" font-weight=\"700\" fill=\"#1f2933\">{}</text>\n",
             124 + 44 * i,

@@ -12,6 +12,8 @@ pub enum LoadView {
         percent: Option<u8>,
     },
     Ready,
+    /// An embed without an engine: Run starts one.
+    Asleep,
     Failed(String),
 }
 
@@ -23,6 +25,9 @@ impl State {
         }
         if self.ready() {
             return LoadView::Ready;
+        }
+        if self.panes.iter().all(|p| p.worker == crate::WorkerState::Asleep) {
+            return LoadView::Asleep;
         }
         let text = match (e.compiled, e.total, e.percent()) {
             (true, _, _) => "Starting Python…".to_owned(),

@@ -94,7 +94,12 @@ fn figures(report: Option<&RunReport>, live: bool) -> FiguresView {
     };
     let cells = Figure::ALL
         .iter()
-        .map(|f| FigureCell { key: f.key(), label: f.label(), value: f.value(r), text: f.text(r) })
+        .map(|f| FigureCell {
+            key: f.key(),
+            label: f.label(),
+            value: f.value(r),
+            text: if r.measured() { f.text(r) } else { memplay_model::UNMEASURED.into() },
+        })
         .collect();
     FiguresView::Shown { live, cells }
 }

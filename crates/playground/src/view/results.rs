@@ -14,8 +14,12 @@ pub enum ResultsView {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ComparisonView {
-    /// The verdict, or "So far: …" while the panes run.
+    /// The verdict, or "So far: …" while the panes run; once the CPython check disagrees,
+    /// both engines' answers.
     pub verdict: String,
+    /// Beside the verdict when the peaks are close (`Comparison::close_call`) and CPython
+    /// has not been asked yet: the difference may not carry over.
+    pub close_call: Option<&'static str>,
     pub live: bool,
     /// "a", "b" or "none".
     pub winner: &'static str,
@@ -69,11 +73,16 @@ impl State {
         };
         // Live while a run goes on (a sweep leaves the comparison as it was).
         let live = self.comparing;
+        let check = self.cpython.check.as_ref().filter(|_| !live);
         let (verdict_text, win) = match &self.comparison {
-            Some(c) if !live => (c.verdict.clone(), c.winner),
+            Some(c) if !live => (c.headline(check), c.winner),
             _ => (format!("So far: {}", verdict(a, b)), winner(a, b)),
         };
-        let check = self.cpython.check.as_ref().filter(|_| !live);
+        let close_call = self
+            .comparison
+            .as_ref()
+            .filter(|c| !live && c.close_call && check.is_none() && !self.cpython.running)
+            .map(|_| memplay_model::CLOSE_CALL_NOTE);
         let rows = rows(a, b)
             .into_iter()
             .map(|r| RowView {
@@ -91,6 +100,7 @@ impl State {
         let page = self.mode == Mode::Page;
         ResultsView::Shown(Box::new(ComparisonView {
             verdict: verdict_text,
+            close_call,
             live,
             winner: win.map(Side::letter).unwrap_or("none"),
             a_header: format!("A: {}", pa.title),
@@ -128,7 +138,7 @@ impl State {
         };
         let engine = c.engine.as_ref().map_or_else(|| "CPython".to_owned(), memplay_model::EngineInfo::short_label);
         CpythonView {
-            can_check: self.ready() && !self.running() && !c.running,
+            can_check: self.can_start() && !self.running() && !c.running,
             status,
             running: c.running || c.pending,
             verdict: check.map(|k| k.verdict.clone()),

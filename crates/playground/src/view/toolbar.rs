@@ -6,7 +6,7 @@ use crate::{State, Theme};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ToolbarView {
-    /// Run is enabled: Python is ready and nothing runs.
+    /// Run is enabled: Python is ready (or asleep: the press starts it) and nothing runs.
     pub can_run: bool,
     /// Stop is enabled: something runs (a run, a sweep, or the CPython check).
     pub can_stop: bool,
@@ -27,10 +27,10 @@ impl State {
         let checking = self.cpython.running || self.cpython.pending;
         let sweeping = self.sweep.as_ref().is_some_and(|s| s.running());
         ToolbarView {
-            can_run: self.ready() && !running && !checking,
+            can_run: self.can_start() && !running && !checking,
             can_stop: running || checking,
             run_label: if running && !sweeping { "Running…" } else { "Run" },
-            can_sweep: self.ready() && !running && !checking,
+            can_sweep: self.can_start() && !running && !checking,
             sweep_label: if sweeping { "Scaling…" } else { "Scale" },
             preset: self.preset.clone().unwrap_or_default(),
             explanation: self.preset.as_deref().and_then(preset).map(|p| p.explanation),

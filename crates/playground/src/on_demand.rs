@@ -1,0 +1,190 @@
+//! Engines on demand: an embed is a reader's promise, not a running engine. It starts no
+//! interpreter until Run (or, for a link with `&run`, `&sweep` or `&cpython`, until it is
+//! on screen), and gives its workers back when it has been off screen and idle for
+//! `IDLE_OFF_SCREEN_MS`, or as soon as another embed of the page starts its engine. So a
+//! post's memory grows with the embeds in use, not with the embeds on it. The compiled
+//! engine stays in the frame: waking again downloads and compiles nothing.
+//!
+//! The full page keeps its workers warm from the start.
+
+use memplay_model::Side;
+
+use crate::{Effect, Mode, State, WorkerState};
+
+/// How long an embed stays off screen, idle, before it gives its workers back: long enough
+/// that a reader scrolling past and back does not wait for Python again, short enough that
+/// a long post does not keep every engine it passed. A post can set it (`data-idle`, in
+/// seconds, which embed.js passes as the frame's `idle` query), within `IDLE_RANGE_MS`.
+pub const IDLE_OFF_SCREEN_MS: u64 = 30_000;
+pub const IDLE_RANGE_MS: std::ops::RangeInclusive<u64> = 1_000..=600_000;
+
+/// The idle delay an embed's address asks for (`?embed&idle=SECONDS`), within range.
+pub fn idle_ms_from_query(search: &str) -> u64 {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("idle="))
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|s| s.is_finite())
+        .map_or(IDLE_OFF_SCREEN_MS, |s| ((s * 1000.0) as u64).clamp(*IDLE_RANGE_MS.start(), *IDLE_RANGE_MS.end()))
+}
+
+/// What a link asked an embed to do once it is on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Autostart {
+    Run,
+    Sweep,
+    Cpython,
+}
+
+/// An embed's engine as the page knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Demand {
+    /// The engine's download has been asked for (at once on the full page).
+    pub requested: bool,
+    /// The frame is on screen (an embed reports it; the full page is always on screen).
+    pub visible: bool,
+    /// What a link asked for, waiting for the embed to come on screen.
+    pub autostart: Option<Autostart>,
+    /// Another embed started its engine while this one was running: give the workers
+    /// back once it is done.
+    pub yield_when_idle: bool,
+    /// Counts visibility changes, so a timer set when the frame left the screen is void
+    /// once it came back.
+    pub generation: u32,
+    /// How long the embed stays off screen, idle, before it sleeps.
+    pub idle_ms: u64,
+}
+
+impl Default for Demand {
+    fn default() -> Self {
+        Self {
+            requested: false,
+            visible: false,
+            autostart: None,
+            yield_when_idle: false,
+            generation: 0,
+            idle_ms: IDLE_OFF_SCREEN_MS,
+        }
+    }
+}
+
+impl State {
+    /// Starts a sleeping pane's worker (and, the first time, the engine's download).
+    pub(crate) fn wake(&mut self, side: Side, effects: &mut Vec<Effect>) {
+        if self.pane(side).worker != WorkerState::Asleep {
+            return;
+        }
+        self.pane_mut(side).worker = WorkerState::Starting;
+        if self.mode == Mode::Embed && !effects.contains(&Effect::ClaimEngine) {
+            self.demand.yield_when_idle = false;
+            effects.push(Effect::ClaimEngine);
+        }
+        if !self.demand.requested {
+            self.demand.requested = true;
+            effects.push(Effect::LoadEngine);
+        }
+        if self.engine.compiled {
+            effects.push(Effect::RestartWorker(side));
+        }
+    }
+
+    /// The engine is compiled: the panes waiting for it start their workers.
+    pub(crate) fn engine_compiled(&mut self, effects: &mut Vec<Effect>) {
+        self.engine.compiled = true;
+        for side in Side::BOTH {
+            if self.pane(side).worker == WorkerState::Starting {
+                effects.push(Effect::RestartWorker(side));
+            }
+        }
+    }
+
+    /// Gives both workers back if nothing runs; otherwise once the run, sweep or check
+    /// ends (`yield_when_idle`).
+    pub(crate) fn sleep(&mut self, effects: &mut Vec<Effect>) {
+        if self.mode != Mode::Embed || self.panes.iter().all(|p| p.worker == WorkerState::Asleep) {
+            return;
+        }
+        if self.busy() {
+            self.demand.yield_when_idle = true;
+            return;
+        }
+        self.demand.yield_when_idle = false;
+        for side in Side::BOTH {
+            let pane = self.pane_mut(side);
+            if matches!(pane.worker, WorkerState::Failed(_)) {
+                continue;
+            }
+            pane.worker = WorkerState::Asleep;
+            pane.heap = None;
+            pane.recycle_after_run = false;
+            effects.push(Effect::ReleaseWorker(side));
+        }
+    }
+
+    /// A run, a sweep or a CPython check is under way or waits for its turn.
+    fn busy(&self) -> bool {
+        self.running() || self.cpython.running || self.cpython.pending
+    }
+
+    /// After every action: an embed asked to yield does so once it is idle.
+    pub(crate) fn yield_if_asked(&mut self, effects: &mut Vec<Effect>) {
+        if self.demand.yield_when_idle && !self.busy() {
+            self.sleep(effects);
+        }
+    }
+
+    /// The frame came on screen or left it.
+    pub(crate) fn set_visible(&mut self, visible: bool, effects: &mut Vec<Effect>) {
+        if self.demand.visible == visible {
+            return;
+        }
+        self.demand.visible = visible;
+        self.demand.generation += 1;
+        if visible {
+            if let Some(start) = self.demand.autostart.take() {
+                self.autostart(start, effects);
+            }
+        } else if self.mode == Mode::Embed {
+            effects.push(Effect::IdleTimer { generation: self.demand.generation, ms: self.demand.idle_ms });
+        }
+    }
+
+    /// The idle timer set when the frame left the screen: sleeps if it has not come back.
+    pub(crate) fn idle_timer(&mut self, generation: u32, effects: &mut Vec<Effect>) {
+        if generation == self.demand.generation && !self.demand.visible {
+            self.sleep(effects);
+        }
+    }
+
+    /// What a link asks for on open: at once on the full page or an embed on screen,
+    /// else when the embed comes on screen.
+    pub(crate) fn autostart(&mut self, start: Autostart, effects: &mut Vec<Effect>) {
+        if self.mode == Mode::Embed && !self.demand.visible {
+            self.demand.autostart = Some(start);
+            return;
+        }
+        match start {
+            Autostart::Sweep => self.start_sweep(effects),
+            Autostart::Cpython => self.check_cpython(effects),
+            Autostart::Run => self.run(effects),
+        }
+    }
+
+    /// Workers alive or starting (for the page's `data-engines` hook and benchmarks).
+    pub fn live_engines(&self) -> usize {
+        self.panes
+            .iter()
+            .filter(|p| matches!(p.worker, WorkerState::Starting | WorkerState::Ready | WorkerState::Busy))
+            .count()
+    }
+
+    /// Run can be pressed: Python is ready, or asleep and starts on the press.
+    pub(crate) fn can_start(&self) -> bool {
+        self.engine.error.is_none()
+            && self
+                .panes
+                .iter()
+                .all(|p| matches!(p.worker, WorkerState::Ready | WorkerState::Busy | WorkerState::Asleep))
+    }
+}
