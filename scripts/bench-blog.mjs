@@ -4,7 +4,7 @@
 // per embed, the time from the press to its result; at the end, the live engine workers
 // and the browser's memory (PSS summed over its processes) above a blank page. The post
 // with 8 embeds is measured against the same post with 1.
-//   node scripts/bench-blog.mjs [DIST] [--embeds 1,8]        (default: dist/, 1 and 8)
+//   node scripts/bench-blog.mjs [DIST] [--embeds 1,8] [--no-run]   (default: dist/, 1 and 8)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,10 @@ import { startServer } from './static-server.mjs';
 const args = process.argv.slice(2);
 const embedsAt = args.indexOf('--embeds');
 const counts = embedsAt >= 0 ? args.splice(embedsAt, 2)[1].split(',').map(Number) : [1, 8];
+// `--no-run`: read the post without pressing Run (what the frames alone cost).
+const noRunAt = args.indexOf('--no-run');
+const press = noRunAt < 0;
+if (!press) args.splice(noRunAt, 1);
 const dist = args[0] || 'dist';
 const PRESETS = ['list-vs-generator', 'readlines-vs-iteration', 'keep-vs-del', 'dict-vs-list-lookup', 'list-vs-array',
   'raw-vs-zlib', 'json-vs-pickle', 'dict-vs-slots', 'list-vs-tuple', 'raw-vs-gzip'];
@@ -121,7 +125,7 @@ async function measure(n, playground, blogDir, blogUrl) {
   }
   const presses = [];
   const iframes = page.locator('iframe[data-memplay-frame]');
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < (press ? n : 0); i++) {
     await iframes.nth(i).scrollIntoViewIfNeeded();
     const frame = await (await iframes.nth(i).elementHandle()).contentFrame();
     await frame.waitForSelector('[data-testid="run"]:not([disabled])', { timeout: 120_000 });

@@ -135,7 +135,11 @@ mod tests {
             r
         };
         let both = rows(&failed(), &failed());
-        assert!(both.iter().all(|r| r.a == UNMEASURED && r.b == UNMEASURED && r.change == UNMEASURED), "{:?}", both.iter().map(|r| (&r.a, &r.b, &r.change)).collect::<Vec<_>>());
+        assert!(
+            both.iter().all(|r| r.a == UNMEASURED && r.b == UNMEASURED && r.change == UNMEASURED),
+            "{:?}",
+            both.iter().map(|r| (&r.a, &r.b, &r.change)).collect::<Vec<_>>()
+        );
         let one = rows(&report(2048, 10), &failed());
         assert_eq!((one[0].a.as_str(), one[0].b.as_str(), one[0].change.as_str()), ("2.0 KiB", "–", "–"));
         // A run that failed after it started keeps what it measured.

@@ -79,7 +79,6 @@ pub fn short_verdict(a: u64, b: u64) -> String {
     format!("{} {} lower", if b < a { "B" } else { "A" }, times(low, high))
 }
 
-
 /// How a run that did not finish ended: "A was stopped", "B ran out of time", "A failed with
 /// ValueError".
 fn ended(side: &str, kind: &ErrorKind) -> String {
