@@ -29,6 +29,13 @@ test('a syntax error highlights its line; an exception keeps the output before i
   assert.match(await pg.testid('console-b').innerText(), /before/);
   assert.equal(await pg.testid('editor-b').locator('.cm-error-line').getAttribute('data-error-line'), '3');
   assert.match(await pg.testid('verdict').innerText(), /Both failed/);
+  // A never ran: its figures are not zeros but unknown, and so is B against it. B ran up to
+  // its exception and keeps what it measured.
+  const peak = await pg.testid('row-peak').locator('td').allInnerTexts();
+  assert.equal(peak[0], '–');
+  assert.match(peak[1], /\d/);
+  assert.equal(peak[2], '–');
+  assert.equal(await pg.testid('figure-a-peak').innerText().then((t) => t.includes('–')), true);
   await screenshot(page, 'syntax-error');
   // Editing the code clears the stale highlight.
   await pg.testid('editor-a').locator('.cm-content').click();
@@ -36,4 +43,30 @@ test('a syntax error highlights its line; an exception keeps the output before i
   await page.keyboard.type(':');
   assert.equal(await pg.testid('editor-a').locator('.cm-error-line').count(), 0);
   assert.deepEqual(page.errors, []);
+});
+
+test('a title follows the code; a close call says so and offers the CPython check', async () => {
+  const pg = await env.openPlayground();
+  await pg.choosePreset('list-vs-generator');
+  assert.equal(await pg.testid('title-a').inputValue(), 'list comprehension');
+  // The reader replaces both snippets with their own: two classes, one with __slots__.
+  await pg.setCode('a', 'class P:\n    def __init__(self):\n        self.x = 1\n\nps = [P() for _ in range(20_000)]\n');
+  await pg.setCode('b', 'class P:\n    __slots__ = ("x",)\n    def __init__(self):\n        self.x = 1\n\nps = [P() for _ in range(20_000)]\n');
+  assert.equal(await pg.testid('title-a').inputValue(), 'A');
+  assert.equal(await pg.testid('title-b').inputValue(), 'B');
+  await pg.page.evaluate(() => window.memplay.run());
+  await pg.idle();
+  const head = await pg.testid('comparison-table').locator('thead').innerText();
+  assert.ok(!/comprehension|generator/.test(head), head);
+  // Two snippets whose peaks are within 1.5×: a close call.
+  const close = await pg.compare('xs = [0] * 100_000\n', 'xs = [0] * 80_000\n');
+  assert.equal(close.close_call, true);
+  await pg.idle();
+  assert.match(await pg.testid('close-call').innerText(), /may not carry over to CPython/);
+  assert.equal(await pg.testid('close-call-check').isEnabled(), true);
+  // Far apart: no flag.
+  assert.equal((await pg.compare('xs = [0] * 100_000\n', 'xs = [0] * 1_000\n')).close_call, false);
+  await pg.idle();
+  assert.equal(await pg.testid('close-call').count(), 0);
+  assert.deepEqual(pg.page.errors, []);
 });
