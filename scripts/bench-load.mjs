@@ -175,9 +175,9 @@ async function bench(dir) {
     }
     cold.push({ ...(await load(page, cdp, server.url)), phases: await phases(page) });
     warm.push({ ...(await load(page, cdp, server.url)), phases: await phases(page) });
+    if (i === 0) speed = await pageSpeed(page);
     pyodideCold.push(await pyodideReady(page, server.url));
     pyodideWarm.push(await pyodideReady(page, server.url));
-    if (i === 0) speed = await pageSpeed(page);
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }

@@ -99,8 +99,13 @@ struct FormProps {
 #[component]
 fn RangeForm(p: &FormProps) -> Html {
     let f = &p.form;
-    let current =
-        SweepRange { var: (!f.var.is_empty()).then(|| f.var.clone()), from: f.from, to: f.to, points: f.points };
+    let current = SweepRange {
+        var: (!f.var.is_empty()).then(|| f.var.clone()),
+        var_b: None,
+        from: f.from,
+        to: f.to,
+        points: f.points,
+    };
     let number = |set: fn(&mut SweepRange, Option<u64>)| {
         let (range, cb) = (current.clone(), p.on_range.clone());
         Callback::from(move |e: Event| {
@@ -133,12 +138,14 @@ fn RangeForm(p: &FormProps) -> Html {
     let to_hint = f.to_default.map_or_else(String::new, |v| v.to_string());
     html! {
         <div class="sweep-form" role="group" aria-label="Sweep range">
-            <label>{ "Size variable" }
+            <label>{ "Size" }
                 <select data-testid="sweep-var" onchange={on_var} disabled={f.vars.is_empty()}>
                     if f.vars.is_empty() {
                         <option value="" selected=true>{ "none found" }</option>
                     }
-                    { for f.vars.iter().map(|v| html! { <option value={v.clone()} selected={*v == f.var}>{ v }</option> }) }
+                    { for f.vars.iter().map(|(key, label)| html! {
+                        <option value={key.clone()} selected={*key == f.var}>{ label }</option>
+                    }) }
                 </select>
             </label>
             <label>{ "from" }

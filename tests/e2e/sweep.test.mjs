@@ -91,7 +91,7 @@ test('a sweep link opens and sweeps; a snippet without N says how to add one', a
   assert.equal(await pg.testid('sweep-fit-a').getAttribute('data-class'), 'linear');
   assert.match(await pg.testid('sweep-crossover').innerText(), /^B /);
 
-  await pg.setCode('a', 'xs = [0] * 1000\n');
+  await pg.setCode('a', "print('no numbers here')\n");
   await pg.testid('editor-a').locator('.cm-content').click();
   await page.keyboard.press('Control+Shift+Enter');
   assert.match(await pg.testid('sweep-error').innerText(), /no size to sweep.*N = 100_000/s);
@@ -103,5 +103,26 @@ test('a sweep link opens and sweeps; a snippet without N says how to add one', a
   const s = await page.evaluate(() => window.memplay.sweep({ from: 1, points: 3 }));
   assert.deepEqual(s.points.map((p) => p.n), [1, 2, 5]);
   await screenshot(page, 'sweep-link');
+  assert.deepEqual(page.errors, []);
+});
+
+test('tutorial code as written sweeps the number inside it, and the reader can pick another', async () => {
+  const pg = await env.openPlayground();
+  const { page } = pg;
+  await pg.setCode('a', 'def firstn(n):\n    return list(range(n))\n\nprint(sum(firstn(20000)), [0] * 3000 == [])\n');
+  await pg.setCode('b', 'def firstn(n):\n    num = 0\n    while num < n:\n        yield num\n        num += 1\n\n' +
+    'print(sum(firstn(20000)), [0] * 3000 == [])\n');
+  const s = await page.evaluate(() => window.memplay.sweep({ points: 4 }));
+  assert.equal(s.var, '20000 (line 4)');
+  assert.deepEqual(s.points.map((p) => p.n), [10, 126, 1587, 20000]);
+  assert.equal(await pg.testid('sweep-var').inputValue(), '@4:18', 'the largest number is the default');
+  const options = await pg.testid('sweep-var').locator('option').allInnerTexts();
+  assert.deepEqual(options, ['20000 (line 4, column 18)', '3000 (line 4, column 32)']);
+  // The reader picks the other number: B's counterpart is the one in the same place.
+  await pg.testid('sweep-var').selectOption('@4:32');
+  assert.equal(await pg.testid('sweep-to').getAttribute('placeholder'), '3000');
+  const other = await page.evaluate(() => window.memplay.sweep({ var: '@4:32', points: 2 }));
+  assert.equal(other.var, '3000 (line 4)');
+  assert.deepEqual(other.points.map((p) => p.n), [10, 3000]);
   assert.deepEqual(page.errors, []);
 });

@@ -61,16 +61,25 @@ enum Command {
         #[command(flatten)]
         opts: RunArgs,
     },
-    /// Run both snippets at a series of sizes of their size variable (`N = 100_000`) and
-    /// say how each one's peak memory grows with it
+    /// Run both snippets at a series of sizes of their size (a variable `N = 100_000`, or any
+    /// integer or power in the code, such as `range(10**6)`) and say how each one's peak
+    /// memory grows with it
     Sweep {
         /// Variant A (`-` reads standard input)
         a: Option<PathBuf>,
         /// Variant B
         b: Option<PathBuf>,
-        /// The size variable (default: A's first top-level ALL-CAPS `NAME = <integer>`)
-        #[arg(long, value_name = "NAME")]
+        /// The size variable (default: A's first top-level ALL-CAPS `NAME = <integer>`, else
+        /// A's largest integer literal or power)
+        #[arg(long, value_name = "NAME", conflicts_with = "at")]
         var: Option<String>,
+        /// The number at this place of snippet A is the size (1-based line and column)
+        #[arg(long, value_name = "LINE:COL")]
+        at: Option<String>,
+        /// The number at this place of snippet B is its size (default: B's counterpart of A's,
+        /// found by matching the two snippets' lines)
+        #[arg(long = "at-b", value_name = "LINE:COL")]
+        at_b: Option<String>,
         /// The smallest size
         #[arg(long, value_name = "N", default_value_t = 10)]
         from: u64,
@@ -218,7 +227,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(exit_code([&comparison.a, &comparison.b]))
         }
-        Command::Sweep { a, b, var, from, to, points, json, markdown: _, figure, svg: svg_out, opts } => {
+        Command::Sweep { a, b, var, at, at_b, from, to, points, json, markdown: _, figure, svg: svg_out, opts } => {
             if opts.list_presets {
                 return Ok(list_presets());
             }
@@ -229,7 +238,9 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
                 return Err("--cpython is for run and compare; a sweep runs on memplay's engine".into());
             }
             let (a, b) = pair(&opts, a, b, "sweep")?;
-            let plan = SweepRange { var, from, to, points }.plan(&a.code, &b.code)?;
+            let var = var.or_else(|| at.map(|p| format!("@{p}")));
+            let var_b = at_b.map(|p| format!("@{p}"));
+            let plan = SweepRange { var, var_b, from, to, points }.plan(&a.code, &b.code)?;
             let result = sweep::sweep(&a.code, &b.code, &plan, &opts.options()?, |n, i, count| {
                 eprintln!("memplay: sweep {} · {i}/{count}", memplay_model::group_thousands(n));
             })?

@@ -1,7 +1,8 @@
-//! `memplay sweep`: both snippets re-run at a series of sizes of their size variable
-//! (`N = 100_000`), A and B side by side at each size, each run a fresh child process.
+//! `memplay sweep`: both snippets re-run at a series of sizes of their size (a variable
+//! `N = 100_000` or a number in the code), A and B side by side at each size, each run a
+//! fresh child process.
 
-use memplay_model::{RunOptions, RunReport, Sweep, SweepPlan, SweepPoint, slim, with_size};
+use memplay_model::{RunOptions, RunReport, Sweep, SweepPlan, SweepPoint, slim};
 
 use crate::supervise;
 
@@ -20,7 +21,8 @@ pub fn sweep(
     let (mut a_on, mut b_on) = (true, true);
     for (i, &n) in ns.iter().enumerate() {
         progress(n, i + 1, ns.len());
-        let (code_a, code_b) = (with_size(a, var, n)?, with_size(b, var, n)?);
+        let [site_a, site_b] = &plan.sites;
+        let (code_a, code_b) = (site_a.apply(a, n)?, site_b.apply(b, n)?);
         let (ra, rb) = std::thread::scope(|s| {
             let ta = s.spawn(|| a_on.then(|| supervise::run(&code_a, options)));
             let tb = s.spawn(|| b_on.then(|| supervise::run(&code_b, options)));

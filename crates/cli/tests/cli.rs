@@ -96,6 +96,34 @@ fn compare_json_gives_a_b_and_a_verdict_with_units() {
         verdict.starts_with("B peaks ") && verdict.contains("× lower than A: ") && verdict.contains("MiB"),
         "{verdict}"
     );
+    assert_eq!(c["close_call"], false, "81× apart is no close call");
+    let (x, y) = (snippet("close_a.py", "xs = [0] * 100_000\n"), snippet("close_b.py", "xs = [0] * 80_000\n"));
+    let close = json(&memplay(&["compare", "--json", x.to_str().unwrap(), y.to_str().unwrap()]));
+    assert_eq!(close["close_call"], true);
+}
+
+#[test]
+fn sweep_takes_tutorial_code_as_written() {
+    // The size is inline, as tutorials write it: no `N = …` line.
+    let a = snippet("sweep_a.py", "def firstn(n):\n    return list(range(n))\n\nprint(sum(firstn(20000)))\n");
+    let b = snippet(
+        "sweep_b.py",
+        "def firstn(n):\n    num = 0\n    while num < n:\n        yield num\n        num += 1\n\nprint(sum(firstn(20000)))\n",
+    );
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let out = memplay(&["sweep", a, b, "--from", "100", "--points", "3", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = json(&out);
+    assert_eq!(s["var"], "20000 (line 4)");
+    let ns: Vec<u64> = s["points"].as_array().unwrap().iter().map(|p| p["n"].as_u64().unwrap()).collect();
+    assert_eq!(ns, [100, 1414, 20_000]);
+    assert_eq!(s["fit"]["a"]["class"], "linear", "{}", s["fit"]);
+    // `--at LINE:COL` picks the number; one that is not there is a clear usage error.
+    let at = memplay(&["sweep", a, b, "--at", "4:18", "--from", "100", "--points", "2", "--json"]);
+    assert_eq!(json(&at)["var"], "20000 (line 4)");
+    let wrong = memplay(&["sweep", a, b, "--at", "1:1"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("no integer at line 1, column 1"));
 }
 
 #[test]

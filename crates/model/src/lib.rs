@@ -34,8 +34,9 @@ pub use request::{LimitKind, Limits, RunOptions};
 pub use sandbox::{SNIPPET_FILENAME, UNAVAILABLE, unavailable};
 pub use svg::{card_svg, card_svg_checked, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{
-    Crossover, Fit, Growth, NO_SIZE_VAR, SizeVar, Sweep, SweepFits, SweepPlan, SweepPoint, SweepRange, crossover,
-    default_size_var, fit, size_vars, sizes, slim, sweep_markdown, with_size,
+    Crossover, Fit, Growth, Literal, NO_SIZE_VAR, Site, SizeVar, Sweep, SweepFits, SweepPlan, SweepPoint, SweepRange,
+    counterpart, crossover, default_site, default_size_var, fit, literals, size_vars, sizes, sites, slim,
+    sweep_markdown, with_size,
 };
 pub use tracker::RunTracker;
 pub use verdict::{CLOSE_CALL_NOTE, CLOSE_CALL_RATIO, Comparison, close_call, short_verdict, verdict, winner};

@@ -3,7 +3,7 @@
 //! in an error (a limit, an exception, Stop) ends that pane's sweep and is kept.
 
 use memplay_model::{
-    ErrorKind, Figure, RunReport, Side, Sweep, SweepPlan, SweepPoint, group_thousands, slim, with_size,
+    ErrorKind, Figure, RunReport, Side, Site, Sweep, SweepPlan, SweepPoint, group_thousands, slim,
 };
 
 use crate::{Effect, State};
@@ -11,7 +11,10 @@ use crate::{Effect, State};
 /// The sweep under way, or the last one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SweepRun {
+    /// How the size reads ("N", "10**6 (line 3)").
     pub var: String,
+    /// Where each snippet's size is.
+    pub sites: [Site; 2],
     pub sizes: Vec<u64>,
     /// Each side's finished points in size order (totals only: no lines, timeline or output).
     pub reports: [Vec<RunReport>; 2],
@@ -21,7 +24,7 @@ pub struct SweepRun {
 
 impl SweepRun {
     pub fn new(plan: SweepPlan) -> Self {
-        Self { var: plan.var, sizes: plan.sizes, reports: [Vec::new(), Vec::new()], ended: [None, None] }
+        Self { var: plan.var, sites: plan.sites, sizes: plan.sizes, reports: [Vec::new(), Vec::new()], ended: [None, None] }
     }
 
     /// The side still has sizes to run.
@@ -103,7 +106,7 @@ impl State {
     fn next_point(&mut self, side: Side, effects: &mut Vec<Effect>) {
         let Some(sweep) = &self.sweep else { return };
         let Some(n) = sweep.current(side) else { return };
-        match with_size(&self.pane(side).code, &sweep.var, n) {
+        match sweep.sites[side.index()].apply(&self.pane(side).code, n) {
             Ok(code) => self.start_run(side, code, true, effects),
             Err(message) => self.end_side(side, message, effects),
         }

@@ -172,7 +172,7 @@ fn a_snippet_without_a_size_says_how_to_add_one() {
 #[test]
 fn a_sweep_link_carries_the_range_and_sweeps_on_open() {
     let mut s = ready_state();
-    let range = SweepRange { var: Some("N".into()), from: 100, to: Some(10_000), points: 5 };
+    let range = SweepRange { var: Some("N".into()), from: 100, to: Some(10_000), points: 5, ..SweepRange::default() };
     s.apply(Action::SetSweepRange(range.clone()));
     let fragment = s.share_fragment(false, true).unwrap();
     assert!(fragment.starts_with("v1=") && fragment.ends_with("&sweep"), "{fragment}");
@@ -200,13 +200,39 @@ fn the_form_offers_the_sizes_both_snippets_have() {
     s.apply(Action::SetCode(Side::A, "N = 1_000\nM = 50\nrows = 3\nx = [0] * N * M\n".into()));
     s.apply(Action::SetCode(Side::B, "M = 7\nN = 1_000\nx = range(N * M)\n".into()));
     let form = s.sweep_form_view();
-    assert_eq!(form.vars, ["N", "M"], "ALL-CAPS names both snippets have, in A's order");
+    let keys: Vec<&str> = form.vars.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["N", "M"], "ALL-CAPS names both snippets have, in A's order; no number of their own");
+    assert_eq!(form.vars[0].1, "N = 1000");
     assert_eq!((form.var.as_str(), form.to_default, form.from, form.points), ("N", Some(1_000), 10, 8));
     s.apply(Action::SetSweepRange(SweepRange { var: Some("M".into()), ..SweepRange::default() }));
     let form = s.sweep_form_view();
     assert_eq!((form.var.as_str(), form.to_default), ("M", Some(50)));
     let effects = s.apply(Action::Sweep);
     assert!(started(&effects).iter().all(|(_, code)| code.contains("M = 10\n")), "{effects:?}");
+}
+
+#[test]
+fn tutorial_code_as_written_sweeps_its_largest_number() {
+    let mut s = ready_state();
+    let a = "def firstn(n):\n    return list(range(n))\n\nprint(sum(firstn(1000000)))\n";
+    let b = "def firstn(n):\n    num = 0\n    while num < n:\n        yield num\n        num += 1\n\n\
+             print(sum(firstn(1000000)))\n";
+    s.apply(Action::SetCode(Side::A, a.into()));
+    s.apply(Action::SetCode(Side::B, b.into()));
+    let form = s.sweep_form_view();
+    assert_eq!((form.var.as_str(), form.to_default), ("@4:18", Some(1_000_000)));
+    assert_eq!(form.vars[0].1, "1000000 (line 4, column 18)");
+    let effects = s.apply(Action::Sweep);
+    let codes = started(&effects);
+    assert_eq!(codes.len(), 2, "{effects:?}");
+    assert!(codes[0].1.ends_with("print(sum(firstn(10)))\n"), "{codes:?}");
+    assert!(codes[1].1.ends_with("print(sum(firstn(10)))\n") && codes[1].1.lines().count() == 7, "{codes:?}");
+    assert_eq!(s.sweep.as_ref().unwrap().var, "1000000 (line 4)");
+    // A snippet with no number at all still says how to add a size.
+    let mut s = ready_state();
+    s.apply(Action::SetCode(Side::A, "print('hi')\n".into()));
+    let effects = s.apply(Action::Sweep);
+    assert!(matches!(&effects[..], [Effect::SweepFailed(m)] if m.contains("no size to sweep")), "{effects:?}");
 }
 
 #[test]

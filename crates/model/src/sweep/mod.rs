@@ -4,12 +4,14 @@
 mod crossover;
 mod fit;
 mod plan;
+mod site;
 mod size;
 mod table;
 
 pub use crossover::{Crossover, crossover};
 pub use fit::{Fit, Growth, fit};
 pub use plan::{SweepPlan, SweepRange, slim};
+pub use site::{Literal, Site, counterpart, default_site, literals, sites};
 pub use size::{NO_SIZE_VAR, SizeVar, default_size_var, size_vars, sizes, with_size};
 pub use table::sweep_markdown;
 

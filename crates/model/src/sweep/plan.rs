@@ -3,17 +3,21 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::size::{NO_SIZE_VAR, default_size_var, size_vars, sizes};
+use super::site::{Site, counterpart, default_site};
+use super::size::{NO_SIZE_VAR, sizes};
 use crate::RunReport;
 
-/// How far a sweep goes, as a person sets it: the variable (`None`: A's first ALL-CAPS
-/// one), the smallest size, the largest (`None`: the snippet's own value) and how many
-/// sizes.
+/// How far a sweep goes, as a person sets it: the size (`None`: A's first ALL-CAPS
+/// variable, else its largest number; a variable's name, or `@LINE:COL` for the number
+/// there, site.rs), B's size when it cannot be told from A's (`var_b`), the smallest size,
+/// the largest (`None`: the snippet's own value) and how many sizes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SweepRange {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub var: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub var_b: Option<String>,
     pub from: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<u64>,
@@ -22,14 +26,17 @@ pub struct SweepRange {
 
 impl Default for SweepRange {
     fn default() -> Self {
-        Self { var: None, from: 10, to: None, points: 8 }
+        Self { var: None, var_b: None, from: 10, to: None, points: 8 }
     }
 }
 
-/// The variable to sweep and the sizes to run, both snippets checked.
+/// What to sweep in each snippet and the sizes to run, both snippets checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SweepPlan {
+    /// How the size reads: "N", or "10**6 (line 3)".
     pub var: String,
+    /// A's size and B's.
+    pub sites: [Site; 2],
     pub sizes: Vec<u64>,
 }
 
@@ -37,21 +44,28 @@ impl SweepRange {
     /// The plan for snippets `a` and `b`, or a message for the person: no size variable
     /// (and how to add one), B without A's variable, sizes that do not make a sweep.
     pub fn plan(&self, a: &str, b: &str) -> Result<SweepPlan, String> {
-        let var = match &self.var {
-            Some(name) => size_vars(a)
-                .into_iter()
-                .find(|v| &v.name == name)
-                .ok_or_else(|| format!("snippet A has no top-level line `{name} = <integer>` to sweep"))?,
-            None => default_size_var(a).ok_or_else(|| format!("Snippet A: {NO_SIZE_VAR}"))?,
+        let site_a = match &self.var {
+            Some(key) => Site::parse(key),
+            None => default_site(a).ok_or_else(|| format!("Snippet A: {NO_SIZE_VAR}"))?,
         };
-        if !size_vars(b).iter().any(|v| v.name == var.name) {
-            return Err(format!(
-                "snippet B has no top-level line `{} = <integer>`: add one so both sweep the same size",
-                var.name
-            ));
+        let value = site_a.value(a).ok_or_else(|| missing("A", &site_a))?;
+        let site_b = match &self.var_b {
+            Some(key) => Site::parse(key),
+            None => counterpart(a, b, &site_a)?,
+        };
+        if site_b.value(b).is_none() {
+            return Err(missing("B", &site_b));
         }
-        let sizes = sizes(self.from, self.to.unwrap_or(var.value), self.points)?;
-        Ok(SweepPlan { var: var.name, sizes })
+        let sizes = sizes(self.from, self.to.unwrap_or(value), self.points)?;
+        Ok(SweepPlan { var: site_a.label(a), sites: [site_a, site_b], sizes })
+    }
+}
+
+/// "snippet A has no top-level line `M = <integer>` to sweep", or no number at a place.
+fn missing(side: &str, site: &Site) -> String {
+    match site {
+        Site::Var(name) => format!("snippet {side} has no top-level line `{name} = <integer>` to sweep"),
+        Site::At { line, col } => format!("snippet {side} has no integer at line {line}, column {col} to sweep"),
     }
 }
 
@@ -80,7 +94,7 @@ mod tests {
     #[test]
     fn every_bad_range_is_a_message() {
         let code = "N = 1_000\nSIZE = 50\nx = [0] * N\n";
-        let range = |var: Option<&str>, from, to, points| SweepRange { var: var.map(Into::into), from, to, points };
+        let range = |var: Option<&str>, from, to, points| SweepRange { var: var.map(Into::into), var_b: None, from, to, points };
         let err = |r: SweepRange, a: &str, b: &str| r.plan(a, b).unwrap_err();
         assert!(err(SweepRange::default(), "x = [0] * 10\n", code).contains("N = 100_000"));
         assert!(err(SweepRange::default(), code, "x = 1\n").contains("snippet B has no top-level line `N"));

@@ -2,7 +2,7 @@
 //! the chosen figure against N, each snippet's growth class, the crossover, and what the
 //! exports are made from once it is over.
 
-use memplay_model::{Figure, Growth, Side, Sweep, Unit, default_size_var, size_vars};
+use memplay_model::{Figure, Growth, Side, Site, Sweep, Unit, counterpart, default_site, sites};
 use serde::Serialize;
 
 use crate::{State, SweepRun, Tick, spaced};
@@ -58,9 +58,10 @@ pub struct SweepChartPoint {
 /// The Scale settings as the form shows them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SweepFormView {
-    /// The size variables both snippets have, A's order (ALL-CAPS first).
-    pub vars: Vec<String>,
-    /// The one swept: picked, or A's default ("" when there is none).
+    /// The sizes A has that B has a counterpart of, as (key, label): the variables
+    /// (ALL-CAPS first), then every number in the code ("10**6 (line 3, column 18)").
+    pub vars: Vec<(String, String)>,
+    /// The key of the one swept: picked, or A's default ("" when there is none).
     pub var: String,
     pub from: u64,
     pub to: Option<u64>,
@@ -73,12 +74,14 @@ impl State {
     pub fn sweep_form_view(&self) -> SweepFormView {
         let r = &self.settings.sweep;
         let (a, b) = (&self.panes[0].code, &self.panes[1].code);
-        let in_b: Vec<String> = size_vars(b).into_iter().map(|v| v.name).collect();
-        let candidates = size_vars(a);
-        let chosen = r.var.clone().or_else(|| default_size_var(a).map(|v| v.name)).unwrap_or_default();
+        let chosen = r.var.clone().or_else(|| default_site(a).map(|s| s.key())).unwrap_or_default();
         SweepFormView {
-            vars: candidates.iter().filter(|v| in_b.contains(&v.name)).map(|v| v.name.clone()).collect(),
-            to_default: candidates.iter().find(|v| v.name == chosen).map(|v| v.value),
+            vars: sites(a)
+                .into_iter()
+                .filter(|(site, _)| counterpart(a, b, site).is_ok())
+                .map(|(site, label)| (site.key(), label))
+                .collect(),
+            to_default: Site::parse(&chosen).value(a),
             var: chosen,
             from: r.from,
             to: r.to,
