@@ -35,7 +35,8 @@ pub fn SweepPanel(p: &Props) -> Html {
             { match &p.view {
                 None => html! {
                     <p class="sweep-hint">{ "Scale (Ctrl/Cmd+Shift+Enter) re-runs both snippets at sizes of their \
-                        size variable and shows how memory grows with it." }</p>
+                        size (a line such as N = 100_000, or a number in the code such as 10**6) and \
+                        shows how memory grows with it." }</p>
                 },
                 Some(Err(message)) => html! {
                     <p class="sweep-error" role="alert" data-testid="sweep-error">{ message }</p>

@@ -2,9 +2,7 @@
 //! size of the plan, one fresh run after the other, both panes at once. A point that ends
 //! in an error (a limit, an exception, Stop) ends that pane's sweep and is kept.
 
-use memplay_model::{
-    ErrorKind, Figure, RunReport, Side, Site, Sweep, SweepPlan, SweepPoint, group_thousands, slim,
-};
+use memplay_model::{ErrorKind, Figure, RunReport, Side, Site, Sweep, SweepPlan, SweepPoint, group_thousands, slim};
 
 use crate::{Effect, State};
 
@@ -24,7 +22,13 @@ pub struct SweepRun {
 
 impl SweepRun {
     pub fn new(plan: SweepPlan) -> Self {
-        Self { var: plan.var, sites: plan.sites, sizes: plan.sizes, reports: [Vec::new(), Vec::new()], ended: [None, None] }
+        Self {
+            var: plan.var,
+            sites: plan.sites,
+            sizes: plan.sizes,
+            reports: [Vec::new(), Vec::new()],
+            ended: [None, None],
+        }
     }
 
     /// The side still has sizes to run.

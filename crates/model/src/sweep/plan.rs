@@ -94,7 +94,13 @@ mod tests {
     #[test]
     fn every_bad_range_is_a_message() {
         let code = "N = 1_000\nSIZE = 50\nx = [0] * N\n";
-        let range = |var: Option<&str>, from, to, points| SweepRange { var: var.map(Into::into), var_b: None, from, to, points };
+        let range = |var: Option<&str>, from, to, points| SweepRange {
+            var: var.map(Into::into),
+            var_b: None,
+            from,
+            to,
+            points,
+        };
         let err = |r: SweepRange, a: &str, b: &str| r.plan(a, b).unwrap_err();
         assert!(err(SweepRange::default(), "x = [0] * 10\n", code).contains("N = 100_000"));
         assert!(err(SweepRange::default(), code, "x = 1\n").contains("snippet B has no top-level line `N"));

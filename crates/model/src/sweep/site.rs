@@ -127,11 +127,14 @@ pub fn counterpart(a: &str, b: &str, site: &Site) -> Result<Site, String> {
             if size_vars(b).iter().any(|v| &v.name == name) {
                 Ok(site.clone())
             } else {
-                Err(format!("snippet B has no top-level line `{name} = <integer>`: add one so both sweep the same size"))
+                Err(format!(
+                    "snippet B has no top-level line `{name} = <integer>`: add one so both sweep the same size"
+                ))
             }
         }
         Site::At { line, col } => {
-            let lit = site.literal(a).ok_or_else(|| format!("snippet A has no integer at line {line}, column {col}"))?;
+            let lit =
+                site.literal(a).ok_or_else(|| format!("snippet A has no integer at line {line}, column {col}"))?;
             let in_a: Vec<Literal> = literals(a).into_iter().filter(|l| l.line == lit.line).collect();
             let index = in_a.iter().position(|l| l.col == lit.col).unwrap_or(0);
             let b_lits = literals(b);
@@ -181,14 +184,16 @@ pub fn literals(code: &str) -> Vec<Literal> {
                 k += q.len();
                 continue;
             }
-            let after_word = k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'_' || bytes[k - 1] == b'.');
+            let after_word =
+                k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'_' || bytes[k - 1] == b'.');
             if c.is_ascii_digit() && !after_word {
                 let (end, value) = integer(bytes, k);
                 // A float, a complex, a hex or octal number is not a size.
                 let next = bytes.get(end).copied().unwrap_or(b' ');
                 if next == b'.' || next.is_ascii_alphanumeric() {
                     k = end.max(k + 1);
-                    while k < bytes.len() && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'.' || bytes[k] == b'_') {
+                    while k < bytes.len() && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'.' || bytes[k] == b'_')
+                    {
                         k += 1;
                     }
                     continue;
