@@ -370,3 +370,32 @@ fn cpython_reports_errors_with_their_line_and_a_missing_python_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--cpython needs python3 3.10 or newer"));
 }
+
+/// The numbers of a human-readable table row, in order ("8.6 MiB" → 8.6; units kept apart).
+fn row_numbers(line: &str) -> Vec<f64> {
+    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .filter_map(|t| t.parse::<f64>().ok())
+        .collect()
+}
+
+#[test]
+fn the_readme_example_is_what_the_command_prints() {
+    // The README's first example, as a reader would paste it: its figures must not drift
+    // from what the command prints today (times vary run to run and are left out).
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let command = "$ memplay compare --preset list-vs-generator\n";
+    let start = readme.find(command).expect("the README shows the example") + command.len();
+    let shown: Vec<&str> = readme[start..].lines().take_while(|l| !l.starts_with("```")).collect();
+    let printed = stdout(&memplay(&["compare", "--preset", "list-vs-generator"]));
+    let printed: Vec<&str> = printed.lines().collect();
+    for (want, got) in shown.iter().zip(&printed) {
+        if want.starts_with("Time") {
+            continue;
+        }
+        let (w, g) = (row_numbers(want), row_numbers(got));
+        let close = w.len() == g.len() && w.iter().zip(&g).all(|(a, b)| (a - b).abs() <= a.abs() * 0.02 + 0.05);
+        let words = |s: &str| s.split_whitespace().filter(|t| row_numbers(t).is_empty()).collect::<Vec<_>>().join(" ");
+        assert!(close && words(want) == words(got), "README: {want:?}\nprinted: {got:?}\n(update the README's example)");
+    }
+    assert!(shown.len() >= 8 && printed.len() >= shown.len(), "{shown:?} vs {printed:?}");
+}
