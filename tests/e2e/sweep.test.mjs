@@ -117,11 +117,11 @@ test('tutorial code as written sweeps the number inside it, and the reader can p
   assert.deepEqual(s.points.map((p) => p.n), [10, 126, 1587, 20000]);
   assert.equal(await pg.testid('sweep-var').inputValue(), '@4:18', 'the largest number is the default');
   const options = await pg.testid('sweep-var').locator('option').allInnerTexts();
-  assert.deepEqual(options, ['20000 (line 4, column 18)', '3000 (line 4, column 32)']);
+  assert.deepEqual(options, ['20000 (line 4, column 18)', '3000 (line 4, column 33)']);
   // The reader picks the other number: B's counterpart is the one in the same place.
-  await pg.testid('sweep-var').selectOption('@4:32');
+  await pg.testid('sweep-var').selectOption('@4:33');
   assert.equal(await pg.testid('sweep-to').getAttribute('placeholder'), '3000');
-  const other = await page.evaluate(() => window.memplay.sweep({ var: '@4:32', points: 2 }));
+  const other = await page.evaluate(() => window.memplay.sweep({ var: '@4:33', points: 2 }));
   assert.equal(other.var, '3000 (line 4)');
   assert.deepEqual(other.points.map((p) => p.n), [10, 3000]);
   assert.deepEqual(page.errors, []);
