@@ -373,9 +373,7 @@ fn cpython_reports_errors_with_their_line_and_a_missing_python_exits_2() {
 
 /// The numbers of a human-readable table row, in order ("8.6 MiB" → 8.6; units kept apart).
 fn row_numbers(line: &str) -> Vec<f64> {
-    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-        .filter_map(|t| t.parse::<f64>().ok())
-        .collect()
+    line.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')).filter_map(|t| t.parse::<f64>().ok()).collect()
 }
 
 #[test]
@@ -395,7 +393,10 @@ fn the_readme_example_is_what_the_command_prints() {
         let (w, g) = (row_numbers(want), row_numbers(got));
         let close = w.len() == g.len() && w.iter().zip(&g).all(|(a, b)| (a - b).abs() <= a.abs() * 0.02 + 0.05);
         let words = |s: &str| s.split_whitespace().filter(|t| row_numbers(t).is_empty()).collect::<Vec<_>>().join(" ");
-        assert!(close && words(want) == words(got), "README: {want:?}\nprinted: {got:?}\n(update the README's example)");
+        assert!(
+            close && words(want) == words(got),
+            "README: {want:?}\nprinted: {got:?}\n(update the README's example)"
+        );
     }
     assert!(shown.len() >= 8 && printed.len() >= shown.len(), "{shown:?} vs {printed:?}");
 }

@@ -159,14 +159,23 @@ fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn 
     }
     if counting == Counting::Off {
         let start = host.now_ms();
-        let result = vm.run_code_obj(compiled, scope);
+        let result = vm.run_code_obj(compiled, scope.clone());
         template.wall_ms = host.now_ms() - start;
+        release(scope);
         if let Err(exc) = result {
             template.error = Some(describe(vm, &errors, &exc, code));
         }
         return template;
     }
     measure(vm, compiled, scope, code, template, &errors, host)
+}
+
+/// Empties the snippet's namespace once it is measured. Its functions refer back to it
+/// (`__globals__`) and its classes to their functions, a cycle RustPython's collector does
+/// not free when the class has `__slots__` and methods: without this, every object the
+/// snippet kept at module level outlived the run (25 MiB a run for 100 000 such instances).
+fn release(scope: rustpython_vm::scope::Scope) {
+    scope.globals.clear();
 }
 
 fn measure(
@@ -192,7 +201,7 @@ fn measure(
     let mut meter = active.stop();
     drop(compiled);
     let wall_ms = meter.elapsed_ms();
-    drop(scope);
+    release(scope);
 
     let mut report = meter.report();
     report.wall_ms = wall_ms;
