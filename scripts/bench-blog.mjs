@@ -59,10 +59,13 @@ function pss() {
   return kib * 1024;
 }
 
-/** Settled memory: the lowest of a few readings a second apart, after a garbage collection. */
+/** Settled memory: the lowest of a few readings a second apart, after a garbage collection
+ *  in the post's process and in the embeds' (frames of another origin run in their own). */
 async function settledPss(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  for (const target of [page, ...page.frames().filter((f) => f !== page.mainFrame())]) {
+    const cdp = await page.context().newCDPSession(target).catch(() => null);
+    await cdp?.send('HeapProfiler.collectGarbage').catch(() => {});
+  }
   const readings = [];
   for (let i = 0; i < 4; i++) {
     await new Promise((r) => setTimeout(r, 1000));
