@@ -67,6 +67,12 @@ test('a pair where the engines disagree says so, and Stop ends a CPython run', a
   assert.notEqual(c.winner, c.cpython.winner);
   assert.match(await pg.testid('cpython-verdict').innerText(), /CPython 3\.\d+ disagrees: there /);
   assert.equal(await pg.testid('cpython-verdict').getAttribute('data-agreement'), 'disagrees');
+  // The headline itself gives both answers, in neither side's colour; the close call the
+  // peaks were gives way to the check's answer.
+  const headline = await pg.testid('verdict').innerText();
+  assert.match(headline, /^RustPython: [AB] [\d.]+× lower · CPython 3\.\d+: [AB] [\d.]+× lower$/);
+  assert.equal(await pg.testid('verdict').getAttribute('data-agreement'), 'disagrees');
+  assert.equal(await pg.testid('close-call').count(), 0);
   await screenshot(page, 'cpython-disagrees');
 
   // A loop only CPython runs, which never allocates: Stop ends it, the page answers, a

@@ -4,11 +4,7 @@
 )]
 
 use jiff::{Timestamp, Zoned, tz::TimeZone};
-use std::{
-    env, io,
-    process::Command,
-    time::{SystemTime, UNIX_EPOCH},
-};
+use std::{env, io, process::Command};
 
 fn main() {
     let frozen_libs = if cfg!(feature = "freeze-stdlib") {
@@ -20,7 +16,11 @@ fn main() {
         let display = entry.display();
         println!("cargo:rerun-if-changed={display}");
     }
-    println!("cargo:rerun-if-changed=../../Lib/importlib/_bootstrap.py");
+    // memplay patch (vendor/README.md): as a path dependency this script's rerun rules
+    // count; the upstream line naming `../../Lib/importlib/_bootstrap.py` (a file of the
+    // RustPython repository, absent here) made it rerun, and rebuild the crate, on every
+    // build.
+    println!("cargo:rerun-if-changed=build.rs");
 
     // = 3.14.0alpha
     python_version(3, 14, 0, "alpha", 0);
@@ -57,13 +57,9 @@ fn git_hash() -> String {
 }
 
 fn git_timestamp() -> String {
-    git(&["log", "-1", "--format=%ct"]).unwrap_or_else(|_| {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_secs()
-            .to_string()
-    })
+    // memplay patch: a fixed time (0.6.0's crate build would take the time of the build),
+    // so the build is the same every time.
+    git(&["log", "-1", "--format=%ct"]).unwrap_or_else(|_| "0".to_owned())
 }
 
 fn git_tag() -> String {
@@ -76,7 +72,12 @@ fn git_branch() -> String {
 }
 
 fn git(args: &[&str]) -> io::Result<String> {
-    command("git", args)
+    // memplay patch (vendor/README.md): built from crates.io, the crate's directory is no
+    // git checkout and every call below falls back. Vendored, it sits inside memplay's
+    // repository, whose commit would change the crate's build on every commit; so it
+    // falls back here as well.
+    let _ = args;
+    Err(io::Error::other("not RustPython's repository"))
 }
 
 #[must_use]
