@@ -11,7 +11,7 @@ mod table;
 pub use crossover::{Crossover, crossover};
 pub use fit::{Fit, Growth, fit};
 pub use plan::{SweepPlan, SweepRange, slim};
-pub use site::{Literal, Site, counterpart, default_site, literals, sites};
+pub use site::{Literal, Site, counterpart, default_site, literals, sites_in_both};
 pub use size::{NO_SIZE_VAR, SizeVar, default_size_var, size_vars, sizes, with_size};
 pub use table::sweep_markdown;
 

@@ -105,52 +105,79 @@ pub fn default_site(code: &str) -> Option<Site> {
         .map(|l| Site::At { line: l.line, col: l.col })
 }
 
-/// Every size a person can pick in `code`: the variables, then the other numbers of 2 and
-/// up, in order (a variable's own number is offered as the variable).
-pub fn sites(code: &str) -> Vec<(Site, String)> {
-    let named = size_vars(code);
-    let lits = literals(code).into_iter().filter(|l| l.value >= 2 && !named.iter().any(|v| v.line == l.line));
+/// Every size a person can pick in `a` that `b` has a counterpart of: the variables, then
+/// the other numbers of 2 and up, in order (a variable's own number is offered as the
+/// variable), each with its label.
+pub fn sites_in_both(a: &str, b: &str) -> Vec<(Site, String)> {
+    let pairing = Pairing::new(a, b);
+    let named = size_vars(a);
     let vars = named.iter().map(|v| (Site::Var(v.name.clone()), format!("{} = {}", v.name, v.value)));
-    let lits = lits.map(|l| {
+    let lits = pairing.a.iter().filter(|l| l.value >= 2 && !named.iter().any(|v| v.line == l.line)).map(|l| {
         let label = format!("{} (line {}, column {})", l.text, l.line, l.col);
         (Site::At { line: l.line, col: l.col }, label)
     });
-    vars.chain(lits).collect()
+    vars.chain(lits).filter(|(site, _)| pairing.counterpart(site).is_ok()).collect()
 }
 
 /// B's counterpart of A's size: the same variable; for a literal, the literal in the same
 /// place of B's counterpart line (lines matched by a text diff, as "At the peak" does), or
 /// else the one literal of B written the same way. Otherwise the person is asked.
 pub fn counterpart(a: &str, b: &str, site: &Site) -> Result<Site, String> {
-    match site {
-        Site::Var(name) => {
-            if size_vars(b).iter().any(|v| &v.name == name) {
-                Ok(site.clone())
-            } else {
-                Err(format!(
-                    "snippet B has no top-level line `{name} = <integer>`: add one so both sweep the same size"
-                ))
-            }
+    Pairing::new(a, b).counterpart(site)
+}
+
+/// What matching A's sizes to B's reads, worked out once for a pair of snippets: both
+/// snippets' numbers, B's variables and the lines matched by the diff.
+struct Pairing {
+    a: Vec<Literal>,
+    b: Vec<Literal>,
+    b_vars: Vec<String>,
+    aligned: Vec<(Option<u32>, Option<u32>)>,
+}
+
+impl Pairing {
+    fn new(a: &str, b: &str) -> Self {
+        Self {
+            a: literals(a),
+            b: literals(b),
+            b_vars: size_vars(b).into_iter().map(|v| v.name).collect(),
+            aligned: crate::align_lines(a, b),
         }
-        Site::At { line, col } => {
-            let lit =
-                site.literal(a).ok_or_else(|| format!("snippet A has no integer at line {line}, column {col}"))?;
-            let in_a: Vec<Literal> = literals(a).into_iter().filter(|l| l.line == lit.line).collect();
-            let index = in_a.iter().position(|l| l.col == lit.col).unwrap_or(0);
-            let b_lits = literals(b);
-            let b_line = crate::align_lines(a, b).into_iter().find(|(x, _)| *x == Some(lit.line)).and_then(|(_, y)| y);
-            let on_line: Vec<&Literal> = b_lits.iter().filter(|l| Some(l.line) == b_line).collect();
-            let same_place = (on_line.len() == in_a.len()).then(|| on_line.get(index)).flatten();
-            let same_text: Vec<&Literal> = b_lits.iter().filter(|l| l.text == lit.text).collect();
-            let found = same_place.copied().or(if same_text.len() == 1 { Some(same_text[0]) } else { None });
-            found.map(|l| Site::At { line: l.line, col: l.col }).ok_or_else(|| {
-                format!(
-                    "snippet B has no number that clearly matches A's {} on line {}: pick another size \
-                     in A, give both snippets a line such as `N = 100_000`, or, on the command line, \
-                     name B's with `--at-b LINE:COL`",
-                    lit.text, lit.line
-                )
-            })
+    }
+
+    fn counterpart(&self, site: &Site) -> Result<Site, String> {
+        match site {
+            Site::Var(name) => {
+                if self.b_vars.contains(name) {
+                    Ok(site.clone())
+                } else {
+                    Err(format!(
+                        "snippet B has no top-level line `{name} = <integer>`: add one so both sweep the same size"
+                    ))
+                }
+            }
+            &Site::At { line, col } => {
+                let lit = self
+                    .a
+                    .iter()
+                    .find(|l| l.line == line && l.col == col)
+                    .ok_or_else(|| format!("snippet A has no integer at line {line}, column {col}"))?;
+                let in_a: Vec<&Literal> = self.a.iter().filter(|l| l.line == lit.line).collect();
+                let index = in_a.iter().position(|l| l.col == lit.col).unwrap_or(0);
+                let b_line = self.aligned.iter().find(|(x, _)| *x == Some(lit.line)).and_then(|&(_, y)| y);
+                let on_line: Vec<&Literal> = self.b.iter().filter(|l| Some(l.line) == b_line).collect();
+                let same_place = (on_line.len() == in_a.len()).then(|| on_line.get(index)).flatten();
+                let same_text: Vec<&Literal> = self.b.iter().filter(|l| l.text == lit.text).collect();
+                let found = same_place.copied().or(if same_text.len() == 1 { Some(same_text[0]) } else { None });
+                found.map(|l| Site::At { line: l.line, col: l.col }).ok_or_else(|| {
+                    format!(
+                        "snippet B has no number that clearly matches A's {} on line {}: pick another size \
+                         in A, give both snippets a line such as `N = 100_000`, or, on the command line, \
+                         name B's with `--at-b LINE:COL`",
+                        lit.text, lit.line
+                    )
+                })
+            }
         }
     }
 }
