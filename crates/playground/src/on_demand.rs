@@ -102,7 +102,7 @@ impl State {
     /// Gives both workers back if nothing runs; otherwise once the run, sweep or check
     /// ends (`yield_when_idle`).
     pub(crate) fn sleep(&mut self, effects: &mut Vec<Effect>) {
-        if self.mode != Mode::Embed || self.panes.iter().all(|p| p.worker == WorkerState::Asleep) {
+        if self.mode != Mode::Embed || self.asleep() {
             return;
         }
         if self.busy() {
@@ -123,7 +123,7 @@ impl State {
     }
 
     /// A run, a sweep or a CPython check is under way or waits for its turn.
-    fn busy(&self) -> bool {
+    pub(crate) fn busy(&self) -> bool {
         self.running() || self.cpython.running || self.cpython.pending
     }
 
@@ -169,6 +169,11 @@ impl State {
             Autostart::Cpython => self.check_cpython(effects),
             Autostart::Run => self.run(effects),
         }
+    }
+
+    /// Neither pane has a worker: an embed not run yet, or one that gave its workers back.
+    pub(crate) fn asleep(&self) -> bool {
+        self.panes.iter().all(|p| p.worker == WorkerState::Asleep)
     }
 
     /// Workers alive or starting (for the page's `data-engines` hook and benchmarks).

@@ -62,12 +62,12 @@ impl State {
                     pane.recycle_after_run = true;
                 }
             }
-            Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message })
-                if self.pane(side).worker != WorkerState::Asleep =>
-            {
+            Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
                 let pane = self.pane_mut(side);
                 let was_running = pane.running();
-                if was_running {
+                if pane.worker == WorkerState::Asleep {
+                    // The last word of a worker the embed already gave back.
+                } else if was_running {
                     self.cut_short(side, crash_error(&message), &mut effects);
                 } else {
                     pane.worker = WorkerState::Starting;
@@ -136,7 +136,6 @@ impl State {
             Action::OpenLink(fragment) => self.open_link(&fragment, &mut effects),
             Action::RestorePrevious => self.restore_previous(&mut effects),
             Action::DismissNotice => self.notice = None,
-            Action::WorkerCrashed(..) | Action::Worker(_, FromWorker::Failed { .. }) => {}
         }
         self.yield_if_asked(&mut effects);
         if !self.announced_ready && self.ready() {

@@ -26,7 +26,7 @@ impl State {
         if self.ready() {
             return LoadView::Ready;
         }
-        if self.panes.iter().all(|p| p.worker == crate::WorkerState::Asleep) {
+        if self.asleep() {
             return LoadView::Asleep;
         }
         let text = match (e.compiled, e.total, e.percent()) {

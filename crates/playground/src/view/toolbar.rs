@@ -24,13 +24,13 @@ pub struct ToolbarView {
 impl State {
     pub fn toolbar_view(&self) -> ToolbarView {
         let running = self.running();
-        let checking = self.cpython.running || self.cpython.pending;
+        let busy = self.busy();
         let sweeping = self.sweep.as_ref().is_some_and(|s| s.running());
         ToolbarView {
-            can_run: self.can_start() && !running && !checking,
-            can_stop: running || checking,
+            can_run: self.can_start() && !busy,
+            can_stop: busy,
             run_label: if running && !sweeping { "Running…" } else { "Run" },
-            can_sweep: self.can_start() && !running && !checking,
+            can_sweep: self.can_start() && !busy,
             sweep_label: if sweeping { "Scaling…" } else { "Scale" },
             preset: self.preset.clone().unwrap_or_default(),
             explanation: self.preset.as_deref().and_then(preset).map(|p| p.explanation),
