@@ -26,10 +26,10 @@ pub fn SettingsPanel(p: &Props) -> Html {
             }
         })
     };
-    let warm = {
+    let check = |f: fn(Settings, bool) -> Settings| {
         let (settings, cb) = (s.clone(), p.on_change.clone());
         Callback::from(move |e: Event| {
-            cb.emit(settings.clone().with_warm_imports(e.target_unchecked_into::<HtmlInputElement>().checked()));
+            cb.emit(f(settings.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()));
         })
     };
     let (t, m, o) = (Settings::TIME_S, Settings::MEMORY_MIB, Settings::OUTPUT_KIB);
@@ -65,8 +65,12 @@ pub fn SettingsPanel(p: &Props) -> Html {
                         ref={refs[2].clone()} onchange={number(Settings::with_output_kib, |s| s.limits().output_bytes >> 10)} />
                 </label>
                 <label class="check">
-                    <input type="checkbox" checked={s.options.warm_imports} onchange={warm} data-testid="setting-warm" />
+                    <input type="checkbox" checked={s.options.warm_imports} onchange={check(Settings::with_warm_imports)} data-testid="setting-warm" />
                     { "Import modules before measuring (their loading cost is not counted)" }
+                </label>
+                <label class="check">
+                    <input type="checkbox" checked={s.options.stacks} onchange={check(Settings::with_stacks)} data-testid="setting-stacks" />
+                    { "Call stacks at the peak (off: by line only, and code that makes many objects runs a little faster)" }
                 </label>
             </div>
         </details>

@@ -82,3 +82,29 @@ test('a snippet that fails says what was alive at its peak before it failed', as
   assert.match(await pg.testid('at-peak-a').locator('.peak-heading').innerText(), /^A peaked at [\d.]+ MiB before it ended with ValueError/);
   assert.deepEqual(pg.page.errors, []);
 });
+
+test('Stop mid-run: the figures so far are explained up to the peak so far', async () => {
+  const pg = await env.openPlayground();
+  const { page } = pg;
+  await pg.setCode('a', 'big = [0] * 10**6\nwhile True:\n    s = str(len(big)) * 2\n');
+  await pg.setCode('b', 'x = 1\n');
+  const running = page.evaluate(() => window.memplay.run());
+  // Live figures past the list of line 1, then a moment for its explanation to come.
+  await page.waitForFunction(() => {
+    const peak = document.querySelector('[data-testid="figure-a-peak"]');
+    return peak && Number(peak.dataset.value) > 7e6;
+  }, null, { timeout: 60_000, polling: 100 });
+  await page.waitForTimeout(600);
+  await pg.testid('stop').click();
+  const c = await running;
+  assert.equal(c.a.error.type, 'Stopped');
+  const at = c.a.at_peak;
+  assert.ok(at && at.live_bytes > 0 && at.live_bytes <= c.a.peak_bytes, JSON.stringify(at));
+  const top = at.by_line.filter((l) => l.line > 0).sort((x, y) => y.bytes - x.bytes)[0];
+  assert.equal(top.line, 1);
+  assert.ok(top.bytes >= 0.8 * at.live_bytes, JSON.stringify(at));
+  assert.match(await pg.testid('at-peak-a').locator('.peak-heading').innerText(), /^A peaked at [\d.]+ MiB before it ended with Stopped/);
+  const first = pg.testid('at-peak-a').locator('[data-testid="peak-line-a"]').first();
+  assert.equal(await first.getAttribute('data-line'), '1');
+  assert.deepEqual(page.errors, []);
+});

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use memplay_model::{
-    Comparison, CpythonCheck, Figure, Limits, PRESETS, RunOptions, RunReport, SweepRange, card_svg, markdown,
-    markdown_with_cpython, preset, svg, sweep_markdown, sweep_svg, timeline_svg,
+    Comparison, CpythonCheck, Figure, Limits, PRESETS, RunOptions, RunReport, SweepRange, card_svg, markdown, preset,
+    svg, sweep_markdown, sweep_svg, timeline_svg,
 };
 
 use crate::{cpython, human, supervise, sweep};
@@ -117,6 +117,10 @@ struct RunArgs {
     /// Measure module imports too instead of importing them before the baseline
     #[arg(long)]
     no_warm_imports: bool,
+    /// Explain the peak by line only: no call stacks in `at_peak.by_stack` (a run that
+    /// allocates a lot is a little faster)
+    #[arg(long)]
+    no_stacks: bool,
     /// Run a preset instead of files (for `run`: its variant A; `--preset ID:b` for B)
     #[arg(long, value_name = "NAME")]
     preset: Option<String>,
@@ -143,7 +147,7 @@ impl RunArgs {
             memory_bytes: self.memory_limit.saturating_mul(1024 * 1024),
             ..Limits::default()
         };
-        Ok(RunOptions { limits, warm_imports: !self.no_warm_imports })
+        Ok(RunOptions { limits, warm_imports: !self.no_warm_imports, stacks: !self.no_stacks })
     }
 }
 
@@ -216,10 +220,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             if json {
                 println!("{}", to_json(&with_cpython(&comparison, check.as_ref())?)?);
             } else if md {
-                match &check {
-                    Some(check) => print!("{}", markdown_with_cpython(&comparison, check, &a.title, &b.title)),
-                    None => print!("{}", markdown(&comparison, &a.title, &b.title)),
-                }
+                print!("{}", markdown(&comparison, check.as_ref(), &a.title, &b.title));
             } else if wrote {
                 println!("{}", comparison.verdict);
             } else {

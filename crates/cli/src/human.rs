@@ -1,36 +1,35 @@
 //! Plain-text output for people: aligned tables with units and the verdict.
 
-use memplay_model::{CheckReport, Comparison, CpythonCheck, Figure, RunReport, figures, format_bytes, rows};
+use memplay_model::{
+    AtPeak, CheckReport, Comparison, CpythonCheck, Figure, RunReport, figures, figures_table, format_bytes,
+    group_thousands, peak_table,
+};
 
 pub fn report(title: &str, r: &RunReport) -> String {
     let mut out = format!("{title}\n");
     for (label, value, unit) in figures(r) {
         out.push_str(&format!("  {label:<12} {:>12}\n", unit.format(value)));
     }
+    if let Some(at) = r.at_peak.as_ref().filter(|at| at.live_bytes > 0) {
+        out.push_str(&format!("  at the peak ({}), alive by the line that made it:\n", peak_moment(at)));
+        for l in at.by_line.iter().filter(|l| l.bytes > 0).take(3) {
+            let line = if l.line == 0 { "before the snippet".to_owned() } else { format!("line {}", l.line) };
+            let blocks = group_thousands(l.blocks.max(0) as u64);
+            out.push_str(&format!("    {line}: {} in {blocks} blocks\n", format_bytes(l.bytes as f64)));
+        }
+    }
     out.push_str(&tail(r));
     out
 }
 
+/// "8.6 MiB, while line 3 ran".
+fn peak_moment(at: &AtPeak) -> String {
+    let when = at.running_line.map_or_else(String::new, |l| format!(" while line {l} ran"));
+    format!("{}{when}", format_bytes(at.live_bytes as f64))
+}
+
 pub fn comparison(a_title: &str, b_title: &str, c: &Comparison, check: Option<&CpythonCheck>) -> String {
-    let wa = a_title.chars().count().max(12);
-    let wb = b_title.chars().count().max(12);
-    let name = check.map(|k| format!("{} {}", k.engine.name, k.engine.version));
-    // The change column is padded only when CPython's columns follow it.
-    let wc = if check.is_some() { 10 } else { 0 };
-    let mut out =
-        format!("{:<12}  {:>wa$}  {:>wb$}  {:<wc$}", "", format!("A: {a_title}"), format!("B: {b_title}"), "B vs A");
-    if let Some(name) = &name {
-        out.push_str(&format!("  {:>12}  {:>12}", format!("{name} A"), "B"));
-    }
-    out.push('\n');
-    for row in rows(&c.a, &c.b) {
-        out.push_str(&format!("{:<12}  {:>wa$}  {:>wb$}  {:<wc$}", row.label, row.a, row.b, row.change));
-        if let Some(k) = check {
-            let their = |r: &CheckReport| r.figure_text(row.figure).unwrap_or_else(|| "–".into());
-            out.push_str(&format!("  {:>12}  {:>12}", their(&k.a), their(&k.b)));
-        }
-        out.push('\n');
-    }
+    let mut out = figures_table(c, check, a_title, b_title).text(12, usize::MAX);
     out.push_str(&format!("\n{}\n", c.headline(check)));
     match check {
         Some(k) => out.push_str(&format!("{}\n", k.verdict)),
@@ -38,6 +37,12 @@ pub fn comparison(a_title: &str, b_title: &str, c: &Comparison, check: Option<&C
             out.push_str(&format!("{} (--cpython)\n", memplay_model::CLOSE_CALL_NOTE.trim_end_matches('.')))
         }
         None => {}
+    }
+    if let Some(peak) = peak_table(c, check) {
+        let moment = |letter: &str, r: &RunReport| r.at_peak.as_ref().map(|at| format!("{letter} {}", peak_moment(at)));
+        let moments: Vec<String> = [moment("A", &c.a), moment("B", &c.b)].into_iter().flatten().collect();
+        out.push_str(&format!("\nAt the peak ({}), alive by the line that made it:\n", moments.join("; ")));
+        out.push_str(&indented(&peak.text(0, 40)));
     }
     for (name, r) in [("A", &c.a), ("B", &c.b)] {
         let t = tail(r);
@@ -92,4 +97,8 @@ fn tail(r: &RunReport) -> String {
         out.push_str(&format!("  error: {}: {}{at}\n", e.kind, e.message));
     }
     out
+}
+
+fn indented(text: &str) -> String {
+    text.lines().map(|l| format!("  {l}\n")).collect()
 }

@@ -347,6 +347,30 @@ fn at_the_peak_both_engines_blame_the_same_line() {
         assert_eq!(theirs["at_peak"]["approximate"], true, "{preset}: {theirs}");
         assert_eq!(top_line(theirs), top_line(&c["a"]), "{preset}: {} / {}", theirs["at_peak"], c["a"]["at_peak"]);
     }
+    // CPython's figures for the same lines, beside memplay's, in the aligned table.
+    let md = stdout(&memplay(&["compare", "--preset", "list-vs-generator", "--cpython", "--markdown"]));
+    let head = md.lines().find(|l| l.starts_with("| A line |")).expect(&md);
+    assert!(head.contains("| B holds | CPython 3.") && head.ends_with(" B ≈ |"), "{head}");
+    let row = md.lines().find(|l| l.starts_with("| 2 | 2 |")).expect(&md);
+    assert_eq!(row.matches(" MiB").count(), 2, "memplay's and CPython's A hold the list: {row}");
+}
+
+#[test]
+fn the_terminal_explains_the_peak_and_stacks_can_be_turned_off() {
+    let text = stdout(&memplay(&["compare", "--preset", "list-vs-generator"]));
+    assert!(text.contains("At the peak (A ") && text.contains("alive by the line that made it:"), "{text}");
+    let row = text.lines().find(|l| l.contains("total = sum([x * x")).expect(&text);
+    assert!(row.trim_start().starts_with("2       2") && row.contains("MiB"), "{row}");
+    let code = "def build(n):\n    return [str(i) for i in range(n)]\n\nrows = build(20_000)\n";
+    let a = snippet("stacked.py", code);
+    let with = json(&memplay(&["run", a.to_str().unwrap(), "--json"]));
+    let without = json(&memplay(&["run", a.to_str().unwrap(), "--json", "--no-stacks"]));
+    let stacks = |r: &Value| r["at_peak"]["by_stack"].as_array().unwrap().len();
+    assert!(stacks(&with) > 0, "{}", with["at_peak"]);
+    assert_eq!(stacks(&without), 0, "{}", without["at_peak"]);
+    assert_eq!(top_line(&with), top_line(&without));
+    let human = stdout(&memplay(&["run", a.to_str().unwrap()]));
+    assert!(human.contains("at the peak (") && human.contains("line 2: "), "{human}");
 }
 
 #[test]

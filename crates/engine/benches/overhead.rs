@@ -9,7 +9,7 @@ use memplay_model::RunOptions;
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc::system();
 
-const SNIPPETS: [(&str, &str); 3] = [
+const SNIPPETS: [(&str, &str); 4] = [
     (
         "allocation-heavy (str, dict, list)",
         "def work():\n    total = 0\n    d = {}\n    for i in range(200_000):\n        s = str(i)\n        total += len(s)\n        d[i % 5000] = [i, s]\n    return total\nwork()\n",
@@ -19,12 +19,16 @@ const SNIPPETS: [(&str, &str); 3] = [
         "def work():\n    total = 0\n    for i in range(1_000_000):\n        total = (total + i * 7) % 1000003\n    return total\nwork()\n",
     ),
     ("list comprehension + sum", "total = sum([x * x for x in range(300_000)])\n"),
+    (
+        "tuples made two functions deep",
+        "def leaf(i):\n    return (i, str(i))\n\ndef mid(n):\n    return [leaf(i) for i in range(n)]\n\nrows = [mid(100) for _ in range(2_000)]\n",
+    ),
 ];
 
 const ROUNDS: usize = 9;
 
-fn median_ms(code: &str, counting: Counting) -> f64 {
-    let options = RunOptions::default();
+fn median_ms(code: &str, counting: Counting, stacks: bool) -> f64 {
+    let options = RunOptions { stacks, ..RunOptions::default() };
     let mut times: Vec<f64> = (0..ROUNDS)
         .map(|_| {
             let r = run_counting(code, &options, &mut NativeHost::default(), counting);
@@ -42,11 +46,19 @@ fn main() {
         .stack_size(256 << 20)
         .spawn(|| {
             println!("instrumentation overhead, median of {ROUNDS} runs each");
-            println!("{:<38} {:>12} {:>12} {:>8}", "snippet", "counting off", "counting on", "ratio");
+            println!(
+                "{:<38} {:>12} {:>12} {:>8} {:>12} {:>8}",
+                "snippet", "counting off", "lines only", "ratio", "with stacks", "ratio"
+            );
             for (name, code) in SNIPPETS {
-                let off = median_ms(code, Counting::Off);
-                let on = median_ms(code, Counting::On);
-                println!("{name:<38} {off:>9.1} ms {on:>9.1} ms {:>7.3}x", on / off);
+                let off = median_ms(code, Counting::Off, true);
+                let lines = median_ms(code, Counting::On, false);
+                let stacks = median_ms(code, Counting::On, true);
+                println!(
+                    "{name:<38} {off:>9.1} ms {lines:>9.1} ms {:>7.3}x {stacks:>9.1} ms {:>7.3}x",
+                    lines / off,
+                    stacks / off
+                );
             }
             let mut whole: Vec<f64> = (0..ROUNDS)
                 .map(|_| {

@@ -1,7 +1,7 @@
 //! A host that turns what happens during a run into protocol events for a sink: the
 //! command line's child writes them as JSON lines, the browser's worker posts them.
 
-use memplay_model::{EngineEvent, RunReport};
+use memplay_model::{AtPeak, EngineEvent, RunReport};
 
 use memplay_model::LimitKind;
 
@@ -35,6 +35,10 @@ impl<C: Fn() -> f64, S: FnMut(EngineEvent)> Host for EventHost<C, S> {
 
     fn progress(&mut self, partial: &RunReport) {
         (self.sink)(EngineEvent::progress(partial.clone()));
+    }
+
+    fn at_peak(&mut self, so_far: &AtPeak) {
+        (self.sink)(EngineEvent::AtPeak(Box::new(so_far.clone())));
     }
 
     fn limit(&mut self, kind: LimitKind, partial: &RunReport) {

@@ -1,7 +1,7 @@
 //! What the engine needs from whoever runs it: a clock (there is none on
 //! wasm32-unknown-unknown) and somewhere to send output, progress and limits as they happen.
 
-use memplay_model::{LimitKind, RunReport};
+use memplay_model::{AtPeak, LimitKind, RunReport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stream {
@@ -20,6 +20,10 @@ pub trait Host {
     fn output(&mut self, _stream: Stream, _text: &str) {}
     /// The report so far, about every 100 ms while the snippet allocates.
     fn progress(&mut self, _partial: &RunReport) {}
+    /// What was alive at the peak so far: after progress, when the peak has risen since
+    /// the last one and at most every `EXPLAIN_EVERY_MS`, so that a run cut short (Stop,
+    /// the engine gone) still explains the figures it shows.
+    fn at_peak(&mut self, _so_far: &AtPeak) {}
     /// A limit was reached; `partial` is the report up to here. The run may still end by
     /// itself (a refused allocation becomes `MemoryError`), or the process may be unable to
     /// go on, so a supervisor should keep `partial`.

@@ -7,7 +7,7 @@
 
 use memplay_model::{AtPeak, PeakLine, PeakStack, rank_lines};
 
-use crate::sites::{NOWHERE, Sites};
+use crate::sites::Sites;
 
 #[derive(Clone, Copy, Default)]
 struct Held {
@@ -95,7 +95,7 @@ impl LiveAtPeak {
                 }
                 None => by_line.push(PeakLine { line: site.line, bytes: held.bytes, blocks: held.blocks }),
             }
-            if key as u32 != NOWHERE && held.bytes > 0 {
+            if !site.frames.is_empty() && held.bytes > 0 {
                 let stack = site.frames.iter().map(|(name, line)| format!("{}:{line}", name.as_str())).collect();
                 match by_stack.iter_mut().find(|s| s.stack == stack) {
                     Some(s) => s.bytes += held.bytes,

@@ -22,6 +22,9 @@ use crate::tracemalloc::TraceMalloc;
 const TICK_EVENTS: u32 = 1024;
 /// How often progress is sent to the host, in milliseconds.
 const PROGRESS_EVERY_MS: f64 = 100.0;
+/// How often, at most, what is alive at the peak so far goes to the host (only when the
+/// peak has risen since): rarer than progress, since it names every line and stack.
+const EXPLAIN_EVERY_MS: f64 = 250.0;
 /// Output is handed to the host as it is written, so that it survives the engine dying
 /// (a trap, a loop that never allocates and is terminated): the first `EAGER_WRITES`
 /// writes at once, and after that whenever `OUTPUT_EVERY_MS` has passed since the last
@@ -92,14 +95,24 @@ pub(crate) struct Meter {
     start_ms: f64,
     time_limit_ms: f64,
     last_progress_ms: f64,
+    /// The peak the host was last told about (`Host::at_peak`), and when.
+    explained_peak: i64,
+    last_explained_ms: f64,
     host: *mut dyn Host,
     template: RunReport,
 }
 
 impl Meter {
-    /// A meter for a snippet of `line_count` lines. `template` supplies the report fields
-    /// the meter does not own (limits, engine, warmed imports).
-    pub fn new(line_count: usize, snippet_path: usize, template: RunReport, host: &mut dyn Host) -> Box<Self> {
+    /// A meter for a snippet of `line_count` lines, keeping each block's call stack when
+    /// `stacks` (else its line only). `template` supplies the report fields the meter does
+    /// not own (limits, engine, warmed imports).
+    pub fn new(
+        line_count: usize,
+        snippet_path: usize,
+        stacks: bool,
+        template: RunReport,
+        host: &mut dyn Host,
+    ) -> Box<Self> {
         let limits = template.limits;
         // SAFETY: only the lifetime is erased; the meter is deactivated (see `Active`)
         // before the run that borrowed `host` returns.
@@ -120,7 +133,7 @@ impl Meter {
             timeline: Timeline::new(),
             tracemalloc: TraceMalloc::default(),
             run: RUNS.fetch_add(1, Relaxed).max(1),
-            sites: Sites::new(),
+            sites: Sites::new(stacks),
             held: LiveAtPeak::default(),
             stdout: String::with_capacity(4096),
             stderr: String::new(),
@@ -134,6 +147,8 @@ impl Meter {
             start_ms: 0.0,
             time_limit_ms: limits.time_ms as f64,
             last_progress_ms: 0.0,
+            explained_peak: 0,
+            last_explained_ms: f64::NEG_INFINITY,
             host,
             template,
         })
@@ -243,6 +258,12 @@ impl Meter {
             self.send_output();
             let partial = self.figures(PROGRESS_POINTS, false);
             self.host().progress(&partial);
+            if self.peak > self.explained_peak && now - self.last_explained_ms >= EXPLAIN_EVERY_MS {
+                self.explained_peak = self.peak;
+                self.last_explained_ms = now;
+                let so_far = self.held.report(partial.peak_bytes, &self.sites);
+                self.host().at_peak(&so_far);
+            }
         }
     }
 

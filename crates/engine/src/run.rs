@@ -167,7 +167,7 @@ fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn 
         }
         return template;
     }
-    measure(vm, compiled, scope, code, template, &errors, host)
+    measure(vm, compiled, scope, code, template, options.stacks, &errors, host)
 }
 
 /// Empties the snippet's namespace once it is measured. Its functions refer back to it
@@ -184,13 +184,14 @@ fn measure(
     scope: rustpython_vm::scope::Scope,
     code: &str,
     template: RunReport,
+    stacks: bool,
     errors: &PyObjectRef,
     host: &mut dyn Host,
 ) -> RunReport {
     let limits = template.limits;
     let line_count = code.lines().count() + 1;
     let snippet_path = core::ptr::from_ref(compiled.source_path) as usize;
-    let meter = Meter::new(line_count, snippet_path, template, host);
+    let meter = Meter::new(line_count, snippet_path, stacks, template, host);
     // Garbage left by the boot script and the warm imports is collected now, so that
     // freeing it later is not credited to the snippet.
     collect_garbage(vm);

@@ -2,7 +2,8 @@
 //! frame's function and running line, read from the interpreter's frame chain without
 //! allocating, and interned to a small key that the block's header keeps. Frames of the
 //! standard library (and any code not the snippet's) are skipped, so what they allocate
-//! counts for the snippet frame that called them.
+//! counts for the snippet frame that called them. Without stacks (a setting), a place is
+//! the innermost snippet line alone: one frame read instead of the whole chain, no hash.
 
 use std::collections::HashMap;
 
@@ -22,6 +23,9 @@ pub(crate) const NOWHERE: u32 = 0;
 const CACHE: usize = 256;
 
 pub(crate) struct Sites {
+    stacks: bool,
+    /// Without stacks: each line's key, by line.
+    line_keys: Vec<u32>,
     keys: HashMap<u64, u32>,
     sites: Vec<Site>,
     /// The last stacks seen, by hash: most allocations come from a place seen just before.
@@ -29,8 +33,10 @@ pub(crate) struct Sites {
 }
 
 impl Sites {
-    pub fn new() -> Self {
+    pub fn new(stacks: bool) -> Self {
         Self {
+            stacks,
+            line_keys: Vec::new(),
             keys: HashMap::new(),
             sites: vec![Site { line: 0, frames: Vec::new() }],
             cache: Box::new([(0, NOWHERE); CACHE]),
@@ -45,6 +51,9 @@ impl Sites {
     /// snippet frame runs. `target` is the address of the snippet's interned file name.
     #[inline(always)]
     pub fn current(&mut self, target: usize) -> (u32, u32) {
+        if !self.stacks {
+            return self.current_line(target);
+        }
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let mut line = None;
         walk(target, |code, l| {
@@ -64,6 +73,29 @@ impl Sites {
         };
         self.cache[(hash as usize) % CACHE] = (hash, key);
         (key, line)
+    }
+
+    #[inline(always)]
+    fn current_line(&mut self, target: usize) -> (u32, u32) {
+        let line = crate::snippet_line::current(target);
+        if line == 0 {
+            return (NOWHERE, 0);
+        }
+        match self.line_keys.get(line) {
+            Some(&key) if key != NOWHERE => (key, line as u32),
+            _ => (self.intern_line(line), line as u32),
+        }
+    }
+
+    #[cold]
+    fn intern_line(&mut self, line: usize) -> u32 {
+        if self.line_keys.len() <= line {
+            self.line_keys.resize(line + 1, NOWHERE);
+        }
+        let key = self.sites.len() as u32;
+        self.sites.push(Site { line: line as u32, frames: Vec::new() });
+        self.line_keys[line] = key;
+        key
     }
 
     #[cold]

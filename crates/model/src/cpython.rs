@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Comparison, EngineInfo, Figure, LimitKind, Limits, RunError, RunOptions, RunReport, SNIPPET_FILENAME, Side,
-    Truncated, rows, verdict, winner,
+    Truncated, verdict, winner,
 };
 
 /// The driver the command line and the page run CPython with.
@@ -262,33 +262,6 @@ impl CpythonCheck {
     }
 }
 
-/// The comparison's Markdown table with CPython's A and B beside memplay's (a dash where
-/// CPython cannot tell), and both verdicts.
-pub fn markdown_with_cpython(c: &Comparison, check: &CpythonCheck, a_title: &str, b_title: &str) -> String {
-    let cell = |t: &str| t.replace('|', "\\|").replace('\n', " ");
-    let name = check.engine.short_label();
-    let mut out = format!(
-        "| | A: {} | B: {} | B vs A | {name} A | {name} B |\n|---|---:|---:|---:|---:|---:|\n",
-        cell(a_title),
-        cell(b_title)
-    );
-    for row in rows(&c.a, &c.b) {
-        let their = |r: &CheckReport| r.figure_text(row.figure).unwrap_or_else(|| "–".into());
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
-            row.label,
-            row.a,
-            row.b,
-            row.change,
-            their(&check.a),
-            their(&check.b)
-        ));
-    }
-    out.push_str(&format!("\n**Verdict:** {}  \n**{name}:** {}\n", c.headline(Some(check)), check.verdict));
-    out.push_str(&crate::peak_markdown(c));
-    out
-}
-
 impl EngineInfo {
     /// "CPython 3.12" of CPython 3.12.7: the name and the version up to its minor number.
     pub fn short_label(&self) -> String {
@@ -365,7 +338,7 @@ mod tests {
     fn markdown_puts_cpython_beside_memplay() {
         let ours = ours(9_000_000, 1_000);
         let c = CpythonCheck::new(check(4_000_000), check(700), &ours);
-        let md = markdown_with_cpython(&ours, &c, "list", "gen");
+        let md = crate::markdown(&ours, Some(&c), "list", "gen");
         assert!(md.starts_with("| | A: list | B: gen | B vs A | CPython 3.12 A | CPython 3.12 B |\n"), "{md}");
         assert!(md.contains("| Allocations | 0 | 0 |"), "{md}");
         assert!(md.lines().any(|l| l.starts_with("| Allocations") && l.ends_with("| – | – |")), "{md}");

@@ -14,16 +14,17 @@ mod request;
 mod sandbox;
 mod svg;
 mod sweep;
+mod table;
 mod tracker;
 mod verdict;
 
 pub use cpython::{
     CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckProgress, CheckReport, CheckRequest, CpythonCheck, FromCpython,
-    KeyGate, LimitMessages, Sealed, ToCpython, markdown_with_cpython,
+    KeyGate, LimitMessages, Sealed, ToCpython,
 };
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};
-pub use markdown::{Row, UNMEASURED, change, figures, group_thousands, markdown, peak_markdown, rows};
+pub use markdown::{Row, UNMEASURED, change, figures, group_thousands, markdown, rows};
 pub use peak::{
     AtPeak, ListedLine, PeakLine, PeakRow, PeakStack, align_lines, line_text, listed_lines, peak_lines, rank_lines,
 };
@@ -38,5 +39,6 @@ pub use sweep::{
     counterpart, crossover, default_site, default_size_var, fit, literals, sites_in_both, size_vars, sizes, slim,
     sweep_markdown, with_size,
 };
+pub use table::{Align, Table, cpython_held, figures_table, peak_table};
 pub use tracker::RunTracker;
 pub use verdict::{CLOSE_CALL_NOTE, CLOSE_CALL_RATIO, Comparison, close_call, short_verdict, verdict, winner};

@@ -1,41 +1,25 @@
 //! A comparison as a Markdown table, for pasting into a blog post.
 
-use crate::{Comparison, Figure, RunReport, Unit};
+use crate::table::{figures_table, peak_table};
+use crate::{Comparison, CpythonCheck, Figure, RunReport, Unit};
 
-/// One row per figure: A, B, and how B compares with A.
-pub fn markdown(c: &Comparison, a_title: &str, b_title: &str) -> String {
-    let mut out = format!("| | A: {} | B: {} | B vs A |\n|---|---:|---:|---:|\n", cell(a_title), cell(b_title));
-    for row in rows(&c.a, &c.b) {
-        out.push_str(&format!("| {} | {} | {} | {} |\n", row.label, row.a, row.b, row.change));
+/// The comparison for pasting into a blog post: the figures (with CPython's beside them
+/// once the check has run), the verdict, and the "At the peak" table.
+pub fn markdown(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str, b_title: &str) -> String {
+    let mut out = figures_table(c, check, a_title, b_title).markdown();
+    match check {
+        Some(k) => {
+            let name = k.engine.short_label();
+            out.push_str(&format!("\n**Verdict:** {}  \n**{name}:** {}\n", c.headline(Some(k)), k.verdict));
+        }
+        None => out.push_str(&format!("\n**Verdict:** {}\n", c.verdict)),
     }
-    out.push_str(&format!("\n**Verdict:** {}\n", c.verdict));
-    if c.close_call {
+    if c.close_call && check.is_none() {
         out.push_str(&format!("\n*{}*\n", crate::CLOSE_CALL_NOTE));
     }
-    out.push_str(&peak_markdown(c));
-    out
-}
-
-/// The "At the peak" table: each line of A beside its counterpart in B, with what each
-/// held at its own peak ("" when nothing was explained).
-pub fn peak_markdown(c: &Comparison) -> String {
-    if c.peak_lines.is_empty() {
-        return String::new();
-    }
-    let mut out = String::from(
-        "\n**At the peak** (alive at each snippet's peak, by the line that made it):\n\n\
-         | A line | B line | Code | A holds | B holds |\n|---:|---:|---|---:|---:|\n",
-    );
-    let line = |l: Option<u32>| l.map_or_else(|| "–".to_owned(), |l| l.to_string());
-    for r in &c.peak_lines {
-        out.push_str(&format!(
-            "| {} | {} | `{}` | {} | {} |\n",
-            line(r.a_line),
-            line(r.b_line),
-            r.text.replace('|', "\\|").replace('`', "'"),
-            crate::format_bytes(r.a_bytes as f64),
-            crate::format_bytes(r.b_bytes as f64)
-        ));
+    if let Some(peak) = peak_table(c, check) {
+        out.push_str("\n**At the peak** (alive at each snippet's peak, by the line that made it):\n\n");
+        out.push_str(&peak.markdown());
     }
     out
 }
@@ -103,10 +87,6 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,7 +100,7 @@ mod tests {
     #[test]
     fn table_has_every_figure_and_the_verdict() {
         let c = Comparison::new(report(9 * 1024 * 1024, 101_000), report(113 * 1024, 1_200));
-        let md = markdown(&c, "list", "gen|erator");
+        let md = markdown(&c, None, "list", "gen|erator");
         assert!(md.starts_with("| | A: list | B: gen\\|erator | B vs A |\n|---|---:|---:|---:|\n"), "{md}");
         assert!(md.contains("| Peak memory | 9.0 MiB | 113 KiB | 82× lower |"), "{md}");
         assert!(md.contains("| Allocations | 101,000 | 1,200 | 84× lower |"), "{md}");

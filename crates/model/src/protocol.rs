@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{EngineInfo, LimitKind, RunOptions, RunReport};
+use crate::{AtPeak, EngineInfo, LimitKind, RunOptions, RunReport};
 
 /// What the engine reports while one run goes on, in order: `Started`, then any number of
-/// `Output`, `Progress` and `Limit`, then `Done` (or nothing, if it died).
+/// `Output`, `Progress`, `AtPeak` and `Limit`, then `Done` (or nothing, if it died).
 ///
 /// Output travels once: as `Output`, as it is written (a flood of small writes gathered
 /// into chunks at most 20 ms apart, and always before progress, a limit and the end). The reports in `Progress`,
@@ -22,6 +22,9 @@ pub enum EngineEvent {
     Output { stderr: bool, text: String },
     /// The figures so far, about every 100 ms while the snippet allocates.
     Progress(Box<RunReport>),
+    /// What was alive at the peak so far, when the peak has risen since the last one (at
+    /// most twice a second): a run cut short is explained up to the peak it had reached.
+    AtPeak(Box<AtPeak>),
     /// A limit was reached; the report is as far as the run got. The engine may not be
     /// able to say anything after this.
     Limit { kind: LimitKind, report: Box<RunReport> },

@@ -29,11 +29,14 @@ pub struct RunOptions {
     /// Import the modules the snippet imports before the baseline, so their loading
     /// cost does not swamp the technique being compared.
     pub warm_imports: bool,
+    /// Keep each block's call stack, not only its line, for "At the peak" (`by_stack`).
+    /// Off, a run that allocates a lot is a little faster and `by_stack` is empty.
+    pub stacks: bool,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
-        Self { limits: Limits::default(), warm_imports: true }
+        Self { limits: Limits::default(), warm_imports: true, stacks: true }
     }
 }
 
@@ -79,5 +82,6 @@ mod tests {
         assert_eq!(o.limits.time_ms, 5);
         assert_eq!(o.limits.memory_bytes, 512 * 1024 * 1024);
         assert!(o.warm_imports);
+        assert!(o.stacks);
     }
 }

@@ -1,13 +1,15 @@
 //! Follows one run's events, so that whoever supervises the engine has a report to show
 //! however the run ends: normally, at a limit, stopped, or with the engine gone.
 
-use crate::{EngineEvent, EngineInfo, Limits, RunError, RunReport};
+use crate::{AtPeak, EngineEvent, EngineInfo, Limits, RunError, RunReport};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunTracker {
     limits: Limits,
     engine: EngineInfo,
     latest: Option<RunReport>,
+    /// What was alive at the peak so far, as last explained.
+    at_peak: Option<AtPeak>,
     stdout: String,
     stderr: String,
     started: bool,
@@ -20,6 +22,7 @@ impl RunTracker {
             limits,
             engine,
             latest: None,
+            at_peak: None,
             stdout: String::new(),
             stderr: String::new(),
             started: false,
@@ -35,6 +38,7 @@ impl RunTracker {
                 if stderr { &mut self.stderr } else { &mut self.stdout }.push_str(&text);
             }
             EngineEvent::Progress(report) | EngineEvent::Limit { report, .. } => self.latest = Some(*report),
+            EngineEvent::AtPeak(so_far) => self.at_peak = Some(*so_far),
             EngineEvent::Done(report) => {
                 let mut report = *report;
                 report.stdout = std::mem::take(&mut self.stdout);
@@ -61,9 +65,14 @@ impl RunTracker {
     }
 
     /// What a run that will never report again has to show: the latest figures with all
-    /// the output streamed, and `error` unless those figures name their own (a limit).
+    /// the output streamed, `error` unless those figures name their own (a limit), and
+    /// what was alive at the peak as far as it was last explained (its `live_bytes` may be
+    /// below the figures' peak, if the peak rose in the last moments).
     pub fn partial(&self, error: RunError) -> RunReport {
         let mut report = self.latest.clone().unwrap_or_else(|| RunReport::empty(self.limits, self.engine.clone()));
+        if report.at_peak.is_none() {
+            report.at_peak.clone_from(&self.at_peak);
+        }
         report.stdout.clone_from(&self.stdout);
         report.stderr.clone_from(&self.stderr);
         report.error.get_or_insert(error);
@@ -106,6 +115,23 @@ mod tests {
         let r = t.partial(RunError::plain(ErrorKind::Stopped, "stopped"));
         assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.peak_bytes), ("ab", "warn", 77));
         assert_eq!(r.error.unwrap().kind, "Stopped");
+    }
+
+    #[test]
+    fn a_run_cut_short_is_explained_up_to_its_last_explained_peak() {
+        let mut t = tracker();
+        t.apply(EngineEvent::Progress(Box::new(report(50))));
+        assert_eq!(t.partial(RunError::plain(ErrorKind::Stopped, "stopped")).at_peak, None);
+        let so_far = AtPeak { live_bytes: 40, running_line: Some(2), ..AtPeak::default() };
+        t.apply(EngineEvent::AtPeak(Box::new(so_far.clone())));
+        t.apply(EngineEvent::Progress(Box::new(report(60))));
+        let r = t.partial(RunError::plain(ErrorKind::Stopped, "stopped"));
+        assert_eq!((r.peak_bytes, r.at_peak), (60, Some(so_far)));
+        // A limit's report explains itself, and keeps its own explanation.
+        let mut limited = report(70);
+        limited.at_peak = Some(AtPeak { live_bytes: 70, ..AtPeak::default() });
+        t.apply(EngineEvent::limit(LimitKind::Memory, limited));
+        assert_eq!(t.partial(RunError::plain(ErrorKind::Stopped, "x")).at_peak.map(|a| a.live_bytes), Some(70));
     }
 
     #[test]

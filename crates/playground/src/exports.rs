@@ -3,8 +3,7 @@
 //! (`memplay sweep --json`, `--markdown`, `--svg`).
 
 use memplay_model::{
-    Comparison, CpythonCheck, Sweep, card_svg_checked, markdown, markdown_with_cpython, svg, sweep_markdown, sweep_svg,
-    timeline_svg,
+    Comparison, CpythonCheck, Sweep, card_svg_checked, markdown, svg, sweep_markdown, sweep_svg, timeline_svg,
 };
 use serde::Serialize;
 
@@ -59,10 +58,7 @@ pub const SWEEP_EXPORTS: [Export<Sweep>; 4] = [
 
 /// `memplay compare --markdown` (with `--cpython` when checked).
 fn table(e: &Exported, a: &str, b: &str) -> String {
-    match &e.cpython {
-        Some(check) => markdown_with_cpython(&e.comparison, check, a, b),
-        None => markdown(&e.comparison, a, b),
-    }
+    markdown(&e.comparison, e.cpython.as_ref(), a, b)
 }
 
 fn bars(e: &Exported, a: &str, b: &str) -> String {

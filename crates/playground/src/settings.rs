@@ -65,6 +65,11 @@ impl Settings {
         self
     }
 
+    pub fn with_stacks(mut self, on: bool) -> Self {
+        self.options.stacks = on;
+        self
+    }
+
     pub fn limits(&self) -> &Limits {
         &self.options.limits
     }
@@ -74,12 +79,13 @@ impl Settings {
     /// pressed, not changed behind the person's back.
     pub fn sanitized(self) -> Self {
         let l = self.options.limits;
-        let warm = self.options.warm_imports;
+        let (warm, stacks) = (self.options.warm_imports, self.options.stacks);
         Settings { sweep: self.sweep, ..Settings::default() }
             .with_time_s(l.time_ms / 1000)
             .with_memory_mib(l.memory_bytes >> 20)
             .with_output_kib(l.output_bytes >> 10)
             .with_warm_imports(warm)
+            .with_stacks(stacks)
     }
 }
 

@@ -231,3 +231,46 @@ fn at_the_peak_is_worded_for_a_reader_and_aligns_the_lines() {
     assert_eq!((row.a.as_str(), row.b.as_str()), ("4.0 MiB", "700 B"));
     assert_eq!(row.title, "A holds 4.0 MiB at its peak; its counterpart in B holds 700 B");
 }
+
+#[test]
+fn a_stopped_run_is_explained_up_to_the_peak_it_had_reached() {
+    use memplay_model::{AtPeak, PeakLine};
+    let mut s = ready_state();
+    s.apply(Action::SetCode(Side::A, "big = [0] * 10**6\nwhile True:\n    s = str(len(big))\n".into()));
+    s.apply(Action::SetCode(Side::B, "x = 1\n".into()));
+    s.apply(Action::Run);
+    event(&mut s, Side::B, EngineEvent::Started);
+    event(&mut s, Side::B, EngineEvent::done(report(100)));
+    event(&mut s, Side::A, EngineEvent::Started);
+    let explained = |live_bytes: u64| AtPeak {
+        live_bytes,
+        running_line: Some(1),
+        by_line: vec![PeakLine { line: 1, bytes: live_bytes as i64, blocks: 1 }],
+        ..AtPeak::default()
+    };
+    event(&mut s, Side::A, EngineEvent::progress(report(8 << 20)));
+    event(&mut s, Side::A, EngineEvent::AtPeak(Box::new(explained(8 << 20))));
+    s.apply(Action::Stop);
+    let ResultsView::Shown(v) = s.results_view() else { panic!("no results") };
+    let peak = v.peak.expect("a stopped run is explained as far as it got");
+    let a = peak.sides[0].as_ref().unwrap();
+    assert_eq!(a.heading, "A peaked at 8.0 MiB before it ended with Stopped while line 1 ran");
+    assert_eq!(a.rows[0].label, "line 1");
+    assert_eq!(peak.aligned[0].a, "8.0 MiB");
+
+    // The peak rose after the last explanation: the heading says which figure it explains.
+    s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
+    s.apply(Action::Run);
+    event(&mut s, Side::B, EngineEvent::Started);
+    event(&mut s, Side::B, EngineEvent::done(report(100)));
+    event(&mut s, Side::A, EngineEvent::Started);
+    event(&mut s, Side::A, EngineEvent::AtPeak(Box::new(explained(8 << 20))));
+    event(&mut s, Side::A, EngineEvent::progress(report(9 << 20)));
+    s.apply(Action::Stop);
+    let ResultsView::Shown(v) = s.results_view() else { panic!("no results") };
+    let a = v.peak.unwrap().sides[0].clone().unwrap();
+    assert_eq!(
+        a.heading,
+        "A peaked at 9.0 MiB before it ended with Stopped; explained as it was at 8.0 MiB while line 1 ran"
+    );
+}

@@ -85,3 +85,46 @@ fn every_preset_is_blamed_on_the_lines_its_explanation_names() {
         }
     }
 }
+
+#[test]
+fn a_long_run_explains_its_peak_so_far_as_it_goes() {
+    use memplay_engine::EventHost;
+    use memplay_model::{EngineEvent, RunOptions};
+    // The peak is reached on line 1; the loop then allocates and frees for a while, as a
+    // run that the reader stops would.
+    let code = "big = [0] * 10**6\nfor i in range(400_000):\n    s = str(i) * 2\n";
+    let origin = std::time::Instant::now();
+    let mut events = Vec::new();
+    let mut host = EventHost::new(move || origin.elapsed().as_secs_f64() * 1000.0, |e| events.push(e));
+    let report = memplay_engine::run_on_big_stack(code, &RunOptions::default(), &mut host);
+    drop(host);
+    assert!(report.error.is_none(), "{:?}", report.error);
+    let explained: Vec<&AtPeak> =
+        events.iter().filter_map(|e| if let EngineEvent::AtPeak(at) = e { Some(&**at) } else { None }).collect();
+    let first = explained.first().expect("an explanation while the run goes on");
+    // Sent as soon as the first progress saw the peak risen, and only again when it rose.
+    assert!(explained.windows(2).all(|w| w[1].live_bytes > w[0].live_bytes), "{explained:?}");
+    assert!(first.live_bytes <= report.peak_bytes);
+    let top = first.top_line().unwrap();
+    assert_eq!(top.line, 1, "{first:?}");
+    assert!(top.bytes as f64 >= 0.8 * first.live_bytes as f64, "{first:?}");
+    assert!(
+        events.iter().all(|e| !matches!(e, EngineEvent::Progress(r) if r.at_peak.is_some())),
+        "progress carries figures only"
+    );
+}
+
+#[test]
+fn without_stacks_the_lines_are_the_same_and_no_stack_is_kept() {
+    use memplay_model::RunOptions;
+    let code = "def parse(i):\n    return str(i) * 3\n\ndef load(n):\n    return [parse(i) for i in range(n)]\n\nrows = load(20_000)\n";
+    let with = run_ok(code).at_peak.unwrap();
+    let without = run_with(code, &RunOptions { stacks: false, ..RunOptions::default() }).at_peak.unwrap();
+    assert!(with.by_stack.iter().any(|s| s.stack.iter().any(|f| f.starts_with("parse:"))), "{:?}", with.by_stack);
+    assert!(without.by_stack.is_empty(), "{:?}", without.by_stack);
+    // The same blame by line: the list on line 5, the strings on line 2.
+    let lines = |at: &AtPeak| at.by_line.iter().filter(|l| l.bytes > 1024).map(|l| l.line).collect::<Vec<_>>();
+    assert_eq!(lines(&with), lines(&without));
+    assert_eq!((with.live_bytes, without.live_bytes), (with.live_bytes, with.live_bytes), "the same peak");
+    assert_eq!(with.running_line, without.running_line);
+}

@@ -78,19 +78,13 @@ impl State {
             return None;
         }
         let check = self.cpython.check.as_ref();
-        let theirs =
-            check.map(|k| (k.a.at_peak.as_ref(), k.b.at_peak.as_ref())).filter(|(a, b)| a.is_some() || b.is_some());
         let mut aligned = aligned(c);
-        if let Some((ta, tb)) = theirs {
-            let held = |at: Option<&AtPeak>, line: Option<u32>| match (at, line) {
-                (Some(at), Some(l)) => format_bytes(at.bytes_of(l) as f64),
-                _ => "–".to_owned(),
-            };
+        if let Some(k) = check {
             for (row, r) in aligned.iter_mut().zip(&c.peak_lines) {
-                row.cpython = Some((held(ta, r.a_line), held(tb, r.b_line)));
+                row.cpython = memplay_model::cpython_held(k, r);
             }
         }
-        let cpython = theirs.and(check).map(|k| k.engine.short_label());
+        let cpython = check.filter(|k| k.a.at_peak.is_some() || k.b.at_peak.is_some()).map(|k| k.engine.short_label());
         Some(PeakView { sides, aligned, cpython })
     }
 }
@@ -102,7 +96,14 @@ fn side_view(r: &RunReport, at: &AtPeak, letter: &str, code: &str) -> PeakSideVi
         None => (String::new(), String::new()),
     };
     let ended = r.error.as_ref().map_or_else(String::new, |e| format!(" before it ended with {}", e.kind.as_str()));
-    let heading = format!("{letter} peaked at {peak}{ended}{when}");
+    // A run cut short is explained as far as the engine last said, which may be below the
+    // peak its figures reached in its last moments: say so rather than pass it off as the peak.
+    let heading = if at.live_bytes < r.peak_bytes {
+        let reached = format_bytes(r.peak_bytes as f64);
+        format!("{letter} peaked at {reached}{ended}; explained as it was at {peak}{when}")
+    } else {
+        format!("{letter} peaked at {peak}{ended}{when}")
+    };
     let whole = at.live_bytes.max(1) as f64;
     let rows = listed_lines(at, code, LISTED)
         .into_iter()

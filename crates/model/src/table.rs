@@ -1,0 +1,212 @@
+//! A comparison as tables of text cells, built once for every place that prints them: the
+//! Markdown export (the page's and the command line's `--markdown`) and the command
+//! line's plain text. Two tables: the figures (A, B, B vs A, and CPython's A and B once
+//! the check has run), and "At the peak" (each line of A beside its counterpart in B, with
+//! CPython's figures for the same lines where the check explained its peaks).
+
+use crate::{AtPeak, CheckReport, Comparison, CpythonCheck, PeakRow, format_bytes, rows};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub head: Vec<String>,
+    pub align: Vec<Align>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The figures: one row per figure.
+pub fn figures_table(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str, b_title: &str) -> Table {
+    use Align::{Left, Right};
+    let mut head = vec![String::new(), format!("A: {a_title}"), format!("B: {b_title}"), "B vs A".to_owned()];
+    let mut align = vec![Left, Right, Right, Right];
+    if let Some(k) = check {
+        let name = k.engine.short_label();
+        head.extend([format!("{name} A"), format!("{name} B")]);
+        align.extend([Right, Right]);
+    }
+    let rows = rows(&c.a, &c.b)
+        .into_iter()
+        .map(|row| {
+            let mut cells = vec![row.label.to_owned(), row.a, row.b, row.change];
+            if let Some(k) = check {
+                let their = |r: &CheckReport| r.figure_text(row.figure).unwrap_or_else(|| "–".into());
+                cells.extend([their(&k.a), their(&k.b)]);
+            }
+            cells
+        })
+        .collect();
+    Table { head, align, rows }
+}
+
+/// "At the peak": `None` when neither run explained its peak.
+pub fn peak_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table> {
+    use Align::{Left, Right};
+    if c.peak_lines.is_empty() {
+        return None;
+    }
+    let theirs = check.filter(|k| k.a.at_peak.is_some() || k.b.at_peak.is_some());
+    let mut head: Vec<String> = ["A line", "B line", "Code", "A holds", "B holds"].map(String::from).into();
+    let mut align = vec![Right, Right, Left, Right, Right];
+    if let Some(k) = theirs {
+        let name = k.engine.short_label();
+        head.extend([format!("{name} A ≈"), format!("{name} B ≈")]);
+        align.extend([Right, Right]);
+    }
+    let line = |l: Option<u32>| l.map_or_else(|| "–".to_owned(), |l| l.to_string());
+    let rows = c
+        .peak_lines
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                line(r.a_line),
+                line(r.b_line),
+                r.text.clone(),
+                format_bytes(r.a_bytes as f64),
+                format_bytes(r.b_bytes as f64),
+            ];
+            if let Some((a, b)) = theirs.and_then(|k| cpython_held(k, r)) {
+                cells.extend([a, b]);
+            }
+            cells
+        })
+        .collect();
+    Some(Table { head, align, rows })
+}
+
+/// What CPython's check says a row's lines held at its own peaks ("–" for a side it did
+/// not explain or a line the side lacks); `None` when it explained neither side.
+pub fn cpython_held(check: &CpythonCheck, row: &PeakRow) -> Option<(String, String)> {
+    let (a, b) = (check.a.at_peak.as_ref(), check.b.at_peak.as_ref());
+    if a.is_none() && b.is_none() {
+        return None;
+    }
+    let held = |at: Option<&AtPeak>, line: Option<u32>| match (at, line) {
+        (Some(at), Some(l)) => format_bytes(at.bytes_of(l) as f64),
+        _ => "–".to_owned(),
+    };
+    Some((held(a, row.a_line), held(b, row.b_line)))
+}
+
+impl Table {
+    /// A Markdown table; a `Code` column's cells as inline code.
+    pub fn markdown(&self) -> String {
+        let code = self.head.iter().position(|h| h == "Code");
+        let cell = |t: &str| t.replace('|', "\\|").replace('\n', " ");
+        let mut out = format!("| {} |\n", self.head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
+        let rule: Vec<&str> = self
+            .align
+            .iter()
+            .enumerate()
+            .map(|(i, a)| if i > 0 && *a == Align::Right { "---:" } else { "---" })
+            .collect();
+        out.push_str(&format!("|{}|\n", rule.join("|")));
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, t)| if Some(i) == code { format!("`{}`", cell(&t.replace('`', "'"))) } else { cell(t) })
+                .collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out.replace("|  |", "| |")
+    }
+
+    /// Plain text in aligned columns, two spaces apart, the first at least `first` wide;
+    /// cells longer than `clip` characters end in "…".
+    pub fn text(&self, first: usize, clip: usize) -> String {
+        let clipped = |t: &str| match t.char_indices().nth(clip) {
+            Some((end, _)) => format!("{}…", &t[..end]),
+            None => t.to_owned(),
+        };
+        let lines: Vec<Vec<String>> =
+            std::iter::once(&self.head).chain(&self.rows).map(|r| r.iter().map(|c| clipped(c)).collect()).collect();
+        let width = |i: usize| lines.iter().filter_map(|r| r.get(i)).map(|c| c.chars().count()).max().unwrap_or(0);
+        let widths: Vec<usize> =
+            (0..self.head.len()).map(|i| if i == 0 { width(0).max(first) } else { width(i) }).collect();
+        let mut out = String::new();
+        for line in &lines {
+            let cells: Vec<String> = line
+                .iter()
+                .zip(&widths)
+                .zip(&self.align)
+                .map(|((c, &w), a)| match a {
+                    Align::Left => format!("{c:<w$}"),
+                    Align::Right => format!("{c:>w$}"),
+                })
+                .collect();
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{EngineInfo, Limits, PeakLine, RunReport};
+
+    fn report(peak: u64, line: u32) -> RunReport {
+        let engine = EngineInfo { name: "t".into(), version: "0".into() };
+        let at_peak = AtPeak {
+            live_bytes: peak,
+            running_line: Some(line),
+            by_line: vec![PeakLine { line, bytes: peak as i64, blocks: 3 }],
+            ..AtPeak::default()
+        };
+        RunReport { peak_bytes: peak, at_peak: Some(at_peak), ..RunReport::empty(Limits::default(), engine) }
+    }
+
+    fn comparison() -> Comparison {
+        Comparison::of_code(report(9 << 20, 2), report(700, 2), "N = 9\nxs = [0] * N\n", "N = 9\nxs = iter(N)\n")
+    }
+
+    #[test]
+    fn the_figures_and_the_peak_print_as_markdown_and_as_text() {
+        let c = comparison();
+        let md = figures_table(&c, None, "list", "gen|erator").markdown();
+        assert!(md.starts_with("| | A: list | B: gen\\|erator | B vs A |\n|---|---:|---:|---:|\n"), "{md}");
+        assert!(md.contains("| Peak memory | 9.0 MiB | 700 B | 13482× lower |"), "{md}");
+        let peak = peak_table(&c, None).unwrap();
+        assert!(peak.markdown().contains("| 2 | 2 | `xs = [0] * N` | 9.0 MiB | 700 B |"), "{}", peak.markdown());
+        let text = peak.text(0, 10);
+        assert_eq!(text.lines().nth(1).unwrap(), "     2       2  xs = [0] *…  9.0 MiB    700 B");
+    }
+
+    #[test]
+    fn cpython_columns_come_with_the_check() {
+        let c = comparison();
+        let check_report = |r: &RunReport| {
+            let engine = EngineInfo { name: "CPython".into(), version: "3.12.7".into() };
+            CheckReport {
+                peak_bytes: r.peak_bytes,
+                retained_bytes: 0,
+                wall_ms: 1.0,
+                stdout: String::new(),
+                stderr: String::new(),
+                error: None,
+                lines: vec![],
+                warmed_imports: vec![],
+                limits: Limits::default(),
+                engine,
+                truncated: crate::Truncated::default(),
+                at_peak: r.at_peak.clone().map(|a| AtPeak { approximate: true, ..a }),
+            }
+        };
+        let check = CpythonCheck::new(check_report(&c.a), check_report(&c.b), &c);
+        let figures = figures_table(&c, Some(&check), "a", "b");
+        assert_eq!(figures.head.len(), 6);
+        let peak = peak_table(&c, Some(&check)).unwrap();
+        assert_eq!(peak.rows[0][5..], ["9.0 MiB".to_owned(), "700 B".to_owned()]);
+        assert!(
+            peak.markdown().lines().next().unwrap().ends_with("| CPython 3.12 A ≈ | CPython 3.12 B ≈ |"),
+            "{}",
+            peak.markdown()
+        );
+    }
+}
