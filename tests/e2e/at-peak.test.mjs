@@ -108,3 +108,18 @@ test('Stop mid-run: the figures so far are explained up to the peak so far', asy
   assert.equal(await first.getAttribute('data-line'), '1');
   assert.deepEqual(page.errors, []);
 });
+
+test('call stacks can be turned off in Settings: the lines stay, the stacks go', async () => {
+  const pg = await env.openPlayground();
+  const code = "def load(n):\n    return [str(i) for i in range(n)]\n\nrows = load(20_000)\n";
+  const on = await pg.compare(code, 'rows = None\n');
+  assert.ok(on.a.at_peak.by_stack.some((s) => s.stack.some((f) => f.startsWith('load:'))), JSON.stringify(on.a.at_peak.by_stack));
+  await pg.testid('settings').locator('summary').click();
+  await pg.testid('setting-stacks').uncheck();
+  const off = await pg.compare(code, 'rows = None\n');
+  assert.deepEqual(off.a.at_peak.by_stack, []);
+  assert.equal(await pg.testid('peak-stacks-a').count(), 0);
+  const top = (at) => at.by_line.filter((l) => l.line > 0).sort((x, y) => y.bytes - x.bytes)[0].line;
+  assert.equal(top(off.a.at_peak), top(on.a.at_peak));
+  assert.deepEqual(pg.page.errors, []);
+});

@@ -3,6 +3,7 @@
 //! the command line, the tests and the browser's worker.
 
 mod alloc;
+mod captured;
 mod events;
 mod host;
 mod imports;

@@ -1,22 +1,26 @@
 //! The meter: what the counting allocator reports to while a run is measured on this
-//! thread. It keeps the counters, the per-line figures, the timeline and the captured
-//! output, and calls the host for progress and limits. Everything it allocates itself it
+//! thread. It keeps the counters and the per-line figures, and holds the timeline
+//! (`timeline`), what is alive where (`sites`, `live_at_peak`) and the captured output
+//! (`captured`); it calls the host for progress, the peak so far and limits. Everything it allocates itself it
 //! does while `busy`, so its own work is never counted.
 
-use core::cell::Cell;
-use core::ptr::null_mut;
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use memplay_model::{LineStat, RunReport, TimelinePoint};
 
 use memplay_model::LimitKind;
 
+use crate::captured::Captured;
 use crate::host::{Host, Stream};
 use crate::live_at_peak::LiveAtPeak;
 use crate::sites::{NOWHERE, Sites};
 use crate::snippet_line;
 use crate::timeline::{PROGRESS_POINTS, REPORT_POINTS, Timeline};
 use crate::tracemalloc::TraceMalloc;
+
+mod hooks;
+
+pub(crate) use hooks::{Active, Admit, on_alloc, on_block, on_free, on_realloc, paused, with_active};
 
 /// Memory events between two looks at the clock.
 const TICK_EVENTS: u32 = 1024;
@@ -25,18 +29,6 @@ const PROGRESS_EVERY_MS: f64 = 100.0;
 /// How often, at most, what is alive at the peak so far goes to the host (only when the
 /// peak has risen since): rarer than progress, since it names every line and stack.
 const EXPLAIN_EVERY_MS: f64 = 250.0;
-/// Output is handed to the host as it is written, so that it survives the engine dying
-/// (a trap, a loop that never allocates and is terminated): the first `EAGER_WRITES`
-/// writes at once, and after that whenever `OUTPUT_EVERY_MS` has passed since the last
-/// hand-over. In between, a flood of small writes gathers (up to `OUTPUT_CHUNK_BYTES`)
-/// and goes with the next hand-over, progress report, limit, stream change or the end.
-const EAGER_WRITES: u32 = 64;
-const OUTPUT_EVERY_MS: f64 = 20.0;
-const OUTPUT_CHUNK_BYTES: usize = 32 * 1024;
-
-thread_local! {
-    static ACTIVE: Cell<*mut Meter> = const { Cell::new(null_mut()) };
-}
 
 /// Runs are numbered (from 1) so that a block's header says whether this run made it.
 static RUNS: AtomicU32 = AtomicU32::new(1);
@@ -82,15 +74,7 @@ pub(crate) struct Meter {
     run: u32,
     sites: Sites,
     held: LiveAtPeak,
-    pub stdout: String,
-    pub stderr: String,
-    output_limit: usize,
-    pub output_truncated: bool,
-    /// Output kept but not yet handed to the host, and the stream it belongs to.
-    unsent: String,
-    unsent_stream: Stream,
-    writes: u32,
-    last_sent_ms: f64,
+    output: Captured,
     events: u32,
     start_ms: f64,
     time_limit_ms: f64,
@@ -135,14 +119,7 @@ impl Meter {
             run: RUNS.fetch_add(1, Relaxed).max(1),
             sites: Sites::new(stacks),
             held: LiveAtPeak::default(),
-            stdout: String::with_capacity(4096),
-            stderr: String::new(),
-            output_limit: usize::try_from(limits.output_bytes).unwrap_or(usize::MAX),
-            output_truncated: false,
-            unsent: String::new(),
-            unsent_stream: Stream::Stdout,
-            writes: 0,
-            last_sent_ms: 0.0,
+            output: Captured::new(usize::try_from(limits.output_bytes).unwrap_or(usize::MAX)),
             events: 0,
             start_ms: 0.0,
             time_limit_ms: limits.time_ms as f64,
@@ -278,48 +255,21 @@ impl Meter {
         self.host().limit(kind, &partial);
     }
 
-    /// Captures output, keeping at most the output limit (stdout and stderr together).
+    /// Captures output (see `captured`), handing the host what is due.
     pub fn write(&mut self, stream: Stream, text: &str) {
-        let used = self.stdout.len() + self.stderr.len();
-        let room = self.output_limit.saturating_sub(used);
-        let kept = if text.len() <= room {
-            text
-        } else {
-            self.output_truncated = true;
-            let mut end = room;
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            &text[..end]
-        };
-        if !kept.is_empty() {
-            match stream {
-                Stream::Stdout => self.stdout.push_str(kept),
-                Stream::Stderr => self.stderr.push_str(kept),
-            }
-            if stream != self.unsent_stream {
-                self.send_output();
-                self.unsent_stream = stream;
-            }
-            self.unsent.push_str(kept);
-            self.writes = self.writes.saturating_add(1);
-            let due = self.writes <= EAGER_WRITES || self.now_ms() - self.last_sent_ms >= OUTPUT_EVERY_MS;
-            if due || self.unsent.len() >= OUTPUT_CHUNK_BYTES {
-                self.send_output();
-            }
-        }
+        let now = self.now_ms();
+        // SAFETY: see `new`; the host is not the meter, so borrowing both is sound.
+        let host = unsafe { &mut *self.host };
+        self.output.write(stream, text, now, |s, t| host.output(s, &t));
         self.tick();
     }
 
-    /// Hands the output gathered since the last call to the host.
+    /// Hands the output gathered since the last hand-over to the host.
     fn send_output(&mut self) {
-        if self.unsent.is_empty() {
-            return;
+        let now = self.now_ms();
+        if let Some((stream, text)) = self.output.take_unsent(now) {
+            self.host().output(stream, &text);
         }
-        let text = core::mem::take(&mut self.unsent);
-        let stream = self.unsent_stream;
-        self.last_sent_ms = self.now_ms();
-        self.host().output(stream, &text);
     }
 
     /// Per-line figures for the lines that saw any memory event.
@@ -343,8 +293,8 @@ impl Meter {
     /// The report as far as the run has got, with the output captured so far.
     pub fn report(&self) -> RunReport {
         let mut r = self.figures(REPORT_POINTS, true);
-        r.stdout.clone_from(&self.stdout);
-        r.stderr.clone_from(&self.stderr);
+        r.stdout.clone_from(&self.output.stdout);
+        r.stderr.clone_from(&self.output.stderr);
         r
     }
 
@@ -358,7 +308,7 @@ impl Meter {
         r.allocated_bytes = self.allocated_bytes;
         r.allocations = self.allocations;
         r.retained_bytes = self.live;
-        r.truncated.output = self.output_truncated;
+        r.truncated.output = self.output.truncated;
         r.lines = self.line_stats();
         let (timeline, cut) = self.timeline.downsampled_to(points);
         r.timeline = timeline;
@@ -369,147 +319,5 @@ impl Meter {
             r.at_peak = Some(self.held.report(r.peak_bytes, &self.sites));
         }
         r
-    }
-}
-
-/// A meter made the active one for this thread; deactivated on drop.
-pub(crate) struct Active {
-    meter: Option<Box<Meter>>,
-}
-
-impl Active {
-    /// Starts measuring: counters from here on are relative to this moment.
-    pub fn start(mut meter: Box<Meter>) -> Self {
-        meter.start_ms = meter.now_ms();
-        meter.last_progress_ms = meter.start_ms;
-        meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 });
-        ACTIVE.with(|a| a.set(&mut *meter));
-        with_active(|m| m.host().started());
-        Self { meter: Some(meter) }
-    }
-
-    /// Stops measuring and hands the meter back, with a last timeline point.
-    pub fn stop(mut self) -> Box<Meter> {
-        ACTIVE.with(|a| a.set(null_mut()));
-        let mut meter = self.meter.take().expect("an active meter");
-        meter.send_output();
-        let point = TimelinePoint { live_bytes: meter.live, line: meter.line as u32 };
-        meter.timeline.push(point);
-        meter
-    }
-}
-
-impl Drop for Active {
-    fn drop(&mut self) {
-        ACTIVE.with(|a| a.set(null_mut()));
-    }
-}
-
-/// Runs `f` with the active meter, if any, with counting paused inside.
-pub(crate) fn with_active<R>(f: impl FnOnce(&mut Meter) -> R) -> Option<R> {
-    let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());
-    if ptr.is_null() {
-        return None;
-    }
-    // SAFETY: the pointer is set only while `Active` owns the meter, on this thread.
-    let m = unsafe { &mut *ptr };
-    let was_busy = core::mem::replace(&mut m.busy, true);
-    let r = f(m);
-    m.busy = was_busy;
-    Some(r)
-}
-
-/// Runs `f` uncounted: with the active meter paused if there is one.
-pub(crate) fn paused<R>(f: impl FnOnce() -> R) -> R {
-    let mut f = Some(f);
-    match with_active(|_| f.take().map(|f| f())) {
-        Some(Some(r)) => r,
-        _ => (f.take().expect("f has not run"))(),
-    }
-}
-
-#[inline(always)]
-fn active_idle() -> Option<&'static mut Meter> {
-    let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());
-    if ptr.is_null() {
-        return None;
-    }
-    // SAFETY: as in `with_active`; a busy meter is the meter's own work, not counted.
-    let m = unsafe { &mut *ptr };
-    if m.busy { None } else { Some(m) }
-}
-
-/// The meter's answer to an allocation request.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Admit {
-    /// Past the memory limit: the allocator returns null.
-    Refuse,
-    Allow,
-    /// Allowed, and tracemalloc wants the block's address (`on_block`).
-    Trace,
-}
-
-impl Meter {
-    /// The allocator's answer for a block `record_alloc` keyed (or refused), with its tag.
-    #[inline(always)]
-    fn admit(&self, key: Option<u32>) -> (Admit, Tag) {
-        match (key, self.tracemalloc.tracing) {
-            (None, _) => (Admit::Refuse, Tag::NONE),
-            (Some(key), false) => (Admit::Allow, Tag { run: self.run, key }),
-            (Some(key), true) => (Admit::Trace, Tag { run: self.run, key }),
-        }
-    }
-}
-
-#[inline(always)]
-pub(crate) fn on_alloc(size: usize) -> (Admit, Tag) {
-    match active_idle() {
-        None => (Admit::Allow, Tag::NONE),
-        Some(m) => {
-            m.busy = true;
-            let key = m.record_alloc(size);
-            m.busy = false;
-            m.admit(key)
-        }
-    }
-}
-
-/// A block was handed out while tracemalloc traces: remember its line.
-#[cold]
-pub(crate) fn on_block(ptr: *mut u8, size: usize) {
-    if let Some(m) = active_idle()
-        && !ptr.is_null()
-    {
-        m.busy = true;
-        m.tracemalloc.insert(ptr as usize, m.line as u32, size);
-        m.busy = false;
-    }
-}
-
-#[inline(always)]
-pub(crate) fn on_free(ptr: *mut u8, size: usize, tag: Tag) {
-    if let Some(m) = active_idle() {
-        m.busy = true;
-        m.record_free(size, tag);
-        if m.tracemalloc.tracing {
-            m.tracemalloc.remove(ptr as usize);
-        }
-        m.busy = false;
-    }
-}
-
-pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize, tag: Tag) -> (Admit, Tag) {
-    match active_idle() {
-        // Outside a run a block keeps its header: it was made where it was made.
-        None => (Admit::Allow, tag),
-        Some(m) => {
-            m.busy = true;
-            let key = m.record_realloc(old, new, tag);
-            if key.is_some() && m.tracemalloc.tracing {
-                m.tracemalloc.remove(ptr as usize);
-            }
-            m.busy = false;
-            m.admit(key)
-        }
     }
 }

@@ -1,0 +1,156 @@
+//! How the allocator and the shims reach the meter: the thread's active meter (set while a
+//! run is measured), and the hooks the counting allocator calls on every block. Each hook
+//! marks the meter busy while it works, so that what the meter allocates is not counted.
+
+use core::cell::Cell;
+use core::ptr::null_mut;
+
+use memplay_model::TimelinePoint;
+
+use super::{Meter, Tag};
+
+thread_local! {
+    static ACTIVE: Cell<*mut Meter> = const { Cell::new(null_mut()) };
+}
+
+/// A meter made the active one for this thread; deactivated on drop.
+pub(crate) struct Active {
+    meter: Option<Box<Meter>>,
+}
+
+impl Active {
+    /// Starts measuring: counters from here on are relative to this moment.
+    pub fn start(mut meter: Box<Meter>) -> Self {
+        meter.start_ms = meter.now_ms();
+        meter.last_progress_ms = meter.start_ms;
+        meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 });
+        ACTIVE.with(|a| a.set(&mut *meter));
+        with_active(|m| m.host().started());
+        Self { meter: Some(meter) }
+    }
+
+    /// Stops measuring and hands the meter back, with a last timeline point.
+    pub fn stop(mut self) -> Box<Meter> {
+        ACTIVE.with(|a| a.set(null_mut()));
+        let mut meter = self.meter.take().expect("an active meter");
+        meter.send_output();
+        let point = TimelinePoint { live_bytes: meter.live, line: meter.line as u32 };
+        meter.timeline.push(point);
+        meter
+    }
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        ACTIVE.with(|a| a.set(null_mut()));
+    }
+}
+
+/// Runs `f` with the active meter, if any, with counting paused inside.
+pub(crate) fn with_active<R>(f: impl FnOnce(&mut Meter) -> R) -> Option<R> {
+    let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: the pointer is set only while `Active` owns the meter, on this thread.
+    let m = unsafe { &mut *ptr };
+    let was_busy = core::mem::replace(&mut m.busy, true);
+    let r = f(m);
+    m.busy = was_busy;
+    Some(r)
+}
+
+/// Runs `f` uncounted: with the active meter paused if there is one.
+pub(crate) fn paused<R>(f: impl FnOnce() -> R) -> R {
+    let mut f = Some(f);
+    match with_active(|_| f.take().map(|f| f())) {
+        Some(Some(r)) => r,
+        _ => (f.take().expect("f has not run"))(),
+    }
+}
+
+#[inline(always)]
+fn active_idle() -> Option<&'static mut Meter> {
+    let ptr = ACTIVE.try_with(Cell::get).unwrap_or(null_mut());
+    if ptr.is_null() {
+        return None;
+    }
+    // SAFETY: as in `with_active`; a busy meter is the meter's own work, not counted.
+    let m = unsafe { &mut *ptr };
+    if m.busy { None } else { Some(m) }
+}
+
+/// The meter's answer to an allocation request.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Admit {
+    /// Past the memory limit: the allocator returns null.
+    Refuse,
+    Allow,
+    /// Allowed, and tracemalloc wants the block's address (`on_block`).
+    Trace,
+}
+
+impl Meter {
+    /// The allocator's answer for a block `record_alloc` keyed (or refused), with its tag.
+    #[inline(always)]
+    fn admit(&self, key: Option<u32>) -> (Admit, Tag) {
+        match (key, self.tracemalloc.tracing) {
+            (None, _) => (Admit::Refuse, Tag::NONE),
+            (Some(key), false) => (Admit::Allow, Tag { run: self.run, key }),
+            (Some(key), true) => (Admit::Trace, Tag { run: self.run, key }),
+        }
+    }
+}
+
+#[inline(always)]
+pub(crate) fn on_alloc(size: usize) -> (Admit, Tag) {
+    match active_idle() {
+        None => (Admit::Allow, Tag::NONE),
+        Some(m) => {
+            m.busy = true;
+            let key = m.record_alloc(size);
+            m.busy = false;
+            m.admit(key)
+        }
+    }
+}
+
+/// A block was handed out while tracemalloc traces: remember its line.
+#[cold]
+pub(crate) fn on_block(ptr: *mut u8, size: usize) {
+    if let Some(m) = active_idle()
+        && !ptr.is_null()
+    {
+        m.busy = true;
+        m.tracemalloc.insert(ptr as usize, m.line as u32, size);
+        m.busy = false;
+    }
+}
+
+#[inline(always)]
+pub(crate) fn on_free(ptr: *mut u8, size: usize, tag: Tag) {
+    if let Some(m) = active_idle() {
+        m.busy = true;
+        m.record_free(size, tag);
+        if m.tracemalloc.tracing {
+            m.tracemalloc.remove(ptr as usize);
+        }
+        m.busy = false;
+    }
+}
+
+pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize, tag: Tag) -> (Admit, Tag) {
+    match active_idle() {
+        // Outside a run a block keeps its header: it was made where it was made.
+        None => (Admit::Allow, tag),
+        Some(m) => {
+            m.busy = true;
+            let key = m.record_realloc(old, new, tag);
+            if key.is_some() && m.tracemalloc.tracing {
+                m.tracemalloc.remove(ptr as usize);
+            }
+            m.busy = false;
+            m.admit(key)
+        }
+    }
+}
