@@ -254,7 +254,7 @@ fn a_stopped_run_is_explained_up_to_the_peak_it_had_reached() {
     let ResultsView::Shown(v) = s.results_view() else { panic!("no results") };
     let peak = v.peak.expect("a stopped run is explained as far as it got");
     let a = peak.sides[0].as_ref().unwrap();
-    assert_eq!(a.heading, "A peaked at 8.0 MiB before it ended with Stopped while line 1 ran");
+    assert_eq!(a.heading, "A peaked at 8.0 MiB before it was stopped while line 1 ran");
     assert_eq!(a.rows[0].label, "line 1");
     assert_eq!(peak.aligned[0].a, "8.0 MiB");
 
@@ -269,8 +269,5 @@ fn a_stopped_run_is_explained_up_to_the_peak_it_had_reached() {
     s.apply(Action::Stop);
     let ResultsView::Shown(v) = s.results_view() else { panic!("no results") };
     let a = v.peak.unwrap().sides[0].clone().unwrap();
-    assert_eq!(
-        a.heading,
-        "A peaked at 9.0 MiB before it ended with Stopped; explained as it was at 8.0 MiB while line 1 ran"
-    );
+    assert_eq!(a.heading, "A peaked at 9.0 MiB before it was stopped; explained as it was at 8.0 MiB while line 1 ran");
 }

@@ -307,6 +307,8 @@ impl Meter {
         r.peak_bytes = self.peak.max(0) as u64;
         r.allocated_bytes = self.allocated_bytes;
         r.allocations = self.allocations;
+        // SAFETY: see `new`; the clock is only read.
+        r.wall_ms = unsafe { &*self.host }.now_ms() - self.start_ms;
         r.retained_bytes = self.live;
         r.truncated.output = self.output.truncated;
         r.lines = self.line_stats();

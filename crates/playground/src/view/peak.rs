@@ -95,7 +95,11 @@ fn side_view(r: &RunReport, at: &AtPeak, letter: &str, code: &str) -> PeakSideVi
         Some(l) => (format!(" while line {l} ran"), memplay_model::line_text(code, l)),
         None => (String::new(), String::new()),
     };
-    let ended = r.error.as_ref().map_or_else(String::new, |e| format!(" before it ended with {}", e.kind.as_str()));
+    let ended = match r.error.as_ref().map(|e| &e.kind) {
+        None => String::new(),
+        Some(memplay_model::ErrorKind::Stopped) => " before it was stopped".to_owned(),
+        Some(kind) => format!(" before it ended with {}", kind.as_str()),
+    };
     // A run cut short is explained as far as the engine last said, which may be below the
     // peak its figures reached in its last moments: say so rather than pass it off as the peak.
     let heading = if at.live_bytes < r.peak_bytes {
