@@ -114,12 +114,21 @@ async function pyodideReady(page, url) {
 
 async function pageSpeed(page) {
   const times = {};
-  for (const [name, code] of Object.entries(SPEED)) {
-    await page.evaluate(([a]) => { window.memplay.setCode('a', a); window.memplay.setCode('b', 'pass\n'); }, [code]);
-    const walls = [];
-    for (let i = 0; i < runs; i++) walls.push(await page.evaluate(async () => (await window.memplay.run()).a.wall_ms));
-    times[name] = median(walls);
-  }
+  const snippetTimes = async (suffix) => {
+    for (const [name, code] of Object.entries(SPEED)) {
+      await page.evaluate(([a]) => { window.memplay.setCode('a', a); window.memplay.setCode('b', 'pass\n'); }, [code]);
+      const walls = [];
+      for (let i = 0; i < runs; i++) walls.push(await page.evaluate(async () => (await window.memplay.run()).a.wall_ms));
+      times[name + suffix] = median(walls);
+    }
+  };
+  await snippetTimes('');
+  // The same with Settings' "Call stacks at the peak" off (lines only), then on again.
+  const stacks = page.locator('[data-testid="setting-stacks"]');
+  await page.locator('[data-testid="settings"] summary').click();
+  await stacks.uncheck();
+  await snippetTimes(':lines');
+  await stacks.check();
   // A run of `pass` in both panes, from Run to both results: what a fresh interpreter per
   // run costs in the page (`cargo bench -p memplay-engine` prints the native figure).
   await page.evaluate(() => { window.memplay.setCode('a', 'pass\n'); window.memplay.setCode('b', 'pass\n'); });
@@ -214,7 +223,7 @@ for (const dir of dirs) {
     `memplay's cold ready is ${(mc / pc).toFixed(2)}× Pyodide's (target ≤ 0.5×)`);
   for (const name of Object.keys(SPEED)) {
     const vs = native ? ` | native ${native[name].toFixed(1)} ms | page/native ${(speed[name] / native[name]).toFixed(2)}×` : '';
-    console.log(`  speed ${name.padEnd(8)} page ${speed[name].toFixed(1)} ms${vs}`);
+    console.log(`  speed ${name.padEnd(8)} page ${speed[name].toFixed(1)} ms (stacks off: ${speed[name + ':lines'].toFixed(1)} ms)${vs}`);
   }
   console.log(`  a run of \`pass\` in both panes (fresh interpreters), Run to results: ${speed.interpreter.toFixed(1)} ms`);
 }

@@ -1,5 +1,6 @@
-//! Instrumentation overhead: the same CPU-bound snippets timed with the meter on and off
-//! (same binary, same counting allocator, which only forwards when no run is measured).
+//! Instrumentation overhead: the same CPU-bound snippets timed with the meter off, on with
+//! lines only (`RunOptions.stacks` off), and on with call stacks (the default), in the same
+//! binary with the same counting allocator (which only forwards when no run is measured).
 //! Prints the median of several runs and the ratio, and what a fresh interpreter costs (a
 //! whole run of `pass`: build, boot script, compile, finalize). `cargo bench -p memplay-engine`.
 
@@ -25,19 +26,27 @@ const SNIPPETS: [(&str, &str); 4] = [
     ),
 ];
 
-const ROUNDS: usize = 9;
+const ROUNDS: usize = 15;
 
-fn median_ms(code: &str, counting: Counting, stacks: bool) -> f64 {
-    let options = RunOptions { stacks, ..RunOptions::default() };
-    let mut times: Vec<f64> = (0..ROUNDS)
-        .map(|_| {
+/// The three ways of running, in the table's order.
+const MODES: [(Counting, bool); 3] = [(Counting::Off, true), (Counting::On, false), (Counting::On, true)];
+
+/// Median milliseconds of each mode. The modes take turns within each round, so that the
+/// machine's drift (a virtual machine's neighbours, the clock) falls on all three alike.
+fn medians_ms(code: &str) -> [f64; 3] {
+    let mut times: [Vec<f64>; 3] = Default::default();
+    for _ in 0..ROUNDS {
+        for (i, (counting, stacks)) in MODES.into_iter().enumerate() {
+            let options = RunOptions { stacks, ..RunOptions::default() };
             let r = run_counting(code, &options, &mut NativeHost::default(), counting);
             assert!(r.error.is_none(), "{:?}", r.error);
-            r.wall_ms
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[ROUNDS / 2]
+            times[i].push(r.wall_ms);
+        }
+    }
+    times.map(|mut t| {
+        t.sort_by(f64::total_cmp);
+        t[ROUNDS / 2]
+    })
 }
 
 fn main() {
@@ -51,9 +60,7 @@ fn main() {
                 "snippet", "counting off", "lines only", "ratio", "with stacks", "ratio"
             );
             for (name, code) in SNIPPETS {
-                let off = median_ms(code, Counting::Off, true);
-                let lines = median_ms(code, Counting::On, false);
-                let stacks = median_ms(code, Counting::On, true);
+                let [off, lines, stacks] = medians_ms(code);
                 println!(
                     "{name:<38} {off:>9.1} ms {lines:>9.1} ms {:>7.3}x {stacks:>9.1} ms {:>7.3}x",
                     lines / off,
