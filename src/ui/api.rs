@@ -14,10 +14,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use memplay_model::Side;
-use memplay_model::SweepRange;
+use memplay_model::{Comparison, CpythonCheck, Results, Side, Sweep, SweepRange};
 use memplay_playground::{Action, WorkerHeaps};
-use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use wasm_bindgen::{JsValue, closure::Closure};
 use yew::Callback;
 
 use crate::convert;
@@ -25,9 +24,9 @@ use crate::convert;
 /// What the API's functions read and wait on; the app keeps it current.
 #[derive(Default)]
 pub struct Shared {
-    results: Option<JsValue>,
-    sweep: Option<JsValue>,
-    check: Option<JsValue>,
+    results: Option<Comparison>,
+    sweep: Option<Sweep>,
+    check: Option<CpythonCheck>,
     heap: WorkerHeaps,
     ready: bool,
     failed: Option<String>,
@@ -49,19 +48,19 @@ impl Shared {
     }
 
     /// A comparison finished: it is `results()` now and resolves every `run()` promise.
-    pub fn set_results(&mut self, comparison: &memplay_model::Comparison) {
+    pub fn set_results(&mut self, comparison: &Comparison) {
         let value = convert::to_js(comparison);
         for (resolve, _) in self.run_waiters.drain(..) {
             let _ = resolve.call1(&JsValue::NULL, &value);
         }
-        self.results = Some(value);
+        self.results = Some(comparison.clone());
         self.check = None;
     }
 
     /// The CPython check finished: it is `results().cpython` now and resolves every
     /// `run({cpython: true})` with the comparison and the check.
-    pub fn set_check(&mut self, check: &memplay_model::CpythonCheck) {
-        self.check = Some(convert::to_js(check));
+    pub fn set_check(&mut self, check: &CpythonCheck) {
+        self.check = Some(check.clone());
         let value = self.results();
         for (resolve, _) in self.check_waiters.drain(..) {
             let _ = resolve.call1(&JsValue::NULL, &value);
@@ -77,12 +76,12 @@ impl Shared {
     }
 
     /// A sweep ended: it is `results().sweep` now and resolves every `sweep()` promise.
-    pub fn set_sweep(&mut self, sweep: &memplay_model::Sweep) {
+    pub fn set_sweep(&mut self, sweep: &Sweep) {
         let value = convert::to_js(sweep);
         for (resolve, _) in self.sweep_waiters.drain(..) {
             let _ = resolve.call1(&JsValue::NULL, &value);
         }
-        self.sweep = Some(value);
+        self.sweep = Some(sweep.clone());
     }
 
     /// A sweep could not start: every `sweep()` promise is rejected with the reason.
@@ -96,19 +95,14 @@ impl Shared {
     /// The last comparison with the last sweep as its `sweep` member (either may be
     /// missing), or null before there is either.
     fn results(&self) -> JsValue {
-        if self.sweep.is_none() && self.check.is_none() {
-            return self.results.clone().unwrap_or(JsValue::NULL);
+        if self.results.is_none() && self.sweep.is_none() {
+            return JsValue::NULL;
         }
-        let out = match &self.results {
-            Some(r) => js_sys::Object::assign(&js_sys::Object::new(), r.unchecked_ref()).into(),
-            None => JsValue::from(js_sys::Object::new()),
-        };
-        for (key, value) in [("sweep", &self.sweep), ("cpython", &self.check)] {
-            if let Some(value) = value {
-                let _ = js_sys::Reflect::set(&out, &JsValue::from_str(key), value);
-            }
-        }
-        out
+        convert::to_js(&Results {
+            value: self.results.as_ref(),
+            cpython: self.check.as_ref(),
+            sweep: self.sweep.as_ref(),
+        })
     }
 
     /// Each pane's worker as it last reported between runs, for `heap()` (plain data:

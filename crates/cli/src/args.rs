@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use memplay_model::{
-    Comparison, CpythonCheck, Figure, Limits, PRESETS, RunOptions, RunReport, SweepRange, card_svg, markdown, preset,
-    svg, sweep_markdown, sweep_svg, timeline_svg,
+    Comparison, CpythonCheck, Figure, Limits, PRESETS, Results, RunOptions, RunReport, SweepRange, card_svg, markdown,
+    preset, svg, sweep_markdown, sweep_svg, timeline_svg,
 };
 
 use crate::{cpython, human, supervise, sweep};
@@ -179,7 +179,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             let report = supervise::run(&snippet.code, &options);
             let check = if opts.cpython { Some(cpython::run(&snippet.code, &options)?) } else { None };
             if json {
-                println!("{}", to_json(&with_cpython(&report, check.as_ref())?)?);
+                println!("{}", to_json(&Results::checked(&report, check.as_ref()))?);
             } else {
                 print!("{}", human::report(&snippet.title, &report));
                 if let Some(check) = &check {
@@ -218,7 +218,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             if json {
-                println!("{}", to_json(&with_cpython(&comparison, check.as_ref())?)?);
+                println!("{}", to_json(&Results::checked(&comparison, check.as_ref()))?);
             } else if md {
                 print!("{}", markdown(&comparison, check.as_ref(), &a.title, &b.title));
             } else if wrote {
@@ -283,19 +283,6 @@ fn pair(opts: &RunArgs, a: Option<PathBuf>, b: Option<PathBuf>, command: &str) -
 
 fn exit_code<'a>(reports: impl IntoIterator<Item = &'a RunReport>) -> ExitCode {
     if reports.into_iter().all(RunReport::finished) { ExitCode::SUCCESS } else { ExitCode::from(1) }
-}
-
-/// `value`'s JSON with CPython's as its `cpython` member, when there is one.
-fn with_cpython<T: serde::Serialize, C: serde::Serialize>(
-    value: &T,
-    check: Option<&C>,
-) -> Result<serde_json::Value, String> {
-    let mut json = serde_json::to_value(value).map_err(|e| format!("cannot encode JSON: {e}"))?;
-    if let (Some(check), Some(object)) = (check, json.as_object_mut()) {
-        let check = serde_json::to_value(check).map_err(|e| format!("cannot encode JSON: {e}"))?;
-        object.insert("cpython".into(), check);
-    }
-    Ok(json)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {

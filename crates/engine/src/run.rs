@@ -167,7 +167,10 @@ fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn 
         }
         return template;
     }
-    measure(vm, compiled, scope, code, template, options.stacks, &errors, host)
+    let line_count = code.lines().count() + 1;
+    let snippet_path = core::ptr::from_ref(compiled.source_path) as usize;
+    let meter = Meter::new(line_count, snippet_path, options.stacks, template, host);
+    measure(vm, compiled, scope, code, meter, &errors)
 }
 
 /// Empties the snippet's namespace once it is measured. Its functions refer back to it
@@ -183,15 +186,10 @@ fn measure(
     compiled: PyRef<PyCode>,
     scope: rustpython_vm::scope::Scope,
     code: &str,
-    template: RunReport,
-    stacks: bool,
+    meter: Box<Meter>,
     errors: &PyObjectRef,
-    host: &mut dyn Host,
 ) -> RunReport {
-    let limits = template.limits;
-    let line_count = code.lines().count() + 1;
-    let snippet_path = core::ptr::from_ref(compiled.source_path) as usize;
-    let meter = Meter::new(line_count, snippet_path, stacks, template, host);
+    let limits = meter.limits();
     // Garbage left by the boot script and the warm imports is collected now, so that
     // freeing it later is not credited to the snippet.
     collect_garbage(vm);

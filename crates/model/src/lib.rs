@@ -11,6 +11,7 @@ mod presets;
 mod protocol;
 mod report;
 mod request;
+mod results;
 mod sandbox;
 mod svg;
 mod sweep;
@@ -32,6 +33,7 @@ pub use presets::{Metric, PRESETS, Preset, Side, preset, still_the_preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
+pub use results::Results;
 pub use sandbox::{SNIPPET_FILENAME, UNAVAILABLE, unavailable};
 pub use svg::{card_svg, card_svg_checked, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{

@@ -3,17 +3,14 @@
 //! (`memplay sweep --json`, `--markdown`, `--svg`).
 
 use memplay_model::{
-    Comparison, CpythonCheck, Sweep, card_svg_checked, markdown, svg, sweep_markdown, sweep_svg, timeline_svg,
+    Comparison, CpythonCheck, Results, Sweep, card_svg_checked, markdown, svg, sweep_markdown, sweep_svg, timeline_svg,
 };
-use serde::Serialize;
 
 /// What a comparison's files are made from: the comparison (with its output) and CPython's
 /// check of it, when there is one.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Exported {
-    #[serde(flatten)]
     pub comparison: Comparison,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cpython: Option<CpythonCheck>,
 }
 
@@ -31,7 +28,7 @@ pub struct Export<T: 'static = Exported> {
 const SVG: &str = "image/svg+xml";
 
 pub const EXPORTS: [Export; 8] = [
-    Export { id: "json", label: "JSON", suffix: "json", mime: "application/json", make: json, png: false },
+    Export { id: "json", label: "JSON", suffix: "json", mime: "application/json", make: comparison_json, png: false },
     Export { id: "markdown", label: "Markdown table", suffix: "md", mime: "text/markdown", make: table, png: false },
     Export { id: "chart-svg", label: "Chart SVG", suffix: "chart.svg", mime: SVG, make: bars, png: false },
     Export { id: "chart-png", label: "Chart PNG", suffix: "chart.png", mime: SVG, make: bars, png: true },
@@ -73,7 +70,12 @@ fn card(e: &Exported, a: &str, b: &str) -> String {
     card_svg_checked(&e.comparison, e.cpython.as_ref(), a, b)
 }
 
-/// The CLI's `--json` (a comparison with its `cpython` member when checked).
+/// The CLI's `compare --json` (with its `cpython` member when checked).
+fn comparison_json(e: &Exported, a: &str, b: &str) -> String {
+    json(&Results::checked(&e.comparison, e.cpython.as_ref()), a, b)
+}
+
+/// The CLI's `sweep --json`.
 fn json<T: serde::Serialize>(c: &T, _: &str, _: &str) -> String {
     serde_json::to_string_pretty(c).unwrap_or_default()
 }

@@ -131,6 +131,10 @@ impl Meter {
         })
     }
 
+    pub fn limits(&self) -> memplay_model::Limits {
+        self.template.limits
+    }
+
     fn host(&mut self) -> &mut dyn Host {
         // SAFETY: see `new`; the host outlives every use while the meter is active.
         unsafe { &mut *self.host }

@@ -95,9 +95,10 @@ fn a_long_run_explains_its_peak_so_far_as_it_goes() {
     let code = "big = [0] * 10**6\nfor i in range(400_000):\n    s = str(i) * 2\n";
     let origin = std::time::Instant::now();
     let mut events = Vec::new();
-    let mut host = EventHost::new(move || origin.elapsed().as_secs_f64() * 1000.0, |e| events.push(e));
-    let report = memplay_engine::run_on_big_stack(code, &RunOptions::default(), &mut host);
-    drop(host);
+    let report = {
+        let mut host = EventHost::new(move || origin.elapsed().as_secs_f64() * 1000.0, |e| events.push(e));
+        memplay_engine::run_on_big_stack(code, &RunOptions::default(), &mut host)
+    };
     assert!(report.error.is_none(), "{:?}", report.error);
     let explained: Vec<&AtPeak> =
         events.iter().filter_map(|e| if let EngineEvent::AtPeak(at) = e { Some(&**at) } else { None }).collect();
