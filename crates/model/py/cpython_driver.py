@@ -298,7 +298,7 @@ def _figures_and_lines(snapshot, peak, current, base):
             if line is not None:
                 per_line[line] = per_line.get(line, 0) + trace.size
     return {'peak_bytes': max(peak - base, 0), 'retained_bytes': current - base,
-            'lines': [{'line': n, 'net_bytes': b} for n, b in sorted(per_line.items())]}
+            'lines': [{'line': n, 'held_bytes': b} for n, b in sorted(per_line.items())]}
 
 
 def run(request, progress=None):

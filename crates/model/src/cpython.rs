@@ -199,10 +199,13 @@ impl CheckProgress {
     }
 }
 
+/// What the snippet's line `line` made that was still alive when the run ended (traced by
+/// tracemalloc): not memplay's `LineStat::net_bytes`, which is what was allocated minus
+/// what was freed while the line ran, whoever made it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckLine {
     pub line: u32,
-    pub net_bytes: i64,
+    pub held_bytes: i64,
 }
 
 /// CPython's comparison beside memplay's: `{"a", "b", "winner", "verdict", "engine", "agrees"}`.
@@ -351,7 +354,7 @@ mod tests {
         let done: FromCpython = serde_json::from_value(serde_json::json!({
             "type": "done", "run_id": 3,
             "report": {"peak_bytes": 720, "retained_bytes": 128, "wall_ms": 2.5, "stdout": "1\n", "stderr": "",
-                       "error": null, "lines": [{"line": 2, "net_bytes": 32}], "warmed_imports": [],
+                       "error": null, "lines": [{"line": 2, "held_bytes": 32}], "warmed_imports": [],
                        "limits": {"time_ms": 10000, "memory_bytes": 1, "output_bytes": 1, "recursion": 1000},
                        "engine": {"name": "CPython", "version": "3.14.0"},
                        "truncated": {"output": false, "timeline": false}}
