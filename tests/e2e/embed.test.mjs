@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setUp, screenshot, ARTIFACTS } from './harness.mjs';
-import { startServer } from '../../scripts/static-server.mjs';
 import { Playground, READY_TIMEOUT, RUN_TIMEOUT } from './playground.mjs';
 
 let env;
@@ -15,11 +14,9 @@ let blogDir;
 before(async () => {
   env = await setUp();
   blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'memplay-blog-'));
-  blog = await startServer({ dir: blogDir, live: true });
-  assert.notEqual(new URL(blog.url).origin, new URL(env.url).origin, 'the blog is on another origin');
+  blog = await env.otherOrigin(blogDir, { live: true });
 });
 after(async () => {
-  await blog.close();
   await env.stop();
   fs.rmSync(blogDir, { recursive: true, force: true });
 });

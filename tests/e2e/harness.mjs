@@ -20,9 +20,18 @@ export async function setUp() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const server = await startServer({ dir: 'dist' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const others = [];
   return {
     url: server.url,
     browser,
+    /** A second server, on another origin than the playground's (a port of its own), for
+     *  a blog post or a place a snippet must not reach; stopped with the rest. */
+    async otherOrigin(dir = 'tests/e2e/blog', options = {}) {
+      const other = await startServer({ dir, ...options });
+      if (new URL(other.url).origin === new URL(server.url).origin) throw new Error('not another origin');
+      others.push(other);
+      return other;
+    },
     async newPage(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
       const page = await context.newPage();
@@ -40,6 +49,7 @@ export async function setUp() {
     },
     async stop() {
       await browser.close();
+      await Promise.all(others.map((o) => o.close()));
       await server.close();
     },
   };

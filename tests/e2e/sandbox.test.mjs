@@ -5,16 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
 import { Playground } from './playground.mjs';
-import { startServer } from '../../scripts/static-server.mjs';
 
 let env;
 let foreign;
 before(async () => {
   env = await setUp();
-  foreign = await startServer({ dir: 'tests/e2e/blog' });
+  foreign = await env.otherOrigin();
 });
 after(async () => {
-  await foreign.close();
   await env.stop();
 });
 

@@ -7,7 +7,7 @@
 //! Every block carries a small header just before it: the run that made it and the place
 //! in the snippet (a `sites` key), so that a free returns its bytes to the line that made
 //! them, whichever line runs when it is freed (what is alive at the peak is counted by
-//! the line that allocated it). 8 bytes a block (the block's alignment where that is
+//! the line that allocated it), and whether tracemalloc traces it. 8 bytes a block (the block's alignment where that is
 //! larger); measured against the header-less allocator in BENCHMARKS.md.
 
 use core::alloc::{GlobalAlloc, Layout};
@@ -95,11 +95,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
             return core::ptr::null_mut();
         }
         let (outer, offset) = outer(layout);
-        let ptr = held(unsafe { tagged(self.inner.alloc(outer), offset, tag) }, layout.size() as i64);
-        if admit == Admit::Trace {
-            meter::on_block(ptr, layout.size());
-        }
-        ptr
+        held(unsafe { tagged(self.inner.alloc(outer), offset, tag) }, layout.size() as i64)
     }
 
     #[inline]
@@ -109,16 +105,12 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
             return core::ptr::null_mut();
         }
         let (outer, offset) = outer(layout);
-        let ptr = held(unsafe { tagged(self.inner.alloc_zeroed(outer), offset, tag) }, layout.size() as i64);
-        if admit == Admit::Trace {
-            meter::on_block(ptr, layout.size());
-        }
-        ptr
+        held(unsafe { tagged(self.inner.alloc_zeroed(outer), offset, tag) }, layout.size() as i64)
     }
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        meter::on_free(ptr, layout.size(), unsafe { tag_of(ptr) });
+        meter::on_free(layout.size(), unsafe { tag_of(ptr) });
         HEAP_LIVE.fetch_sub(layout.size() as i64, Relaxed);
         let (outer, offset) = outer(layout);
         unsafe { self.inner.dealloc(ptr.sub(offset), outer) }
@@ -126,16 +118,12 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let (admit, tag) = meter::on_realloc(ptr, layout.size(), new_size, unsafe { tag_of(ptr) });
+        let (admit, tag) = meter::on_realloc(layout.size(), new_size, unsafe { tag_of(ptr) });
         if admit == Admit::Refuse {
             return core::ptr::null_mut();
         }
         let (outer, offset) = outer(layout);
         let base = unsafe { self.inner.realloc(ptr.sub(offset), outer, new_size + offset) };
-        let new_ptr = held(unsafe { tagged(base, offset, tag) }, new_size as i64 - layout.size() as i64);
-        if admit == Admit::Trace {
-            meter::on_block(new_ptr, new_size);
-        }
-        new_ptr
+        held(unsafe { tagged(base, offset, tag) }, new_size as i64 - layout.size() as i64)
     }
 }

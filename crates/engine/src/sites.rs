@@ -100,6 +100,9 @@ impl Sites {
 
     #[cold]
     fn intern(&mut self, hash: u64, target: usize, line: u32) -> u32 {
+        if self.sites.len() >= crate::meter::MAX_SITES {
+            return NOWHERE;
+        }
         let mut frames = Vec::new();
         walk(target, |code, l| frames.push((code.obj_name, l)));
         frames.reverse();

@@ -1,52 +1,88 @@
 //! tracemalloc's state inside the meter: live bytes since `start()`, its own resettable
-//! peak, and while tracing, every live block with the snippet line that allocated it.
+//! peak, and while tracing, the live traced bytes by the place in the snippet that made
+//! them. Which blocks are traced is in each block's header (`Tag`), the same header that
+//! says where the block was made: a tracing's number, so a block made before `start()` or
+//! `clear_traces()` is not taken off the traces when it is freed. No map of blocks.
 
-use std::collections::HashMap;
+use crate::sites::Sites;
 
 #[derive(Default)]
 pub(crate) struct TraceMalloc {
     pub tracing: bool,
     pub base: i64,
     pub peak: i64,
-    blocks: HashMap<usize, (u32, usize)>,
+    /// This tracing's number, 1 to 255 (0: not traced), in the headers of the blocks it
+    /// traces. A start or a clear takes the next; after 255 they come round again, and a
+    /// block kept through 255 clears would be taken off a later tracing's figures.
+    session: u8,
+    /// Live traced bytes and blocks, by `sites` key.
+    held: Vec<(i64, i64)>,
 }
 
 impl TraceMalloc {
     pub fn start(&mut self, live: i64) {
         if !self.tracing {
-            *self = Self { tracing: true, base: live, peak: live, blocks: HashMap::new() };
+            self.tracing = true;
+            self.clear(live);
         }
     }
 
     pub fn stop(&mut self) {
         self.tracing = false;
-        self.blocks = HashMap::new();
-    }
-
-    pub fn insert(&mut self, ptr: usize, line: u32, size: usize) {
-        self.blocks.insert(ptr, (line, size));
-    }
-
-    pub fn remove(&mut self, ptr: usize) {
-        self.blocks.remove(&ptr);
+        self.held = Vec::new();
     }
 
     pub fn clear(&mut self, live: i64) {
-        self.blocks.clear();
+        self.held.clear();
         self.base = live;
         self.peak = live;
+        self.session = self.session % 255 + 1;
+    }
+
+    /// A block made at `key`: traced if tracing is on; the tracing's number for its header.
+    #[inline(always)]
+    pub fn alloc(&mut self, key: u32, size: usize) -> u8 {
+        if !self.tracing {
+            return 0;
+        }
+        let k = key as usize;
+        if k >= self.held.len() {
+            self.held.resize(k + 1, (0, 0));
+        }
+        self.held[k].0 += size as i64;
+        self.held[k].1 += 1;
+        self.session
+    }
+
+    /// A block made at `key` under tracing number `session` is freed.
+    #[inline(always)]
+    pub fn free(&mut self, key: u32, session: u8, size: usize) {
+        if self.tracing
+            && session == self.session
+            && let Some(held) = self.held.get_mut(key as usize)
+        {
+            held.0 -= size as i64;
+            held.1 -= 1;
+        }
     }
 
     /// Live traced blocks per snippet line: (line, bytes, blocks), largest first.
-    pub fn by_line(&self) -> Vec<(u32, u64, u64)> {
-        let mut lines: HashMap<u32, (u64, u64)> = HashMap::new();
-        for &(line, size) in self.blocks.values() {
-            let e = lines.entry(line).or_default();
-            e.0 += size as u64;
-            e.1 += 1;
+    pub fn by_line(&self, sites: &Sites) -> Vec<(u32, u64, u64)> {
+        let mut lines: Vec<(u32, u64, u64)> = Vec::new();
+        for (key, &(bytes, blocks)) in self.held.iter().enumerate() {
+            let line = sites.site(key as u32).line;
+            if line == 0 || bytes <= 0 {
+                continue;
+            }
+            match lines.iter_mut().find(|l| l.0 == line) {
+                Some(l) => {
+                    l.1 += bytes as u64;
+                    l.2 += blocks.max(0) as u64;
+                }
+                None => lines.push((line, bytes as u64, blocks.max(0) as u64)),
+            }
         }
-        let mut out: Vec<_> = lines.into_iter().filter(|(line, _)| *line > 0).map(|(l, (b, n))| (l, b, n)).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        lines.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        lines
     }
 }

@@ -86,19 +86,12 @@ pub(crate) enum Admit {
     /// Past the memory limit: the allocator returns null.
     Refuse,
     Allow,
-    /// Allowed, and tracemalloc wants the block's address (`on_block`).
-    Trace,
 }
 
-impl Meter {
-    /// The allocator's answer for a block `record_alloc` keyed (or refused), with its tag.
-    #[inline(always)]
-    fn admit(&self, key: Option<u32>) -> (Admit, Tag) {
-        match (key, self.tracemalloc.tracing) {
-            (None, _) => (Admit::Refuse, Tag::NONE),
-            (Some(key), false) => (Admit::Allow, Tag { run: self.run, key }),
-            (Some(key), true) => (Admit::Trace, Tag { run: self.run, key }),
-        }
+fn admit(tag: Option<Tag>) -> (Admit, Tag) {
+    match tag {
+        None => (Admit::Refuse, Tag::NONE),
+        Some(tag) => (Admit::Allow, tag),
     }
 }
 
@@ -108,49 +101,31 @@ pub(crate) fn on_alloc(size: usize) -> (Admit, Tag) {
         None => (Admit::Allow, Tag::NONE),
         Some(m) => {
             m.busy = true;
-            let key = m.record_alloc(size);
+            let tag = m.record_alloc(size);
             m.busy = false;
-            m.admit(key)
+            admit(tag)
         }
-    }
-}
-
-/// A block was handed out while tracemalloc traces: remember its line.
-#[cold]
-pub(crate) fn on_block(ptr: *mut u8, size: usize) {
-    if let Some(m) = active_idle()
-        && !ptr.is_null()
-    {
-        m.busy = true;
-        m.tracemalloc.insert(ptr as usize, m.line as u32, size);
-        m.busy = false;
     }
 }
 
 #[inline(always)]
-pub(crate) fn on_free(ptr: *mut u8, size: usize, tag: Tag) {
+pub(crate) fn on_free(size: usize, tag: Tag) {
     if let Some(m) = active_idle() {
         m.busy = true;
         m.record_free(size, tag);
-        if m.tracemalloc.tracing {
-            m.tracemalloc.remove(ptr as usize);
-        }
         m.busy = false;
     }
 }
 
-pub(crate) fn on_realloc(ptr: *mut u8, old: usize, new: usize, tag: Tag) -> (Admit, Tag) {
+pub(crate) fn on_realloc(old: usize, new: usize, tag: Tag) -> (Admit, Tag) {
     match active_idle() {
         // Outside a run a block keeps its header: it was made where it was made.
         None => (Admit::Allow, tag),
         Some(m) => {
             m.busy = true;
-            let key = m.record_realloc(old, new, tag);
-            if key.is_some() && m.tracemalloc.tracing {
-                m.tracemalloc.remove(ptr as usize);
-            }
+            let tag = m.record_realloc(old, new, tag);
             m.busy = false;
-            m.admit(key)
+            admit(tag)
         }
     }
 }

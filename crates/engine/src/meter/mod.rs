@@ -20,7 +20,7 @@ use crate::tracemalloc::TraceMalloc;
 
 mod hooks;
 
-pub(crate) use hooks::{Active, Admit, on_alloc, on_block, on_free, on_realloc, paused, with_active};
+pub(crate) use hooks::{Active, Admit, on_alloc, on_free, on_realloc, paused, with_active};
 
 /// Memory events between two looks at the clock.
 const TICK_EVENTS: u32 = 1024;
@@ -33,18 +33,35 @@ const EXPLAIN_EVERY_MS: f64 = 250.0;
 /// Runs are numbered (from 1) so that a block's header says whether this run made it.
 static RUNS: AtomicU32 = AtomicU32::new(1);
 
-/// What a block's header holds (see `alloc`): the run that made it, 0 for none, and the
-/// place in the snippet (a `sites` key).
+/// What a block's header holds (see `alloc`): the run that made it, 0 for none; the place
+/// in the snippet (a `sites` key) in the low 24 bits of `place`, and the tracemalloc
+/// tracing that traces it (0 for none) in the high 8.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub(crate) struct Tag {
     run: u32,
-    key: u32,
+    place: u32,
 }
 
 impl Tag {
-    pub const NONE: Tag = Tag { run: 0, key: NOWHERE };
+    pub const NONE: Tag = Tag { run: 0, place: NOWHERE };
+    const KEY_BITS: u32 = 24;
+
+    fn new(run: u32, key: u32, traced: u8) -> Self {
+        Tag { run, place: key | (u32::from(traced) << Self::KEY_BITS) }
+    }
+
+    fn key(self) -> u32 {
+        self.place & ((1 << Self::KEY_BITS) - 1)
+    }
+
+    fn traced(self) -> u8 {
+        (self.place >> Self::KEY_BITS) as u8
+    }
 }
+
+/// Places beyond this many are counted as no place (`NOWHERE`): they would not fit a header.
+pub(crate) const MAX_SITES: usize = 1 << Tag::KEY_BITS;
 
 #[derive(Clone, Copy, Default)]
 struct LineAcc {
@@ -131,6 +148,11 @@ impl Meter {
         })
     }
 
+    /// Live traced blocks per snippet line, as `tracemalloc`'s snapshot gives them.
+    pub fn traced_by_line(&self) -> Vec<(u32, u64, u64)> {
+        self.tracemalloc.by_line(&self.sites)
+    }
+
     pub fn limits(&self) -> memplay_model::Limits {
         self.template.limits
     }
@@ -148,9 +170,9 @@ impl Meter {
         self.now_ms() - self.start_ms
     }
 
-    /// Counts an allocation; its key for the block's header, or `None` past the limit.
+    /// Counts an allocation; the block's header, or `None` past the limit.
     #[inline(always)]
-    fn record_alloc(&mut self, bytes: usize) -> Option<u32> {
+    fn record_alloc(&mut self, bytes: usize) -> Option<Tag> {
         let size = bytes as i64;
         if self.live.saturating_add(size) > self.memory_limit {
             self.hit_limit(LimitKind::Memory);
@@ -169,13 +191,14 @@ impl Meter {
         acc.net_bytes += size;
         acc.peak_bytes = acc.peak_bytes.max(live);
         self.after_change(line);
-        Some(key)
+        let traced = self.tracemalloc.alloc(key, bytes);
+        Some(Tag::new(self.run, key, traced))
     }
 
     /// A block changing size, counted as CPython's tracemalloc counts it: the old size goes
     /// and the new one comes, never both live at once (a block that grows in place, as
     /// large ones mostly do, never holds both).
-    fn record_realloc(&mut self, old: usize, new: usize, tag: Tag) -> Option<u32> {
+    fn record_realloc(&mut self, old: usize, new: usize, tag: Tag) -> Option<Tag> {
         if self.live - old as i64 + new as i64 > self.memory_limit {
             self.hit_limit(LimitKind::Memory);
             return None;
@@ -189,7 +212,11 @@ impl Meter {
     #[inline(always)]
     fn record_free(&mut self, size: usize, tag: Tag) {
         let line = self.enter_current_line();
-        self.held.free(if tag.run == self.run { tag.key } else { NOWHERE }, size);
+        let key = if tag.run == self.run { tag.key() } else { NOWHERE };
+        self.held.free(key, size);
+        if tag.traced() != 0 {
+            self.tracemalloc.free(key, tag.traced(), size);
+        }
         self.live -= size as i64;
         let acc = &mut self.lines[line];
         acc.net_bytes -= size as i64;

@@ -59,7 +59,7 @@ mod _memplay_tracemalloc {
     /// Per snippet line: (line, bytes of its live traced blocks, number of those blocks).
     #[pyfunction]
     fn traces(vm: &VirtualMachine) -> PyListRef {
-        let traces = meter::with_active(|m| m.tracemalloc.by_line()).unwrap_or_default();
+        let traces = meter::with_active(|m| m.traced_by_line()).unwrap_or_default();
         let items = traces
             .into_iter()
             .map(|(line, size, blocks)| {

@@ -105,10 +105,16 @@ fn tracemalloc_works_as_in_the_tutorials() {
         "snapshot = tracemalloc.take_snapshot()\n",
         "top = snapshot.statistics('lineno')[0]\n",
         "print(top.traceback[0].lineno, top.size >= 300_000)\n",
+        // Cleared traces: what was made before is neither listed nor taken off when freed.
+        "tracemalloc.clear_traces()\n",
+        "del keep\n",
+        "small = [0] * 50_000\n",
+        "stats = tracemalloc.take_snapshot().statistics('lineno')\n",
+        "print(stats[0].traceback[0].lineno, stats[0].size >= 200_000, all(s.size > 0 for s in stats))\n",
         "tracemalloc.stop()\n",
         "print(tracemalloc.is_tracing(), tracemalloc.get_traced_memory())\n",
     ));
-    assert_eq!(r.stdout, "True\nTrue True\nTrue\nTrue\n12 True\nFalse (0, 0)\n");
+    assert_eq!(r.stdout, "True\nTrue True\nTrue\nTrue\n12 True\n18 True True\nFalse (0, 0)\n");
 }
 
 #[test]
