@@ -157,6 +157,26 @@ pub struct CheckReport {
     pub at_peak: Option<crate::AtPeak>,
 }
 
+impl CheckReport {
+    /// A report of nothing yet: no figures, no output, no error.
+    pub fn empty(limits: Limits, engine: EngineInfo) -> Self {
+        CheckReport {
+            peak_bytes: 0,
+            retained_bytes: 0,
+            wall_ms: 0.0,
+            stdout: String::new(),
+            stderr: String::new(),
+            error: None,
+            lines: Vec::new(),
+            warmed_imports: Vec::new(),
+            limits,
+            engine,
+            truncated: Truncated::default(),
+            at_peak: None,
+        }
+    }
+}
+
 /// What a CPython run has done so far.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CheckProgress {
@@ -189,12 +209,7 @@ impl CheckProgress {
             stdout: self.stdout,
             stderr: self.stderr,
             error: Some(error),
-            lines: Vec::new(),
-            warmed_imports: Vec::new(),
-            limits,
-            engine,
-            truncated: Truncated::default(),
-            at_peak: None,
+            ..CheckReport::empty(limits, engine)
         }
     }
 }
@@ -290,20 +305,8 @@ mod tests {
     use super::*;
 
     fn check(peak: u64) -> CheckReport {
-        CheckReport {
-            peak_bytes: peak,
-            retained_bytes: 0,
-            wall_ms: 1.0,
-            stdout: String::new(),
-            stderr: String::new(),
-            error: None,
-            lines: vec![],
-            warmed_imports: vec![],
-            limits: Limits::default(),
-            engine: EngineInfo { name: "CPython".into(), version: "3.12.7".into() },
-            truncated: Truncated::default(),
-            at_peak: None,
-        }
+        let engine = EngineInfo { name: "CPython".into(), version: "3.12.7".into() };
+        CheckReport { peak_bytes: peak, wall_ms: 1.0, ..CheckReport::empty(Limits::default(), engine) }
     }
 
     fn ours(a: u64, b: u64) -> Comparison {

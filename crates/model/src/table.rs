@@ -185,17 +185,8 @@ mod tests {
             let engine = EngineInfo { name: "CPython".into(), version: "3.12.7".into() };
             CheckReport {
                 peak_bytes: r.peak_bytes,
-                retained_bytes: 0,
-                wall_ms: 1.0,
-                stdout: String::new(),
-                stderr: String::new(),
-                error: None,
-                lines: vec![],
-                warmed_imports: vec![],
-                limits: Limits::default(),
-                engine,
-                truncated: crate::Truncated::default(),
                 at_peak: r.at_peak.clone().map(|a| AtPeak { approximate: true, ..a }),
+                ..CheckReport::empty(Limits::default(), engine)
             }
         };
         let check = CpythonCheck::new(check_report(&c.a), check_report(&c.b), &c);

@@ -5,7 +5,6 @@
 
 use memplay_model::{
     CheckProgress, CheckReport, EngineEvent, EngineInfo, FromCpython, FromWorker, Limits, RunReport, Side, ToCpython,
-    Truncated,
 };
 use memplay_playground::{Action, Effect, State};
 
@@ -34,20 +33,7 @@ fn finish(s: &mut State, side: Side, peak: u64) -> Vec<Effect> {
 }
 
 fn report(peak: u64) -> CheckReport {
-    CheckReport {
-        peak_bytes: peak,
-        retained_bytes: 0,
-        wall_ms: 3.0,
-        stdout: String::new(),
-        stderr: String::new(),
-        error: None,
-        lines: vec![],
-        warmed_imports: vec![],
-        limits: Limits::default(),
-        engine: cpython(),
-        truncated: Truncated::default(),
-        at_peak: None,
-    }
+    CheckReport { peak_bytes: peak, wall_ms: 3.0, ..CheckReport::empty(Limits::default(), cpython()) }
 }
 
 fn posted(effects: &[Effect]) -> Vec<(Side, u32, String)> {
