@@ -4,6 +4,8 @@
 //! says where the block was made: a tracing's number, so a block made before `start()` or
 //! `clear_traces()` is not taken off the traces when it is freed. No map of blocks.
 
+use memplay_model::{PeakLine, rank_lines};
+
 use crate::sites::Sites;
 
 #[derive(Default)]
@@ -66,23 +68,23 @@ impl TraceMalloc {
         }
     }
 
-    /// Live traced blocks per snippet line: (line, bytes, blocks), largest first.
-    pub fn by_line(&self, sites: &Sites) -> Vec<(u32, u64, u64)> {
-        let mut lines: Vec<(u32, u64, u64)> = Vec::new();
+    /// Live traced blocks per snippet line, ranked as every list of lines is.
+    pub fn by_line(&self, sites: &Sites) -> Vec<PeakLine> {
+        let mut lines: Vec<PeakLine> = Vec::new();
         for (key, &(bytes, blocks)) in self.held.iter().enumerate() {
             let line = sites.site(key as u32).line;
             if line == 0 || bytes <= 0 {
                 continue;
             }
-            match lines.iter_mut().find(|l| l.0 == line) {
+            match lines.iter_mut().find(|l| l.line == line) {
                 Some(l) => {
-                    l.1 += bytes as u64;
-                    l.2 += blocks.max(0) as u64;
+                    l.bytes += bytes;
+                    l.blocks += blocks;
                 }
-                None => lines.push((line, bytes as u64, blocks.max(0) as u64)),
+                None => lines.push(PeakLine { line, bytes, blocks }),
             }
         }
-        lines.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        rank_lines(&mut lines);
         lines
     }
 }

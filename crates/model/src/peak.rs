@@ -51,8 +51,11 @@ pub struct PeakRow {
 }
 
 /// Ranks lines as every view shows them: most bytes first, then by line number.
-pub fn rank_lines(lines: &mut [PeakLine]) {
-    lines.sort_by(|x, y| y.bytes.cmp(&x.bytes).then(x.line.cmp(&y.line)));
+pub fn rank_lines<L: std::borrow::Borrow<PeakLine>>(lines: &mut [L]) {
+    lines.sort_by(|x, y| {
+        let (x, y) = (x.borrow(), y.borrow());
+        y.bytes.cmp(&x.bytes).then(x.line.cmp(&y.line))
+    });
 }
 
 impl AtPeak {
@@ -92,7 +95,7 @@ pub fn line_text(code: &str, line: u32) -> String {
 pub fn listed_lines(at: &AtPeak, code: &str, max: usize) -> Vec<ListedLine> {
     let floor = (at.live_bytes / 100) as i64;
     let mut lines: Vec<&PeakLine> = at.by_line.iter().filter(|l| l.line > 0).collect();
-    lines.sort_by(|x, y| y.bytes.cmp(&x.bytes).then(x.line.cmp(&y.line)));
+    rank_lines(&mut lines);
     let (shown, rest): (Vec<_>, Vec<_>) =
         lines.into_iter().enumerate().partition(|(i, l)| *i < max && l.bytes > 0 && l.bytes >= floor);
     let mut out: Vec<ListedLine> = shown

@@ -149,7 +149,7 @@ impl Meter {
     }
 
     /// Live traced blocks per snippet line, as `tracemalloc`'s snapshot gives them.
-    pub fn traced_by_line(&self) -> Vec<(u32, u64, u64)> {
+    pub fn traced_by_line(&self) -> Vec<memplay_model::PeakLine> {
         self.tracemalloc.by_line(&self.sites)
     }
 

@@ -62,8 +62,12 @@ mod _memplay_tracemalloc {
         let traces = meter::with_active(|m| m.traced_by_line()).unwrap_or_default();
         let items = traces
             .into_iter()
-            .map(|(line, size, blocks)| {
-                let t = vec![vm.ctx.new_int(line).into(), vm.ctx.new_int(size).into(), vm.ctx.new_int(blocks).into()];
+            .map(|l| {
+                let t = vec![
+                    vm.ctx.new_int(l.line).into(),
+                    vm.ctx.new_int(l.bytes).into(),
+                    vm.ctx.new_int(l.blocks.max(0)).into(),
+                ];
                 vm.ctx.new_tuple(t).into()
             })
             .collect();
