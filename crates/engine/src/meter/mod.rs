@@ -212,9 +212,11 @@ impl Meter {
     #[inline(always)]
     fn record_free(&mut self, size: usize, tag: Tag) {
         let line = self.enter_current_line();
-        let key = if tag.run == self.run { tag.key() } else { NOWHERE };
+        // A block made before this run counts as no place (and was not traced by it).
+        let ours = tag.run == self.run;
+        let key = if ours { tag.key() } else { NOWHERE };
         self.held.free(key, size);
-        if tag.traced() != 0 {
+        if ours && tag.traced() != 0 {
             self.tracemalloc.free(key, tag.traced(), size);
         }
         self.live -= size as i64;
