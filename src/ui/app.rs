@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
 use super::cpython_workers::CpythonWorkers;
-use super::embed_signals::EmbedSignals;
+use super::embed_signals::{self, EmbedSignals};
 use super::sweep_panel::SweepPanel;
 use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, marks, notice::NoticeBar, pane_view::PaneView};
 use super::{results::Results, settings_panel::SettingsPanel, share_panel, share_panel::SharePanel};
@@ -44,6 +44,7 @@ impl Component for App {
             Mode::Embed => {
                 let mut state = State::embedded();
                 state.demand.idle_ms = address::idle_ms();
+                state.demand.prefetch = !embed_signals::save_data();
                 state
             }
         };

@@ -32,3 +32,16 @@ impl EmbedSignals {
         let _ = self.claim.call0(&JsValue::NULL);
     }
 }
+
+/// The reader's browser asks pages to save data (`navigator.connection.saveData`): an embed
+/// then downloads the engine only when Run is pressed, not when it comes on screen.
+pub fn save_data() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    js_sys::Reflect::get(&window, &JsValue::from_str("navigator"))
+        .ok()
+        .filter(JsValue::is_object)
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("connection")).ok())
+        .filter(JsValue::is_object)
+        .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("saveData")).ok())
+        .is_some_and(|v| v.is_truthy())
+}

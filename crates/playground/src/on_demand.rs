@@ -54,6 +54,10 @@ pub struct Demand {
     pub generation: u32,
     /// How long the embed stays off screen, idle, before it sleeps.
     pub idle_ms: u64,
+    /// Download and compile the engine (no interpreter) when the embed first comes on
+    /// screen, so that Run only starts the workers; off when the reader's browser asks to
+    /// save data.
+    pub prefetch: bool,
 }
 
 impl Default for Demand {
@@ -65,6 +69,7 @@ impl Default for Demand {
             yield_when_idle: false,
             generation: 0,
             idle_ms: IDLE_OFF_SCREEN_MS,
+            prefetch: true,
         }
     }
 }
@@ -142,6 +147,12 @@ impl State {
         self.demand.visible = visible;
         self.demand.generation += 1;
         if visible {
+            // The engine (shared by the post's frames), not an interpreter: Run then pays
+            // only the workers' start.
+            if self.demand.prefetch && !self.demand.requested {
+                self.demand.requested = true;
+                effects.push(Effect::LoadEngine);
+            }
             if let Some(start) = self.demand.autostart.take() {
                 self.autostart(start, effects);
             }

@@ -54,6 +54,7 @@ fn an_embed_starts_nothing_until_run() {
     assert_eq!(s.live_engines(), 0);
     assert_eq!(s.load_view(), LoadView::Asleep);
     assert!(s.toolbar_view().can_run, "Run can be pressed: it starts Python");
+    s.demand.prefetch = false;
     let effects = s.apply(Action::Visible(true));
     assert!(effects.is_empty(), "{effects:?}");
     let effects = s.apply(Action::Run);
@@ -64,6 +65,20 @@ fn an_embed_starts_nothing_until_run() {
     assert_eq!(starts(&s.apply(Action::EngineCompiled)), vec![Side::A, Side::B]);
     let runs = workers_ready(&mut s);
     assert_eq!(runs.iter().filter(|e| matches!(e, Effect::StartRun { .. })).count(), 2);
+}
+
+#[test]
+fn an_embed_on_screen_compiles_the_engine_and_run_only_starts_the_workers() {
+    let mut s = State::embedded();
+    let effects = s.apply(Action::Visible(true));
+    assert_eq!(effects, vec![Effect::LoadEngine], "the engine, once, as the embed comes on screen");
+    assert!(s.apply(Action::Visible(false)).iter().all(|e| *e != Effect::LoadEngine));
+    assert!(s.apply(Action::Visible(true)).is_empty(), "not twice");
+    assert!(starts(&s.apply(Action::EngineCompiled)).is_empty(), "compiled, but no interpreter");
+    assert_eq!((s.live_engines(), s.load_view()), (0, LoadView::Asleep));
+    let effects = s.apply(Action::Run);
+    assert!(!effects.contains(&Effect::LoadEngine), "{effects:?}");
+    assert_eq!(starts(&effects), vec![Side::A, Side::B], "Run starts the workers at once");
 }
 
 #[test]
