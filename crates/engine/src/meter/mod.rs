@@ -1,14 +1,12 @@
 //! The meter: what the counting allocator reports to while a run is measured on this
 //! thread. It keeps the counters and the per-line figures, and holds the timeline
 //! (`timeline`), what is alive where (`sites`, `live_at_peak`) and the captured output
-//! (`captured`); it calls the host for progress, the peak so far and limits. Everything it allocates itself it
-//! does while `busy`, so its own work is never counted.
+//! (`captured`); it calls the host for progress, the peak so far and limits. Everything
+//! it allocates itself it does while `busy`, so its own work is never counted.
 
 use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
-use memplay_model::{LineStat, RunReport, TimelinePoint};
-
-use memplay_model::LimitKind;
+use memplay_model::{LimitKind, LineStat, RunReport, TimelinePoint};
 
 use crate::captured::Captured;
 use crate::host::{Host, Stream};
