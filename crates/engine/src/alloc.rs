@@ -4,11 +4,12 @@
 //! the current thread, tells the meter about it. The meter may refuse an allocation that
 //! would pass the memory limit; the allocator then returns null.
 //!
-//! Every block carries a small header just before it: the run that made it and the place
-//! in the snippet (a `sites` key), so that a free returns its bytes to the line that made
-//! them, whichever line runs when it is freed (what is alive at the peak is counted by
-//! the line that allocated it), and whether tracemalloc traces it. 8 bytes a block (the block's alignment where that is
-//! larger); measured against the header-less allocator in BENCHMARKS.md.
+//! Every block carries a small header just before it: the run that made it, the place in
+//! the snippet (a `sites` key) and whether tracemalloc traces it, so that a free returns
+//! its bytes to the line that made them, whichever line runs when it is freed (what is
+//! alive at the peak is counted by the line that allocated it). 8 bytes a block (the
+//! block's alignment where that is larger); measured against the header-less allocator in
+//! BENCHMARKS.md.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::sync::atomic::{AtomicI64, Ordering::Relaxed};

@@ -5,7 +5,9 @@
 //! first falls after it (or at the end), and then only the changed keys are copied. Ties
 //! keep the first peak (a peak is only a strictly higher one).
 
-use memplay_model::{AtPeak, PeakLine, PeakStack, rank_lines};
+use std::collections::HashMap;
+
+use memplay_model::{AtPeak, PeakStack};
 
 use crate::sites::Sites;
 
@@ -80,31 +82,25 @@ impl LiveAtPeak {
     /// peak, or the pending one (a run that ends or is reported at its highest so far).
     pub fn report(&self, peak_bytes: u64, sites: &Sites) -> AtPeak {
         let pending = self.pending.is_some();
-        let mut by_line: Vec<PeakLine> = Vec::new();
-        let mut by_stack: Vec<PeakStack> = Vec::new();
-        for (key, confirmed) in self.at_peak.iter().enumerate() {
-            let held = if pending && self.is_changed[key] { &self.now[key] } else { confirmed };
-            if held.bytes == 0 && held.blocks == 0 {
-                continue;
-            }
-            let site = sites.site(key as u32);
-            match by_line.iter_mut().find(|l| l.line == site.line) {
-                Some(l) => {
-                    l.bytes += held.bytes;
-                    l.blocks += held.blocks;
-                }
-                None => by_line.push(PeakLine { line: site.line, bytes: held.bytes, blocks: held.blocks }),
-            }
-            if !site.frames.is_empty() && held.bytes > 0 {
+        let held = || {
+            self.at_peak.iter().enumerate().map(move |(key, confirmed)| {
+                (key as u32, if pending && self.is_changed[key] { self.now[key] } else { *confirmed })
+            })
+        };
+        let by_line = sites.by_line(held().map(|(key, h)| (key, h.bytes, h.blocks)));
+        // Two places can print as the same stack (two functions of one name): summed, in a
+        // map, since a report goes out during the run too and a deep recursion has a place
+        // per depth.
+        let mut stacks: HashMap<Vec<String>, i64> = HashMap::new();
+        for (key, h) in held().filter(|(_, h)| h.bytes > 0) {
+            let site = sites.site(key);
+            if !site.frames.is_empty() {
                 let stack = site.frames.iter().map(|(name, line)| format!("{}:{line}", name.as_str())).collect();
-                match by_stack.iter_mut().find(|s| s.stack == stack) {
-                    Some(s) => s.bytes += held.bytes,
-                    None => by_stack.push(PeakStack { stack, bytes: held.bytes }),
-                }
+                *stacks.entry(stack).or_default() += h.bytes;
             }
         }
-        by_line.retain(|l| l.bytes != 0 || l.blocks != 0);
-        rank_lines(&mut by_line);
+        let mut by_stack: Vec<PeakStack> =
+            stacks.into_iter().map(|(stack, bytes)| PeakStack { stack, bytes }).collect();
         by_stack.sort_by(|x, y| y.bytes.cmp(&x.bytes).then_with(|| x.stack.cmp(&y.stack)));
         AtPeak {
             live_bytes: peak_bytes,

@@ -197,7 +197,7 @@ fn measure(
     // The code object and the scope stay referenced until measuring stops, so freeing
     // them is not counted against the snippet.
     let result = vm.run_code_obj(compiled.clone(), scope.clone());
-    let mut meter = active.stop();
+    let meter = active.stop();
     drop(compiled);
     let wall_ms = meter.elapsed_ms();
     release(scope);

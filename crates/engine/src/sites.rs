@@ -5,7 +5,9 @@
 //! counts for the snippet frame that called them. Without stacks (a setting), a place is
 //! the innermost snippet line alone: one frame read instead of the whole chain, no hash.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use memplay_model::{PeakLine, rank_lines};
 
 use rustpython_vm::builtins::{PyCode, PyStrInterned};
 use rustpython_vm::frame::current_thread_iframe;
@@ -45,6 +47,21 @@ impl Sites {
 
     pub fn site(&self, key: u32) -> &Site {
         &self.sites[key as usize]
+    }
+
+    /// Bytes and blocks held by place (`(key, bytes, blocks)`), summed by each place's
+    /// snippet line, lines that hold nothing left out, ranked as every list of lines is.
+    pub fn by_line(&self, held: impl Iterator<Item = (u32, i64, i64)>) -> Vec<PeakLine> {
+        let mut lines: BTreeMap<u32, PeakLine> = BTreeMap::new();
+        for (key, bytes, blocks) in held {
+            let line = self.site(key).line;
+            let l = lines.entry(line).or_insert(PeakLine { line, bytes: 0, blocks: 0 });
+            l.bytes += bytes;
+            l.blocks += blocks;
+        }
+        let mut lines: Vec<PeakLine> = lines.into_values().filter(|l| l.bytes != 0 || l.blocks != 0).collect();
+        rank_lines(&mut lines);
+        lines
     }
 
     /// The key of the running snippet stack and its innermost line; `(NOWHERE, 0)` when no

@@ -4,7 +4,7 @@
 //! says where the block was made: a tracing's number, so a block made before `start()` or
 //! `clear_traces()` is not taken off the traces when it is freed. No map of blocks.
 
-use memplay_model::{PeakLine, rank_lines};
+use memplay_model::PeakLine;
 
 use crate::sites::Sites;
 
@@ -68,23 +68,11 @@ impl TraceMalloc {
         }
     }
 
-    /// Live traced blocks per snippet line, ranked as every list of lines is.
+    /// Live traced blocks per snippet line (line 0, no line of the snippet, left out).
     pub fn by_line(&self, sites: &Sites) -> Vec<PeakLine> {
-        let mut lines: Vec<PeakLine> = Vec::new();
-        for (key, &(bytes, blocks)) in self.held.iter().enumerate() {
-            let line = sites.site(key as u32).line;
-            if line == 0 || bytes <= 0 {
-                continue;
-            }
-            match lines.iter_mut().find(|l| l.line == line) {
-                Some(l) => {
-                    l.bytes += bytes;
-                    l.blocks += blocks;
-                }
-                None => lines.push(PeakLine { line, bytes, blocks }),
-            }
-        }
-        rank_lines(&mut lines);
+        let held = self.held.iter().enumerate().map(|(key, &(bytes, blocks))| (key as u32, bytes, blocks));
+        let mut lines = sites.by_line(held);
+        lines.retain(|l| l.line > 0 && l.bytes > 0);
         lines
     }
 }

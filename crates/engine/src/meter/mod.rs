@@ -160,11 +160,12 @@ impl Meter {
         unsafe { &mut *self.host }
     }
 
-    pub fn now_ms(&mut self) -> f64 {
-        self.host().now_ms()
+    pub fn now_ms(&self) -> f64 {
+        // SAFETY: see `new`; the clock is only read.
+        unsafe { &*self.host }.now_ms()
     }
 
-    pub fn elapsed_ms(&mut self) -> f64 {
+    pub fn elapsed_ms(&self) -> f64 {
         self.now_ms() - self.start_ms
     }
 
@@ -338,8 +339,7 @@ impl Meter {
         r.peak_bytes = self.peak.max(0) as u64;
         r.allocated_bytes = self.allocated_bytes;
         r.allocations = self.allocations;
-        // SAFETY: see `new`; the clock is only read.
-        r.wall_ms = unsafe { &*self.host }.now_ms() - self.start_ms;
+        r.wall_ms = self.elapsed_ms();
         r.retained_bytes = self.live;
         r.truncated.output = self.output.truncated;
         r.lines = self.line_stats();
