@@ -181,7 +181,7 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
             if json {
                 println!("{}", to_json(&Results::checked(&report, check.as_ref()))?);
             } else {
-                print!("{}", human::report(&snippet.title, &report));
+                print!("{}", human::report(&snippet.title, &snippet.code, &report));
                 if let Some(check) = &check {
                     print!("{}", human::check(check));
                 }

@@ -2,20 +2,21 @@
 
 use memplay_model::{
     AtPeak, CheckReport, Comparison, CpythonCheck, Figure, RunReport, figures, figures_table, format_bytes,
-    group_thousands, peak_table,
+    group_thousands, listed_lines, peak_table,
 };
 
-pub fn report(title: &str, r: &RunReport) -> String {
+pub fn report(title: &str, code: &str, r: &RunReport) -> String {
     let mut out = format!("{title}\n");
     for (label, value, unit) in figures(r) {
         out.push_str(&format!("  {label:<12} {:>12}\n", unit.format(value)));
     }
     if let Some(at) = r.at_peak.as_ref().filter(|at| at.live_bytes > 0) {
         out.push_str(&format!("  at the peak ({}), alive by the line that made it:\n", peak_moment(at)));
-        for l in at.by_line.iter().filter(|l| l.bytes > 0).take(3) {
-            let line = if l.line == 0 { "before the snippet".to_owned() } else { format!("line {}", l.line) };
+        // The page's rows: the three lines that held most, then the rest and what came before.
+        for l in listed_lines(at, code, 3) {
             let blocks = group_thousands(l.blocks.max(0) as u64);
-            out.push_str(&format!("    {line}: {} in {blocks} blocks\n", format_bytes(l.bytes as f64)));
+            let code = if l.code.is_empty() { String::new() } else { format!("  {}", l.code) };
+            out.push_str(&format!("    {}: {} in {blocks} blocks{code}\n", l.label, format_bytes(l.bytes as f64)));
         }
     }
     out.push_str(&tail(r));

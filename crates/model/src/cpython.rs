@@ -262,6 +262,11 @@ impl CheckReport {
 }
 
 impl CpythonCheck {
+    /// The check took what was alive at the peak for A or B (its "At the peak" columns).
+    pub fn explained(&self) -> bool {
+        self.a.at_peak.is_some() || self.b.at_peak.is_some()
+    }
+
     /// CPython's runs of A and B, set against memplay's comparison of the same snippets.
     pub fn new(a: CheckReport, b: CheckReport, ours: &Comparison) -> Self {
         let (ra, rb) = (a.as_run(), b.as_run());

@@ -49,7 +49,7 @@ pub fn peak_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table>
     if c.peak_lines.is_empty() {
         return None;
     }
-    let theirs = check.filter(|k| k.a.at_peak.is_some() || k.b.at_peak.is_some());
+    let theirs = check.filter(|k| k.explained());
     let mut head: Vec<String> = ["A line", "B line", "Code", "A holds", "B holds"].map(String::from).into();
     let mut align = vec![Right, Right, Left, Right, Right];
     if let Some(k) = theirs {
@@ -81,10 +81,10 @@ pub fn peak_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table>
 /// What CPython's check says a row's lines held at its own peaks ("–" for a side it did
 /// not explain or a line the side lacks); `None` when it explained neither side.
 pub fn cpython_held(check: &CpythonCheck, row: &PeakRow) -> Option<(String, String)> {
-    let (a, b) = (check.a.at_peak.as_ref(), check.b.at_peak.as_ref());
-    if a.is_none() && b.is_none() {
+    if !check.explained() {
         return None;
     }
+    let (a, b) = (check.a.at_peak.as_ref(), check.b.at_peak.as_ref());
     let held = |at: Option<&AtPeak>, line: Option<u32>| match (at, line) {
         (Some(at), Some(l)) => format_bytes(at.bytes_of(l) as f64),
         _ => "–".to_owned(),
@@ -96,8 +96,16 @@ impl Table {
     /// A Markdown table; a `Code` column's cells as inline code.
     pub fn markdown(&self) -> String {
         let code = self.head.iter().position(|h| h == "Code");
-        let cell = |t: &str| t.replace('|', "\\|").replace('\n', " ");
-        let mut out = format!("| {} |\n", self.head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
+        // "| a | b |", an empty cell as "| |".
+        let line = |cells: Vec<String>| {
+            let mut out = String::from("|");
+            for c in cells {
+                let c = c.replace('|', "\\|").replace('\n', " ");
+                out.push_str(&if c.is_empty() { " |".to_owned() } else { format!(" {c} |") });
+            }
+            out + "\n"
+        };
+        let mut out = line(self.head.clone());
         let rule: Vec<&str> = self
             .align
             .iter()
@@ -106,14 +114,14 @@ impl Table {
             .collect();
         out.push_str(&format!("|{}|\n", rule.join("|")));
         for row in &self.rows {
-            let cells: Vec<String> = row
+            let cells = row
                 .iter()
                 .enumerate()
-                .map(|(i, t)| if Some(i) == code { format!("`{}`", cell(&t.replace('`', "'"))) } else { cell(t) })
+                .map(|(i, t)| if Some(i) == code { format!("`{}`", t.replace('`', "'")) } else { t.clone() })
                 .collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            out.push_str(&line(cells));
         }
-        out.replace("|  |", "| |")
+        out
     }
 
     /// Plain text in aligned columns, two spaces apart, the first at least `first` wide;

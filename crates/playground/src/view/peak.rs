@@ -84,7 +84,7 @@ impl State {
                 row.cpython = memplay_model::cpython_held(k, r);
             }
         }
-        let cpython = check.filter(|k| k.a.at_peak.is_some() || k.b.at_peak.is_some()).map(|k| k.engine.short_label());
+        let cpython = check.filter(|k| k.explained()).map(|k| k.engine.short_label());
         Some(PeakView { sides, aligned, cpython })
     }
 }
