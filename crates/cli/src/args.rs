@@ -117,8 +117,8 @@ struct RunArgs {
     /// Measure module imports too instead of importing them before the baseline
     #[arg(long)]
     no_warm_imports: bool,
-    /// Explain the peak by line only: no call stacks in `at_peak.by_stack` (a run that
-    /// allocates a lot is a little faster)
+    /// Explain the peak by line only: no call stacks in `at_peak.by_stack` (code that
+    /// allocates deep in calls runs faster)
     #[arg(long)]
     no_stacks: bool,
     /// Run a preset instead of files (for `run`: its variant A; `--preset ID:b` for B)

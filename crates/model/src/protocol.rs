@@ -23,7 +23,7 @@ pub enum EngineEvent {
     /// The figures so far, about every 100 ms while the snippet allocates.
     Progress(Box<RunReport>),
     /// What was alive at the peak so far, when the peak has risen since the last one (at
-    /// most twice a second): a run cut short is explained up to the peak it had reached.
+    /// most every 250 ms): a run cut short is explained up to the peak it had reached.
     AtPeak(Box<AtPeak>),
     /// A limit was reached; the report is as far as the run got. The engine may not be
     /// able to say anything after this.

@@ -30,7 +30,8 @@ pub struct RunOptions {
     /// cost does not swamp the technique being compared.
     pub warm_imports: bool,
     /// Keep each block's call stack, not only its line, for "At the peak" (`by_stack`).
-    /// Off, a run that allocates a lot is a little faster and `by_stack` is empty.
+    /// Off, `by_stack` is empty and an allocation no longer reads the whole chain of calls:
+    /// code that allocates deep in calls runs faster (about 5× for a recursion 600 deep).
     pub stacks: bool,
 }
 
