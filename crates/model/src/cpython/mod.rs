@@ -8,13 +8,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod worker;
+
+pub use worker::{FromCpython, KeyGate, Sealed, ToCpython};
+
 use crate::{
     Comparison, EngineInfo, Figure, LimitKind, Limits, RunError, RunOptions, RunReport, SNIPPET_FILENAME, Side,
     Truncated, verdict, winner,
 };
 
 /// The driver the command line and the page run CPython with.
-pub const CPYTHON_DRIVER: &str = include_str!("../py/cpython_driver.py");
+pub const CPYTHON_DRIVER: &str = include_str!("../../py/cpython_driver.py");
 
 /// The oldest CPython the driver runs on (`tracemalloc.reset_peak` is 3.9; the command line
 /// asks for 3.10 to match what the page's Pyodide runs or newer).
@@ -67,68 +71,6 @@ impl CheckRequest {
             unavailable: BTreeMap::new(),
         }
     }
-}
-
-/// What the page tells a CPython worker (www/cpython-worker.js).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum ToCpython {
-    Run { run_id: u32, request: CheckRequest },
-}
-
-/// A CPython worker's message as it reaches the page. `key` is a secret the worker's
-/// JavaScript made before Pyodide loaded and never hands to Python; the worker's first
-/// message (before any snippet can run) names it, and `KeyGate` drops any later message
-/// that does not.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Sealed {
-    pub key: String,
-    pub message: FromCpython,
-}
-
-/// The page's side of one CPython worker's key.
-#[derive(Clone, Debug, Default)]
-pub struct KeyGate {
-    key: Option<String>,
-}
-
-impl KeyGate {
-    /// The message, if it is the worker's own: the first one sets the key.
-    pub fn admit(&mut self, sealed: Sealed) -> Option<FromCpython> {
-        match &self.key {
-            None if sealed.key.len() >= 32 => {
-                self.key = Some(sealed.key);
-                Some(sealed.message)
-            }
-            Some(key) if *key == sealed.key => Some(sealed.message),
-            _ => None,
-        }
-    }
-}
-
-/// What a CPython worker tells the page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum FromCpython {
-    /// Pyodide has loaded and the driver is in place.
-    Ready {
-        engine: EngineInfo,
-    },
-    Done {
-        run_id: u32,
-        report: Box<CheckReport>,
-    },
-    /// A run still going: its figures so far and the output since the last progress
-    /// (the driver sends one at most ten times a second, when the snippet writes or the
-    /// garbage collector runs). The page keeps them if the run is stopped.
-    Progress {
-        run_id: u32,
-        figures: CheckProgress,
-    },
-    /// Pyodide could not start, or the driver itself failed.
-    Failed {
-        message: String,
-    },
 }
 
 /// One snippet's run under CPython's tracemalloc.
@@ -382,21 +324,6 @@ mod tests {
         let request = CheckRequest::local("x", &RunOptions::default());
         assert!(request.unavailable.is_empty());
         assert_eq!(request.limit_messages.time, LimitKind::Time.message(&Limits::default()));
-    }
-
-    #[test]
-    fn the_page_takes_only_messages_sealed_with_the_workers_first_key() {
-        let ready = |key: &str| Sealed {
-            key: key.into(),
-            message: FromCpython::Ready { engine: EngineInfo { name: "CPython".into(), version: "3.14.0".into() } },
-        };
-        let key = "0123456789abcdef0123456789abcdef";
-        let mut gate = KeyGate::default();
-        assert!(gate.admit(ready("short")).is_none(), "a key too short to be secret is refused");
-        assert!(gate.admit(ready(key)).is_some());
-        assert!(gate.admit(ready(key)).is_some());
-        assert!(gate.admit(ready("fedcba9876543210fedcba9876543210")).is_none());
-        assert!(gate.admit(ready("")).is_none());
     }
 
     #[test]
