@@ -20,6 +20,8 @@ const ENGINE_URL: &str = "./worker_bg.wasm";
 pub enum Msg {
     Act(Action),
     EngineCompiled(JsValue),
+    /// A pane's restart put off to this task (`Workers::restart_soon`).
+    Restart(memplay_model::Side, u32),
 }
 
 pub struct App {
@@ -85,6 +87,10 @@ impl Component for App {
             Msg::EngineCompiled(module) => {
                 self.workers.set_module(module);
                 Action::EngineCompiled
+            }
+            Msg::Restart(side, turn) => {
+                self.workers.restart_if_current(side, turn);
+                return false;
             }
         };
         let effects = self.state.apply(action);
@@ -183,8 +189,16 @@ impl App {
             Effect::StartRun { side, run_id, code, options } => {
                 self.workers.post(side, &memplay_model::ToWorker::Run { run_id, code, options });
             }
+            // An embed's restart waits a task: the claim it may have just made lets the
+            // post's idle embeds give their workers back, for this one to take over.
+            Effect::RestartWorker(side) if self.state.mode == Mode::Embed => {
+                let turn = self.workers.restart_soon(side);
+                let link = ctx.link().clone();
+                gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::Restart(side, turn))).forget();
+            }
             Effect::RestartWorker(side) => self.workers.restart(side),
             Effect::ReleaseWorker(side) => self.workers.release(side),
+            Effect::HandOverWorker(side) => self.workers.hand_over(side),
             Effect::LoadEngine => load_engine(ctx.link().clone(), &self.progress),
             Effect::ClaimEngine => {
                 if let Some(signals) = &self.signals {

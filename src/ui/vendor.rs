@@ -110,6 +110,23 @@ extern "C" {
     /// one starts its engine; returns the function that says this one did.
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = engineChannel)]
     pub fn engine_channel(on_claim: &Function) -> Function;
+    /// In an embed: puts a ready engine worker it gave back on its shelf, with the message
+    /// it said ready with, for the post's next embed to take (terminated if none does).
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = shelveWorker)]
+    pub fn shelve_worker(worker: &web_sys::Worker, ready: &JsValue);
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = takeWorker)]
+    fn take_worker_js() -> JsValue;
+}
+
+/// A ready engine worker that an embed of the post (this one included) gave back, with the
+/// message it said ready with; none when no shelf holds one.
+pub fn take_worker() -> Option<(web_sys::Worker, JsValue)> {
+    let taken = take_worker_js();
+    if !js_sys::Array::is_array(&taken) {
+        return None;
+    }
+    let pair = js_sys::Array::from(&taken);
+    Some((pair.get(0).unchecked_into(), pair.get(1)))
 }
 
 /// Copies `text` to the clipboard; true when it got there.

@@ -146,12 +146,18 @@ async function runIn(frame) {
 
 test('a post with several embeds starts engines on demand and gives idle ones back', async () => {
   const prose = '<p>Prose, long enough to scroll past on any screen.</p>'.repeat(40);
-  const presets = ['list-vs-generator', 'keep-vs-del', 'list-vs-tuple'];
-  const blocks = presets.map((id) => `${prose}<div data-memplay data-preset="${id}" data-idle="2"></div>`).join('');
+  // The second embed's snippets are small, so its workers stay small enough to hand on.
+  const presets = ['list-vs-generator', null, 'list-vs-tuple'];
+  const small = '<pre data-title="list">xs = [0] * 1000</pre><pre data-title="tuple">xs = (0,) * 1000</pre>';
+  const blocks = presets.map((id) => (id
+    ? `${prose}<div data-memplay data-preset="${id}" data-idle="2"></div>`
+    : `${prose}<div data-memplay data-idle="2">${small}</div>`)).join('');
   const url = writePost('many.html',
     `<!DOCTYPE html><html><body><h1>Many embeds</h1>${blocks}${prose}` +
     '<script src="{{PLAYGROUND}}embed.js" async></script></body></html>');
   const page = await env.newPage({ viewport: { width: 900, height: 700 } });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(url);
   const iframes = page.locator('iframe[data-memplay-frame]');
   await page.waitForFunction((n) => document.querySelectorAll('iframe[data-memplay-frame]').length === n, presets.length);
@@ -173,14 +179,20 @@ test('a post with several embeds starts engines on demand and gives idle ones ba
   assert.equal(engineWorkers(page), 2);
   const verdict = await frames[1].locator('[data-testid="verdict"]').innerText();
 
-  // Run in the third: the second, now idle, gives its workers back and keeps its result.
+  // Run in the third: the second, now idle, gives its workers back and keeps its result;
+  // the third takes those two over, warm, and starts none of its own.
   await iframes.nth(2).scrollIntoViewIfNeeded();
+  const started = [];
+  page.on('worker', (w) => { if (/worker-boot/.test(w.url())) started.push(w.url()); });
   await runIn(frames[2]);
   const winner = await frames[2].locator('[data-testid="verdict"]').getAttribute('data-winner');
   await frames[1].waitForFunction(() => document.querySelector('.app').dataset.engines === '0', null,
     { timeout: 10_000, polling: 100 });
   assert.equal(await frames[1].locator('[data-testid="verdict"]').innerText(), verdict, 'the result stays');
   assert.equal(await engines(frames[2]), 2);
+  assert.deepEqual(started, [], 'the third embed took the second one\'s workers over');
+  assert.equal(engineWorkers(page), 2);
+  assert.equal(await frames[2].evaluate(() => performance.getEntriesByName('memplay:worker-adopted').length), 2);
 
   // The third, scrolled off screen and idle (data-idle: 2 s here), gives its workers back.
   await iframes.nth(0).scrollIntoViewIfNeeded();
@@ -199,5 +211,37 @@ test('a post with several embeds starts engines on demand and gives idle ones ba
   assert.equal(await engines(frames[2]), 2);
   assert.deepEqual(downloads, [], 'the engine was not downloaded again');
   assert.equal(await frames[2].locator('[data-testid="verdict"]').getAttribute('data-winner'), winner);
+  // One download of the engine for the whole post, and no chart's code: embeds draw none.
+  assert.equal(requested.filter((p) => p.endsWith('/worker_bg.wasm')).length, 1, requested.join('\n'));
+  assert.equal(requested.filter((p) => p.endsWith('/charts-bundle.js')).length, 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('workers taken over from an embed the post then removes are replaced at once', async () => {
+  const prose = '<p>Prose between the embeds.</p>'.repeat(30);
+  // The first embed's snippets are small, so its workers stay small enough to hand on.
+  const small = '<pre data-title="list">xs = [0] * 1000</pre><pre data-title="tuple">xs = (0,) * 1000</pre>';
+  const blocks = `${prose}<div data-memplay>${small}</div>${prose}<div data-memplay data-preset="keep-vs-del"></div>`;
+  const url = writePost('removed.html',
+    `<!DOCTYPE html><html><body><h1>Two embeds</h1>${blocks}${prose}` +
+    '<script src="{{PLAYGROUND}}embed.js" async></script></body></html>');
+  const page = await env.newPage({ viewport: { width: 900, height: 700 } });
+  await page.goto(url);
+  const iframes = page.locator('iframe[data-memplay-frame]');
+  await page.waitForFunction(() => document.querySelectorAll('iframe[data-memplay-frame]').length === 2);
+  const first = await frameOf(iframes, 0);
+  await runIn(first);
+  const second = await frameOf(iframes, 1);
+  await runIn(second);
+  assert.equal(await second.evaluate(() => performance.getEntriesByName('memplay:worker-adopted').length), 2);
+  const spawned = await second.evaluate(() => performance.getEntriesByName('memplay:worker-spawn').length);
+  // The post takes the first embed out: the workers it started end with it.
+  await page.evaluate(() => document.querySelector('iframe[data-memplay-frame]').remove());
+  // The second embed hears of it and starts two of its own, without waiting for a run.
+  await second.waitForFunction((n) => performance.getEntriesByName('memplay:worker-spawn').length === n + 2, spawned,
+    { timeout: 10_000, polling: 100 });
+  await runIn(second);
+  assert.equal(await second.locator('[data-testid="verdict"]').getAttribute('data-winner'), 'b');
+  assert.equal(engineWorkers(page), 2);
   assert.deepEqual(page.errors, []);
 });

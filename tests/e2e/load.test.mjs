@@ -37,3 +37,33 @@ test('the page loads, shows the engine download, and becomes ready', async () =>
   await screenshot(page, 'load-ready');
   assert.deepEqual(page.errors, []);
 });
+
+test('the engine is downloaded once; the charts\' code only when a chart is drawn', async () => {
+  const page = await env.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const pg = new Playground(page, env.url);
+  await pg.open({ fresh: false });
+  await pg.ready();
+  assert.equal(requests.filter((p) => p.endsWith('/worker_bg.wasm')).length, 1, requests.join('\n'));
+  // No chart yet, so no charts' code.
+  assert.equal(requests.filter((p) => p.endsWith('/charts-bundle.js')).length, 0, 'charts loaded before any chart');
+  assert.equal(await page.evaluate(() => typeof window.memplayCharts), 'undefined');
+  await page.evaluate(() => window.memplay.run());
+  await pg.idle();
+  // Chart.js draws on each chart's canvas once its code has arrived.
+  for (const id of ['chart-bars', 'chart-timeline']) {
+    const canvas = pg.testid(id).locator('canvas');
+    await canvas.evaluate((c) => new Promise((resolve) => {
+      const drawn = () => {
+        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+        for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+        return false;
+      };
+      const poll = () => (drawn() ? resolve() : setTimeout(poll, 50));
+      poll();
+    }));
+  }
+  assert.equal(requests.filter((p) => p.endsWith('/charts-bundle.js')).length, 1);
+  assert.deepEqual(page.errors, []);
+});

@@ -2,32 +2,73 @@
 // (WebAssembly.compileStreaming); the compiled module is handed to every worker the page
 // starts. When the server sends it compressed (dist/ has .br and .gz copies), the
 // content-length counts compressed bytes, so the total is left unknown.
-// Embeds of one post are frames of one origin: the first to compile the engine shares it
-// with the others (a sibling frame's module, found through the post's `frames`), so a post
-// with many embeds holds one compiled engine, and a second embed's first Run compiles
-// nothing. `url` is resolved, so only the same build is shared.
-function siblingModule(url) {
+// Embeds of one post are frames of one origin: the first to start the engine's download
+// shares it with the others (a sibling frame's compile, in flight or done, found through
+// the post's `frames`), so a post with many embeds downloads and holds one compiled engine,
+// and a second embed's first Run compiles nothing. `url` is resolved, so only the same
+// build is shared; a failed download is not shared, so a later load tries again.
+// A download is kept as `window.memplayEngine` (its URL, its module's promise and a way to
+// follow its progress).
+
+// A download of `url` started in this frame (an earlier load) or in a sibling frame of the
+// same post, in flight or done.
+function startedBefore(url) {
+  const of = (w) => {
+    try {
+      const started = w.memplayEngine;
+      return started && started.url === url ? started : null;
+    } catch {
+      return null; // another origin's frame
+    }
+  };
+  const own = of(window);
+  if (own || window.parent === window) return own;
   try {
-    if (window.parent === window) return null;
     for (let i = 0; i < window.parent.frames.length; i++) {
-      const w = window.parent.frames[i];
-      if (w === window) continue;
-      try {
-        const shared = w.memplayEngine;
-        if (shared && shared.url === url) return shared.module;
-      } catch { /* another origin's frame */ }
+      const sibling = window.parent.frames[i] === window ? null : of(window.parent.frames[i]);
+      if (sibling) {
+        performance.mark('memplay:engine-shared');
+        return sibling;
+      }
     }
   } catch { /* no access to the post's frames */ }
   return null;
 }
 
-export async function loadEngine(url, onProgress) {
-  const resolved = new URL(url, location.href).href;
-  const sibling = siblingModule(resolved);
-  if (sibling) {
-    performance.mark('memplay:engine-shared');
-    return sibling;
-  }
+const resolve = (url) => new URL(url, document.baseURI).href;
+
+/** Starts the engine's download and compile; returns `{ url, module, follow }`, where
+ *  `follow(onProgress)` reports the bytes so far at once and then as they arrive. */
+function startEngine(url) {
+  const resolved = resolve(url);
+  const listeners = new Set();
+  let last = null;
+  const progress = (loaded, total) => {
+    last = [loaded, total];
+    for (const f of listeners) {
+      try {
+        f(loaded, total);
+      } catch { /* a follower's frame has gone */ }
+    }
+  };
+  const module = download(resolved, progress);
+  const started = {
+    url: resolved,
+    module,
+    follow(onProgress) {
+      if (last) onProgress(...last);
+      listeners.add(onProgress);
+    },
+  };
+  window.memplayEngine = started;
+  // Followed later, or never (a failed start is reported by whoever follows it).
+  module.catch(() => {
+    if (window.memplayEngine === started) window.memplayEngine = null;
+  });
+  return started;
+}
+
+async function download(url, onProgress) {
   // Start-up phases, read by scripts/bench-load.mjs: fetch → downloaded → compiled.
   performance.mark('memplay:engine-fetch');
   const response = await fetch(url);
@@ -41,7 +82,6 @@ export async function loadEngine(url, onProgress) {
     : response.clone().arrayBuffer().then((bytes) => WebAssembly.compile(bytes))
   ).then((module) => {
     performance.mark('memplay:engine-compiled');
-    window.memplayEngine = { url: resolved, module };
     return module;
   });
   const reader = response.body.getReader();
@@ -56,4 +96,10 @@ export async function loadEngine(url, onProgress) {
     onProgress(loaded, total);
   }
   return compiled;
+}
+
+export async function loadEngine(url, onProgress) {
+  const started = startedBefore(resolve(url)) || startEngine(url);
+  started.follow(onProgress);
+  return started.module;
 }

@@ -1,6 +1,9 @@
-// An embed's two signals for engines on demand (crates/playground/src/on_demand.rs): whether
+// An embed's signals for engines on demand (crates/playground/src/on_demand.rs): whether
 // its frame is on screen, and a channel on which the page's embeds (frames of one origin)
-// tell each other that one of them started its engine, so the others give theirs back.
+// tell each other that one of them started its engine, so the others give theirs back;
+// and the shelf on which an embed's workers, given back, wait for the next embed of the
+// post to take them, so that a post keeps one pair of warm workers rather than starting
+// and terminating a pair per embed.
 
 /** Calls `onChange(visible)` when the frame comes on screen or leaves it. Two sources: the
  *  post's embed.js, which watches its frames and tells each (a frame off screen may be
@@ -21,13 +24,82 @@ export function watchOnScreen(onChange) {
   observer.observe(document.documentElement);
 }
 
+// The embeds of one post (frames of one origin, one event loop) reach each other's windows
+// directly; a frame of another origin, or a post that forbids it, is skipped.
+function siblings() {
+  const out = [];
+  try {
+    if (window.parent === window) return out;
+    for (let i = 0; i < window.parent.frames.length; i++) {
+      const w = window.parent.frames[i];
+      if (w === window) continue;
+      try {
+        if (w.memplayVendor) out.push(w);
+      } catch { /* another origin's frame */ }
+    }
+  } catch { /* no access to the post's frames */ }
+  return out;
+}
+
 /** A channel shared by the embeds of this origin: `claim()` tells the others; `onClaim` is
- *  called when another one claims. Returns the claim function. */
+ *  called when another one claims. Returns the claim function. The post's own embeds are
+ *  told at once (a direct call), so that an idle one puts its workers on its shelf before
+ *  the claiming embed starts its own; embeds in other tabs hear it on a BroadcastChannel
+ *  (hearing it twice does nothing more). */
 export function engineChannel(onClaim) {
-  if (!('BroadcastChannel' in window)) return () => {};
-  const channel = new BroadcastChannel('memplay-engines');
-  channel.onmessage = (event) => {
-    if (event.data && event.data.type === 'memplay:engine-claimed') onClaim();
+  window.memplayOnClaim = onClaim;
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel('memplay-engines') : null;
+  if (channel) {
+    channel.onmessage = (event) => {
+      if (event.data && event.data.type === 'memplay:engine-claimed') onClaim();
+    };
+  }
+  return () => {
+    for (const w of siblings()) {
+      try {
+        w.memplayOnClaim?.();
+      } catch { /* that embed is going away */ }
+    }
+    channel?.postMessage({ type: 'memplay:engine-claimed' });
   };
-  return () => channel.postMessage({ type: 'memplay:engine-claimed' });
+}
+
+// How long a worker given back stays on its frame's shelf for another embed of the post to
+// take (the one that claimed the engine takes it within a task) before it is terminated.
+const SHELF_MS = 2000;
+
+/** Puts a ready engine worker given back by this embed on its shelf, with the message it
+ *  said ready with; terminated if no embed of the post takes it within SHELF_MS. */
+export function shelveWorker(worker, ready) {
+  const shelf = (window.memplayShelf ??= []);
+  const entry = { worker, ready };
+  shelf.push(entry);
+  setTimeout(() => {
+    const at = shelf.indexOf(entry);
+    if (at >= 0) {
+      shelf.splice(at, 1);
+      worker.terminate();
+    }
+  }, SHELF_MS);
+}
+
+/** Takes a ready engine worker from this embed's shelf or a sibling's: `[worker, ready]`,
+ *  or null when there is none. Taken, it is this embed's to post to and to terminate; but
+ *  it still belongs to the frame that started it, and ends with that frame: if the post
+ *  removes that frame, the worker reports an error (its `onerror` is this embed's), so
+ *  that it is replaced at once rather than found silent when a run's time is up. */
+export function takeWorker() {
+  for (const w of [window, ...siblings()]) {
+    try {
+      const entry = w.memplayShelf?.shift();
+      if (!entry) continue;
+      if (w !== window) {
+        w.addEventListener('pagehide', () => {
+          entry.worker.dispatchEvent(new ErrorEvent('error', { message: 'the embed that started this worker was removed' }));
+        }, { once: true });
+      }
+      return [entry.worker, entry.ready];
+    } catch { /* that embed is going away */ }
+  }
+  return null;
 }

@@ -1,13 +1,14 @@
 // The page's JavaScript side, bundled by esbuild into www/build/vendor.js and exposed as
-// `window.memplayVendor`: the code editor (CodeMirror 6), the charts (Chart.js), the
+// `window.memplayVendor`: the code editor (CodeMirror 6), the charts (Chart.js, loaded on
+// first use from a bundle of its own: charts-on-demand.js), the
 // engine download with progress, an embed's on-screen and engine-claim signals, and the clipboard/download/embed helpers. The Rust app
 // calls these through src/ui/vendor.rs.
 import { createEditor } from './editor.js';
-import { createBars, createSweep, createTimeline } from './charts.js';
+import { createBars, createSweep, createTimeline } from './charts-on-demand.js';
 import { loadEngine } from './engine.js';
 import { copyText, download, downloadPng, reportHeight } from './share.js';
 import { guarded } from './guarded.js';
-import { engineChannel, watchOnScreen } from './on-demand.js';
+import { engineChannel, shelveWorker, takeWorker, watchOnScreen } from './on-demand.js';
 
 window.memplayVendor = {
   createEditor,
@@ -17,6 +18,8 @@ window.memplayVendor = {
   loadEngine,
   watchOnScreen,
   engineChannel,
+  shelveWorker,
+  takeWorker,
   copyText,
   downloadPng,
   ...guarded({ download, reportHeight }),

@@ -21,6 +21,10 @@ pub enum Effect {
     /// Terminate the pane's worker and start none: the embed sleeps. The compiled engine
     /// is kept.
     ReleaseWorker(Side),
+    /// As `ReleaseWorker`, but a ready worker is handed on: the next embed of the post that
+    /// starts its engine takes it over, warm, instead of starting one (it is terminated if
+    /// none does soon). Only a worker whose memory is still small (`HAND_OVER_MEMORY_BYTES`).
+    HandOverWorker(Side),
     /// Tell the page's other embeds that this one started its engine (they give theirs
     /// back once idle: `Action::OtherEngineClaimed`).
     ClaimEngine,

@@ -55,3 +55,8 @@ pub const RECYCLE_LIVE_BYTES: i64 = 64 << 20;
 /// … or once its WebAssembly memory (which never shrinks) has grown past this, as after a
 /// snippet that peaked high: a fresh worker gives that memory back to the browser.
 pub const RECYCLE_MEMORY_BYTES: u64 = 256 << 20;
+/// An embed that sleeps hands its workers on to the post's next embed only while their
+/// WebAssembly memory is below this (a fresh worker's is about 21 MiB): a worker whose
+/// memory a snippet made grow would carry that high-water mark from embed to embed, so it
+/// is terminated, and the next embed starts a fresh one.
+pub const HAND_OVER_MEMORY_BYTES: u64 = 32 << 20;

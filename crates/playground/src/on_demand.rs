@@ -3,13 +3,14 @@
 //! on screen), and gives its workers back when it has been off screen and idle for
 //! `IDLE_OFF_SCREEN_MS`, or as soon as another embed of the page starts its engine. So a
 //! post's memory grows with the embeds in use, not with the embeds on it. The compiled
-//! engine stays in the frame: waking again downloads and compiles nothing.
+//! engine stays in the frame: waking again downloads and compiles nothing. Workers given
+//! back while small are handed on: the next embed of the post takes them over, warm.
 //!
 //! The full page keeps its workers warm from the start.
 
 use memplay_model::Side;
 
-use crate::{Effect, Mode, State, WorkerState};
+use crate::{Effect, HAND_OVER_MEMORY_BYTES, Mode, State, WorkerState};
 
 /// How long an embed stays off screen, idle, before it gives its workers back: long enough
 /// that a reader scrolling past and back does not wait for Python again, short enough that
@@ -120,10 +121,13 @@ impl State {
             if matches!(pane.worker, WorkerState::Failed(_)) {
                 continue;
             }
+            // A worker that has said nothing of its heap yet has only warmed up.
+            let small = !pane.recycle_after_run && pane.heap.is_none_or(|h| h.memory_bytes < HAND_OVER_MEMORY_BYTES);
+            let ready = pane.worker == WorkerState::Ready;
             pane.worker = WorkerState::Asleep;
             pane.heap = None;
             pane.recycle_after_run = false;
-            effects.push(Effect::ReleaseWorker(side));
+            effects.push(if ready && small { Effect::HandOverWorker(side) } else { Effect::ReleaseWorker(side) });
         }
     }
 

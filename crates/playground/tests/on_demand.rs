@@ -12,8 +12,15 @@ fn starts(effects: &[Effect]) -> Vec<Side> {
     effects.iter().filter_map(|e| if let Effect::RestartWorker(s) = e { Some(*s) } else { None }).collect()
 }
 
+/// The panes whose workers are given back, terminated or handed on.
 fn releases(effects: &[Effect]) -> Vec<Side> {
-    effects.iter().filter_map(|e| if let Effect::ReleaseWorker(s) = e { Some(*s) } else { None }).collect()
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::ReleaseWorker(s) | Effect::HandOverWorker(s) => Some(*s),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Both panes' workers say they are ready; returns the runs they were sent.
@@ -179,4 +186,33 @@ fn a_script_waiting_for_python_wakes_the_embed() {
     s.apply(Action::EngineCompiled);
     let effects = workers_ready(&mut s);
     assert!(effects.contains(&Effect::PythonReady), "{effects:?}");
+}
+
+#[test]
+fn an_embed_hands_small_ready_workers_on_and_terminates_grown_ones() {
+    use memplay_model::WorkerHeap;
+    use memplay_playground::HAND_OVER_MEMORY_BYTES;
+    let heap = |memory_bytes| WorkerHeap { live_bytes: 1 << 20, memory_bytes, runs: 1 };
+    let mut s = embed_after_a_run();
+    s.apply(Action::Worker(Side::A, FromWorker::Idle { heap: heap(HAND_OVER_MEMORY_BYTES - 65536) }));
+    s.apply(Action::Worker(Side::B, FromWorker::Idle { heap: heap(HAND_OVER_MEMORY_BYTES) }));
+    let effects = s.apply(Action::OtherEngineClaimed);
+    assert!(effects.contains(&Effect::HandOverWorker(Side::A)), "{effects:?}");
+    assert!(effects.contains(&Effect::ReleaseWorker(Side::B)), "a grown worker is not carried on: {effects:?}");
+    // Back to work: the heap reports of the workers given back are forgotten.
+    assert_eq!(s.pane(Side::A).heap, None);
+
+    // A worker that has only warmed up (no heap report yet) is handed on; one still
+    // starting is not.
+    let mut s = embed_after_a_run();
+    let effects = s.apply(Action::OtherEngineClaimed);
+    assert!(effects.contains(&Effect::HandOverWorker(Side::A)) && effects.contains(&Effect::HandOverWorker(Side::B)));
+    let mut starting = State::embedded();
+    starting.apply(Action::Visible(true));
+    starting.apply(Action::Run);
+    starting.apply(Action::EngineCompiled);
+    starting.apply(Action::Stop);
+    assert_eq!(starting.pane(Side::A).worker, WorkerState::Starting);
+    let effects = starting.apply(Action::OtherEngineClaimed);
+    assert_eq!(effects, vec![Effect::ReleaseWorker(Side::A), Effect::ReleaseWorker(Side::B)]);
 }
