@@ -19,6 +19,11 @@ if [ -z "$wanted" ] || [ -z "$out" ]; then
   exit 1
 fi
 cp "$(dirname "$out")/stdlib-lazy.bin" "dist/$wanted"
+# The page names this build's engine by its content (`?v=`): a reload compiles the copy it
+# keeps in Cache Storage under that name, and a new build's name differs.
+engine_hash=$(sha256sum dist/worker_bg.wasm | cut -c1-16)
+sed -i "s|<meta name=\"memplay-engine\" content=\"./worker_bg.wasm\"|<meta name=\"memplay-engine\" content=\"./worker_bg.wasm?v=$engine_hash\"|" dist/index.html
+grep -q "worker_bg.wasm?v=$engine_hash" dist/index.html || { echo "build-web: no engine meta in dist/index.html" >&2; exit 1; }
 # The CPython check, loaded only when a reader asks for it: Pyodide's files (npm `pyodide`,
 # pinned in package.json), its worker and memplay's driver, under dist/cpython/.
 mkdir -p dist/cpython

@@ -11,7 +11,7 @@ after(async () => { await env.stop(); });
 test('the page loads, shows the engine download, and becomes ready', async () => {
   const page = await env.newPage();
   // Slow the engine download down so the progress bar can be seen at work.
-  await page.route('**/worker_bg.wasm', async (route) => {
+  await page.route('**/worker_bg.wasm*', async (route) => {
     await new Promise((r) => setTimeout(r, 800));
     await route.continue();
   });
@@ -45,7 +45,7 @@ test('the engine is downloaded once; the charts\' code only when a chart is draw
   const pg = new Playground(page, env.url);
   await pg.open({ fresh: false });
   await pg.ready();
-  assert.equal(requests.filter((p) => p.endsWith('/worker_bg.wasm')).length, 1, requests.join('\n'));
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('memplay:engine-fetch').length), 1);
   // No chart yet, so no charts' code.
   assert.equal(requests.filter((p) => p.endsWith('/charts-bundle.js')).length, 0, 'charts loaded before any chart');
   assert.equal(await page.evaluate(() => typeof window.memplayCharts), 'undefined');
@@ -65,5 +65,50 @@ test('the engine is downloaded once; the charts\' code only when a chart is draw
     }));
   }
   assert.equal(requests.filter((p) => p.endsWith('/charts-bundle.js')).length, 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a reload compiles the engine the page kept in Cache Storage; another build\'s copy is deleted', async () => {
+  const page = await env.newPage();
+  const pg = new Playground(page, env.url);
+  await pg.open({ fresh: false });
+  await pg.ready();
+  const engineUrl = await page.evaluate(() => new URL(document.querySelector('meta[name="memplay-engine"]').content, document.baseURI).href);
+  assert.match(engineUrl, /worker_bg\.wasm\?v=[0-9a-f]{16}$/, 'the build names its engine');
+  const kept = () => page.evaluate(async () => (await (await caches.open('memplay-engine')).keys()).map((r) => r.url));
+  const keptNow = async (want) => {
+    for (let i = 0; i < 100; i++) {
+      if (JSON.stringify(await kept()) === JSON.stringify(want)) return;
+      await page.waitForTimeout(100);
+    }
+    assert.deepEqual(await kept(), want);
+  };
+  // Kept once the page is idle after its first start.
+  await keptNow([engineUrl]);
+  // As if another build had run here before: its copy is there, this build's is not.
+  const stale = engineUrl.replace(/v=[0-9a-f]{16}/, 'v=0000000000000000');
+  await page.evaluate(async ([current, old]) => {
+    const cache = await caches.open('memplay-engine');
+    await cache.delete(current);
+    await cache.put(old, new Response(new Uint8Array([0, 97, 115, 109]), { headers: { 'Content-Type': 'application/wasm' } }));
+  }, [engineUrl, stale]);
+  await pg.open({ fresh: false });
+  await pg.ready();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('memplay:engine-cached').length), 0);
+  await keptNow([engineUrl]);
+  // The reload compiles the kept copy, and it runs.
+  await pg.open({ fresh: false });
+  await pg.ready();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('memplay:engine-cached').length), 1);
+  const comparison = await page.evaluate(() => window.memplay.run());
+  assert.equal(comparison.winner, 'B');
+  // A kept copy that does not compile is thrown away: the page downloads the engine.
+  await page.evaluate(async (current) => {
+    const cache = await caches.open('memplay-engine');
+    await cache.put(current, new Response(new Uint8Array([0, 97, 115, 109, 9]), { headers: { 'Content-Type': 'application/wasm' } }));
+  }, engineUrl);
+  await pg.open({ fresh: false });
+  await pg.ready();
+  assert.equal(await page.evaluate(() => window.memplay.run()).then((c) => c.winner), 'B');
   assert.deepEqual(page.errors, []);
 });

@@ -7,8 +7,10 @@
 // the post's `frames`), so a post with many embeds downloads and holds one compiled engine,
 // and a second embed's first Run compiles nothing. `url` is resolved, so only the same
 // build is shared; a failed download is not shared, so a later load tries again.
+// A reload compiles the engine from Cache Storage instead (engine-cache.js).
 // A download is kept as `window.memplayEngine` (its URL, its module's promise and a way to
 // follow its progress).
+import { cachedModule, keepLater } from './engine-cache.js';
 
 // A download of `url` started in this frame (an earlier load) or in a sibling frame of the
 // same post, in flight or done.
@@ -71,6 +73,12 @@ function startEngine(url) {
 async function download(url, onProgress) {
   // Start-up phases, read by scripts/bench-load.mjs: fetch → downloaded → compiled.
   performance.mark('memplay:engine-fetch');
+  const kept = await cachedModule(url);
+  if (kept) {
+    performance.mark('memplay:engine-downloaded');
+    performance.mark('memplay:engine-compiled');
+    return kept;
+  }
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not download the engine (${response.status} ${response.statusText})`);
   const encoded = Boolean(response.headers.get('content-encoding'));
@@ -82,6 +90,7 @@ async function download(url, onProgress) {
     : response.clone().arrayBuffer().then((bytes) => WebAssembly.compile(bytes))
   ).then((module) => {
     performance.mark('memplay:engine-compiled');
+    keepLater(url);
     return module;
   });
   const reader = response.body.getReader();
@@ -98,7 +107,12 @@ async function download(url, onProgress) {
   return compiled;
 }
 
+/** Downloads and compiles the engine (or follows a download under way), reporting its
+ *  bytes; the page's `<meta name="memplay-engine">`, when present, names this build's engine
+ *  and takes the place of `url`. */
 export async function loadEngine(url, onProgress) {
+  const meta = document.querySelector('meta[name="memplay-engine"]');
+  if (meta && meta.content) url = meta.content;
   const started = startedBefore(resolve(url)) || startEngine(url);
   started.follow(onProgress);
   return started.module;

@@ -1,0 +1,52 @@
+// The engine kept in the page's Cache Storage, decoded, under its build's address
+// (`worker_bg.wasm?v=HASH`, which scripts/build-web.sh writes into the page's
+// `<meta name="memplay-engine">`). On a reload the HTTP cache hands the engine back
+// brotli-encoded, to be decoded again (18 MB, most of the reload's download phase); from
+// Cache Storage it compiles at once. Only a versioned address is kept, and keeping one
+// deletes every other, so a new build never runs an old engine and the storage holds one.
+const CACHE = 'memplay-engine';
+const versioned = (url) => new URL(url).searchParams.has('v');
+// Past the start: Python is ready 0.6–2 s after the engine has compiled.
+const KEEP_AFTER_MS = 4000;
+
+/** The engine compiled from Cache Storage, or null (not kept, no Cache Storage, or the kept
+ *  copy did not compile: it is then deleted). */
+export async function cachedModule(url) {
+  if (!versioned(url) || !('caches' in window)) return null;
+  let cache;
+  try {
+    cache = await caches.open(CACHE);
+    const hit = await cache.match(url);
+    if (!hit) return null;
+    performance.mark('memplay:engine-cached');
+    return await (WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(hit)
+      : hit.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+  } catch {
+    await cache?.delete(url).catch(() => {});
+    return null;
+  }
+}
+
+/** Keeps the engine downloaded from `url` in Cache Storage, later (it is read again from
+ *  the HTTP cache and decoded: 18 MB of work kept off the start, which needs both cores for
+ *  the workers' warm-up), and deletes any other. */
+export function keepLater(url) {
+  if (!versioned(url) || !('caches' in window)) return;
+  const keep = async () => {
+    try {
+      const cache = await caches.open(CACHE);
+      for (const request of await cache.keys()) {
+        if (request.url !== url) await cache.delete(request);
+      }
+      if (await cache.match(url)) return;
+      const response = await fetch(url);
+      if (response.ok) await cache.put(url, response);
+      performance.mark('memplay:engine-kept');
+    } catch { /* no room, or storage refused: the HTTP cache still has it */ }
+  };
+  setTimeout(() => {
+    if ('requestIdleCallback' in window) requestIdleCallback(keep, { timeout: 5000 });
+    else keep();
+  }, KEEP_AFTER_MS);
+}
