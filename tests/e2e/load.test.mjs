@@ -76,8 +76,9 @@ test('a reload compiles the engine the page kept in Cache Storage; another build
   const engineUrl = await page.evaluate(() => new URL(document.querySelector('meta[name="memplay-engine"]').content, document.baseURI).href);
   assert.match(engineUrl, /worker_bg\.wasm\?v=[0-9a-f]{16}$/, 'the build names its engine');
   const kept = () => page.evaluate(async () => (await (await caches.open('memplay-engine')).keys()).map((r) => r.url));
+  // The page keeps it 4 s after the compile, once idle (at most 5 s more), then writes it.
   const keptNow = async (want) => {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       if (JSON.stringify(await kept()) === JSON.stringify(want)) return;
       await page.waitForTimeout(100);
     }
