@@ -104,18 +104,24 @@ impl Workers {
         self.module = Some(module);
     }
 
+    /// Takes the pane's slot away (dropped, it terminates its worker) and starts the pane's
+    /// next turn: every change of a slot goes through here, so a put-off restart of an
+    /// earlier turn finds it void.
+    fn vacate(&mut self, side: Side) -> Option<EngineSlot> {
+        self.turns[side.index()] += 1;
+        self.slots[side.index()].take()
+    }
+
     /// Terminates the pane's worker and starts none (an embed gives its engine back).
     pub fn release(&mut self, side: Side) {
-        self.turns[side.index()] += 1;
-        self.slots[side.index()] = None;
+        self.vacate(side);
     }
 
     /// Gives the pane's worker back, handed on (`Effect::HandOverWorker`): a ready one goes
     /// on the embed's shelf, for the next embed of the post to take instead of starting its
     /// own (www/js/on-demand.js terminates it if none does); any other is terminated.
     pub fn hand_over(&mut self, side: Side) {
-        self.turns[side.index()] += 1;
-        let Some(EngineSlot { slot, ready }) = self.slots[side.index()].take() else { return };
+        let Some(EngineSlot { slot, ready }) = self.vacate(side) else { return };
         let ready = ready.borrow_mut().take();
         if let Some(ready) = ready {
             vendor::shelve_worker(&slot.into_worker(), &ready);
@@ -126,8 +132,7 @@ impl Workers {
     /// the compiled engine (none before it is compiled), or takes over a ready one that
     /// another embed of the post gave back.
     pub fn restart(&mut self, side: Side) {
-        self.turns[side.index()] += 1;
-        self.slots[side.index()] = None;
+        self.vacate(side);
         if let Some((worker, ready)) = vendor::take_worker() {
             self.adopt(side, worker, ready);
             return;
@@ -146,8 +151,7 @@ impl Workers {
     /// on it in the current task's microtasks), so it can take their workers over. Returns
     /// the turn to pass to `restart_if_current`.
     pub fn restart_soon(&mut self, side: Side) -> u32 {
-        self.turns[side.index()] += 1;
-        self.slots[side.index()] = None;
+        self.vacate(side);
         self.turns[side.index()]
     }
 
@@ -183,10 +187,7 @@ impl Workers {
         let slot = Slot::adopt(worker, on_message, on_error);
         *kept.borrow_mut() = Some(ready.clone());
         self.slots[side.index()] = Some(EngineSlot { slot, ready: kept });
-        self.actions.emit(match convert::from_js::<FromWorker>(ready) {
-            Ok(message) => Action::Worker(side, message),
-            Err(e) => Action::WorkerCrashed(side, format!("unreadable message from the worker: {e}")),
-        });
+        self.actions.emit(message_action(side, ready));
     }
 
     /// A pane's worker handlers: its messages and errors become actions, and the message
@@ -196,15 +197,11 @@ impl Workers {
         let ready = Ready::default();
         let kept = ready.clone();
         let on_message = move |data: JsValue| {
-            messages.emit(match convert::from_js::<FromWorker>(data.clone()) {
-                Ok(message) => {
-                    if matches!(message, FromWorker::Ready { .. }) {
-                        *kept.borrow_mut() = Some(data);
-                    }
-                    Action::Worker(side, message)
-                }
-                Err(e) => Action::WorkerCrashed(side, format!("unreadable message from the worker: {e}")),
-            });
+            let action = message_action(side, data.clone());
+            if matches!(action, Action::Worker(_, FromWorker::Ready { .. })) {
+                *kept.borrow_mut() = Some(data);
+            }
+            messages.emit(action);
         };
         let on_error = move |message: String| {
             errors.emit(Action::WorkerCrashed(
@@ -213,5 +210,13 @@ impl Workers {
             ));
         };
         (on_message, on_error, ready)
+    }
+}
+
+/// What a message from the pane's engine worker tells the reducer.
+fn message_action(side: Side, data: JsValue) -> Action {
+    match convert::from_js::<FromWorker>(data) {
+        Ok(message) => Action::Worker(side, message),
+        Err(e) => Action::WorkerCrashed(side, format!("unreadable message from the worker: {e}")),
     }
 }
