@@ -9,23 +9,24 @@ const versioned = (url) => new URL(url).searchParams.has('v');
 // Past the start: Python is ready 0.6–2 s after the engine has compiled.
 const KEEP_AFTER_MS = 4000;
 
-/** The engine compiled from Cache Storage, or null (not kept, no Cache Storage, or the kept
- *  copy did not compile: it is then deleted). */
-export async function cachedModule(url) {
+/** The engine kept in Cache Storage for `url` (a response to compile), or null: not kept,
+ *  or no Cache Storage. */
+export async function kept(url) {
   if (!versioned(url) || !('caches' in window)) return null;
-  let cache;
   try {
-    cache = await caches.open(CACHE);
-    const hit = await cache.match(url);
-    if (!hit) return null;
-    performance.mark('memplay:engine-cached');
-    return await (WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(hit)
-      : hit.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+    const hit = await (await caches.open(CACHE)).match(url);
+    if (hit) performance.mark('memplay:engine-cached');
+    return hit ?? null;
   } catch {
-    await cache?.delete(url).catch(() => {});
     return null;
   }
+}
+
+/** Deletes the kept copy of `url` (one that did not compile). */
+export async function forget(url) {
+  try {
+    await (await caches.open(CACHE)).delete(url);
+  } catch { /* nothing kept, or no Cache Storage */ }
 }
 
 /** Keeps the engine downloaded from `url` in Cache Storage, later (it is read again from

@@ -10,30 +10,27 @@
 // A reload compiles the engine from Cache Storage instead (engine-cache.js).
 // A download is kept as `window.memplayEngine` (its URL, its module's promise and a way to
 // follow its progress).
-import { cachedModule, keepLater } from './engine-cache.js';
+import { forget, keepLater, kept } from './engine-cache.js';
+import { siblings } from './post-frames.js';
 
 // A download of `url` started in this frame (an earlier load) or in a sibling frame of the
 // same post, in flight or done.
 function startedBefore(url) {
   const of = (w) => {
-    try {
-      const started = w.memplayEngine;
-      return started && started.url === url ? started : null;
-    } catch {
-      return null; // another origin's frame
-    }
+    const started = w.memplayEngine;
+    return started && started.url === url ? started : null;
   };
   const own = of(window);
-  if (own || window.parent === window) return own;
-  try {
-    for (let i = 0; i < window.parent.frames.length; i++) {
-      const sibling = window.parent.frames[i] === window ? null : of(window.parent.frames[i]);
+  if (own) return own;
+  for (const w of siblings()) {
+    try {
+      const sibling = of(w);
       if (sibling) {
         performance.mark('memplay:engine-shared');
         return sibling;
       }
-    }
-  } catch { /* no access to the post's frames */ }
+    } catch { /* that embed is going away */ }
+  }
   return null;
 }
 
@@ -70,14 +67,23 @@ function startEngine(url) {
   return started;
 }
 
+const compile = (response) => (WebAssembly.compileStreaming
+  ? WebAssembly.compileStreaming(response)
+  : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+
 async function download(url, onProgress) {
   // Start-up phases, read by scripts/bench-load.mjs: fetch → downloaded → compiled.
   performance.mark('memplay:engine-fetch');
-  const kept = await cachedModule(url);
-  if (kept) {
-    performance.mark('memplay:engine-downloaded');
-    performance.mark('memplay:engine-compiled');
-    return kept;
+  const copy = await kept(url);
+  if (copy) {
+    try {
+      const module = await compile(copy);
+      performance.mark('memplay:engine-downloaded');
+      performance.mark('memplay:engine-compiled');
+      return module;
+    } catch {
+      await forget(url); // a copy that does not compile: download the engine
+    }
   }
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not download the engine (${response.status} ${response.statusText})`);
@@ -85,10 +91,7 @@ async function download(url, onProgress) {
   const total = encoded ? 0 : Number(response.headers.get('content-length')) || 0;
   // compileStreaming gets the response itself (with its URL, which the browser's code
   // cache keys on); a copy of the stream is read only to count the bytes.
-  const compiled = (WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(response.clone())
-    : response.clone().arrayBuffer().then((bytes) => WebAssembly.compile(bytes))
-  ).then((module) => {
+  const compiled = compile(response.clone()).then((module) => {
     performance.mark('memplay:engine-compiled');
     keepLater(url);
     return module;

@@ -4,6 +4,7 @@
 // and the shelf on which an embed's workers, given back, wait for the next embed of the
 // post to take them, so that a post keeps one pair of warm workers rather than starting
 // and terminating a pair per embed.
+import { siblings } from './post-frames.js';
 
 /** Calls `onChange(visible)` when the frame comes on screen or leaves it. Two sources: the
  *  post's embed.js, which watches its frames and tells each (a frame off screen may be
@@ -22,23 +23,6 @@ export function watchOnScreen(onChange) {
   }
   const observer = new IntersectionObserver((entries) => onChange(entries.some((e) => e.isIntersecting)));
   observer.observe(document.documentElement);
-}
-
-// The embeds of one post (frames of one origin, one event loop) reach each other's windows
-// directly; a frame of another origin, or a post that forbids it, is skipped.
-function siblings() {
-  const out = [];
-  try {
-    if (window.parent === window) return out;
-    for (let i = 0; i < window.parent.frames.length; i++) {
-      const w = window.parent.frames[i];
-      if (w === window) continue;
-      try {
-        if (w.memplayVendor) out.push(w);
-      } catch { /* another origin's frame */ }
-    }
-  } catch { /* no access to the post's frames */ }
-  return out;
 }
 
 /** A channel shared by the embeds of this origin: `claim()` tells the others; `onClaim` is
