@@ -31,6 +31,7 @@ for f in pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-
   cp "node_modules/pyodide/$f" dist/cpython/
 done
 cp www/cpython-worker.js dist/cpython/worker.js
+cp www/cpython-measure.js dist/cpython/measure.js
 cp crates/model/py/cpython_driver.py dist/cpython/cpython_driver.py
 node scripts/externalize-scripts.mjs dist
 node scripts/precompress.mjs dist

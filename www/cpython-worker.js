@@ -10,6 +10,9 @@
 //      (the figures so far and the output since the last one, kept if the run is ended),
 //      {type: "failed", message}
 //
+// The figures a verdict rests on (peak, retained, time) are read here, from CPython's
+// C-level state, never taken from Python: see measure.js.
+//
 // Closed as memplay's engine is. Pyodide lets Python reach JavaScript (`import js`, and
 // any JavaScript object it can find), so the closing is done here, in JavaScript, before
 // any snippet runs, and does not depend on what Python can find:
@@ -30,6 +33,7 @@
 // half then removes `js`, `pyodide` and the other refused modules from sys.modules and
 // sys.meta_path, so a snippet gets the engine's ModuleNotFoundError.
 import { loadPyodide } from './pyodide.mjs';
+import { takeTracemalloc } from './measure.js';
 
 const post = self.postMessage.bind(self);
 const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -118,6 +122,7 @@ WebAssembly.Memory.prototype.grow = function (pages) {
 let runJson = null;
 let heapBytes = () => 0;
 let ran = false;
+let meter = null;
 
 async function start() {
   const base = new URL('./', import.meta.url).href;
@@ -135,6 +140,8 @@ async function start() {
   const version = py.runPython('import platform; platform.python_version()');
   const module = py._module;
   heapBytes = () => module.HEAPU8.length;
+  // Before any snippet: tracemalloc's C entry points, held here where Python cannot reach.
+  meter = takeTracemalloc(py);
   closeTheWorld();
   send({ type: 'ready', engine: { name: 'CPython', version } });
 }
@@ -145,9 +152,12 @@ listen('message', (event) => {
   ran = true;
   const runId = msg.run_id;
   heapCap = heapBytes() + Number(msg.request.limits.memory_bytes) + MARGIN;
-  const progress = (figures) => send({ type: 'progress', run_id: runId, figures: JSON.parse(figures) });
+  const run = meter.run(
+    (figures) => send({ type: 'progress', run_id: runId, figures }),
+    (message) => send({ type: 'failed', message }),
+  );
   try {
-    const report = JSON.parse(runJson(JSON.stringify(msg.request), progress));
+    const report = run.settle(JSON.parse(runJson(JSON.stringify(msg.request), run.hook)));
     send({ type: 'done', run_id: runId, report });
   } catch (e) {
     send({ type: 'failed', message: String(e && e.message ? e.message : e) });

@@ -54,6 +54,9 @@ pub fn AtPeak(p: &Props) -> Html {
                 </table>
                 </div>
             }
+            { for v.cpython_dropped.iter().map(|why| html! {
+                <p class="note" data-testid="peak-cpython-dropped">{ why }</p>
+            }) }
         </section>
     }
 }

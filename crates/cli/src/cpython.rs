@@ -82,7 +82,7 @@ pub fn run(code: &str, options: &RunOptions) -> Result<CheckReport, String> {
         return Err("CPython did not stop at the time limit and was ended".into());
     }
     let output = std::process::Output { status: child.wait().map_err(|e| e.to_string())?, stdout: out, stderr: err };
-    serde_json::from_slice(&output.stdout).map_err(|e| {
+    serde_json::from_slice(&output.stdout).map(CheckReport::vet).map_err(|e| {
         let stderr = String::from_utf8_lossy(&output.stderr);
         format!("CPython's driver gave no report ({e}): {}", stderr.lines().last().unwrap_or_default())
     })

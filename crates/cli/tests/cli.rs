@@ -374,6 +374,38 @@ fn the_terminal_explains_the_peak_and_stacks_can_be_turned_off() {
 }
 
 #[test]
+fn cpython_loads_first_what_the_engine_loads_first_and_a_tutorials_tracemalloc_calls_keep_the_figures() {
+    if !have_python3() {
+        return;
+    }
+    let peak = |name: &str, code: &str| {
+        let path = snippet(name, code);
+        let r = json(&memplay(&["run", path.to_str().unwrap(), "--cpython", "--json"]));
+        assert_eq!(r["cpython"]["error"], Value::Null, "{name}: {}", r["cpython"]["error"]);
+        r["cpython"]["peak_bytes"].as_f64().unwrap()
+    };
+    // The engine loads indented imports before measuring; so does the check, by its list.
+    let body = "    return xml.dom.minidom.parseString('<a/>').documentElement.tagName\nparse()\n";
+    let top = peak("top.py", &format!("import xml.dom.minidom\ndef parse():\n{body}"));
+    let inner = peak("inner.py", &format!("def parse():\n    import xml.dom.minidom\n{body}"));
+    assert!((inner - top).abs() <= top.max(inner) * 0.10, "top {top} B, inner {inner} B");
+    // A tutorial that measures itself with tracemalloc (stop, reset_peak) does not end or
+    // reset the check's own measurement.
+    let list = "x = [str(i) for i in range(100_000)]\n";
+    let plain = peak("plain.py", &format!("{list}del x\n"));
+    let own = peak(
+        "own.py",
+        &format!(
+            "import tracemalloc\ntracemalloc.start()\n{list}print(tracemalloc.get_traced_memory())\ndel x\ntracemalloc.reset_peak()\ntracemalloc.clear_traces()\ntracemalloc.stop()\n"
+        ),
+    );
+    assert!(
+        plain > 5_000_000.0 && (own - plain).abs() <= plain * 0.05,
+        "plain {plain} B, with tracemalloc calls {own} B"
+    );
+}
+
+#[test]
 fn cpython_reports_errors_with_their_line_and_a_missing_python_exits_2() {
     if have_python3() {
         let path = snippet("raises.py", "x = 1\nraise ValueError('no')\n");

@@ -6,7 +6,6 @@ mod alloc;
 mod captured;
 mod events;
 mod host;
-mod imports;
 mod interp;
 mod live_at_peak;
 mod meter;
@@ -26,7 +25,7 @@ pub use events::EventHost;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::NativeHost;
 pub use host::{Host, Stream};
-pub use imports::imported_modules;
+pub use memplay_model::imported_modules;
 #[cfg(not(target_arch = "wasm32"))]
 pub use run::run_on_big_stack;
 pub use run::{Counting, SNIPPET_FILENAME, engine_info, run, run_counting, run_delivering, warm_up};

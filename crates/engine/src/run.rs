@@ -9,7 +9,7 @@ use rustpython_vm::{
 
 use crate::host::Host;
 use crate::meter::{Active, Meter};
-use crate::{imports, interp, shims};
+use crate::{interp, shims};
 
 /// The `co_filename` of the snippet's code: tracebacks and tracemalloc show it.
 pub use memplay_model::SNIPPET_FILENAME;
@@ -151,7 +151,7 @@ fn run_in(vm: &VirtualMachine, code: &str, options: &RunOptions, host: &mut dyn 
     let scope = vm.new_scope_with_builtins();
     let _ = scope.globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm);
     if options.warm_imports {
-        for name in imports::imported_modules(code) {
+        for name in memplay_model::imported_modules(code) {
             if vm.import(&vm.ctx.new_str(name.as_str()), 0).is_ok() {
                 template.warmed_imports.push(name);
             }

@@ -3,13 +3,23 @@ CPython can tell, in the shape of memplay's own report (fields CPython cannot te
 the number of allocations, are left out, never zero).
 
 One request for both (memplay_model::CheckRequest, made in Rust): `{"code", "limits":
-{"time_ms", "memory_bytes", "output_bytes"}, "warm_imports", "limit_messages": {"time",
-"memory"}, "snippet", "unavailable": {module: reason}}`. The command line runs this file
-under the local python3 (`memplay compare --cpython`) with the request on standard input
-and the report as JSON on standard output; that python3 is the user's own, with their
-files and network, and `unavailable` is empty. The page runs it in Pyodide
-(www/cpython-worker.js) and calls `check(request, progress)`; there `unavailable` closes the
-modules that lead out of the sandbox (the worker's JavaScript closes the rest).
+{"time_ms", "memory_bytes", "output_bytes"}, "imports", "limit_messages": {"time",
+"memory"}, "snippet", "unavailable": {module: reason}}`. `imports` are the modules loaded
+before the baseline, listed by the engine's own rule (memplay_model::imported_modules).
+The command line runs this file under the local python3 (`memplay compare --cpython`)
+with the request on standard input and the report as JSON on standard output; that
+python3 is the user's own, with their files and network, and `unavailable` is empty. The
+page runs it in Pyodide (www/cpython-worker.js) and calls `check(request, hook)`; there
+`unavailable` closes the modules that lead out of the sandbox (the worker's JavaScript
+closes the rest).
+
+In the page, the figures a verdict rests on (peak, retained, time) are not this file's:
+a snippet can rebind any name Python sees, this file's included. `hook(event, ...)` only
+says when: 'start' (tracing is on, the snippet's first line is next), 'read' (with the
+output since the last one: read the figures now) and 'end' (the snippet has returned or
+was stopped). The worker's JavaScript then reads tracemalloc's C-level state itself,
+through references it took before any snippet ran, and replaces the report's figures with
+what it read.
 """
 
 import ast
@@ -81,8 +91,8 @@ class _Watch:
     times a second, as a JSON string: the page keeps the last one if the run is stopped
     or runs out of time while CPython cannot answer."""
 
-    def __init__(self, send, out, base, limits, timer):
-        self._send, self._out, self._base = send, out, base
+    def __init__(self, hook, out, base, limits, timer):
+        self._hook, self._out, self._base = hook, out, base
         self._memory = int(limits['memory_bytes'])
         self._time_s = None if timer else limits['time_ms'] / 1000
         self._sent = {'stdout': 0, 'stderr': 0}
@@ -90,24 +100,25 @@ class _Watch:
         self.tripped = None
 
     def __call__(self, *gc_info):
-        current, peak = tracemalloc.get_traced_memory()
+        current, _ = _traced_memory()
         now = time.perf_counter()
         if self.tripped is None:
             if current - self._base > self._memory:
                 self.trip('memory')
             elif self._time_s is not None and now - self._started > self._time_s:
                 self.trip('time')
-        if self._send is not None and now >= self._next:
-            self.send(current, peak, now)
+        if self._hook is not None and now >= self._next:
+            self.send(now)
 
-    def send(self, current, peak, now):
+    def send(self, now):
+        """'Read now', with the output since the last one: the figures are read by the
+        worker's JavaScript, not sent from here."""
         self._next = now + 0.1
-        figures = {'peak_bytes': max(peak - self._base, 0), 'retained_bytes': current - self._base,
-                   'wall_ms': (now - self._started) * 1000}
+        output = []
         for key, sent in self._sent.items():
-            figures[key] = ''.join(self._out[key][sent:])
+            output.append(''.join(self._out[key][sent:]))
             self._sent[key] = len(self._out[key])
-        self._send(json.dumps(figures))
+        self._hook('read', *output)
 
     def trip(self, kind):
         """From here on every line of the snippet raises _Limit(kind): the frames running
@@ -194,14 +205,45 @@ def _close(unavailable):
     builtins.__import__ = closed_import
 
 
-def _top_level_imports(tree):
-    names = []
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            names += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.append(node.module)
-    return names
+# The driver's own references to tracemalloc, taken when this file loads, before any
+# snippet: a snippet that rebinds `tracemalloc.get_traced_memory` does not change what the
+# driver reads (in the page, the worker's JavaScript reads the figures anyway).
+_traced_memory = tracemalloc.get_traced_memory
+_tracemalloc_stop = tracemalloc.stop
+_tracemalloc_reset_peak = tracemalloc.reset_peak
+
+
+class _SnippetsTracemalloc:
+    """A tutorial's own `tracemalloc.stop()`, `clear_traces()` or `reset_peak()` would end
+    or reset the check's measurement: while the snippet runs, they act on the snippet's
+    view only. stop and clear_traces leave the tracing on; reset_peak first folds the peak
+    so far into the check's (`peak`), then resets what the snippet reads. (In the page the
+    worker's JavaScript also made these C entry points harmless, for a snippet that digs
+    the originals out.)"""
+
+    NAMES = ('stop', 'clear_traces', 'reset_peak')
+
+    def __init__(self):
+        self.peak = 0
+        self._saved = []
+
+    def reset_peak(self):
+        self.peak = max(self.peak, _traced_memory()[1])
+        _tracemalloc_reset_peak()
+
+    def __enter__(self):
+        import _tracemalloc
+        stand_ins = {'stop': lambda: None, 'clear_traces': lambda: None, 'reset_peak': self.reset_peak}
+        for module in (tracemalloc, _tracemalloc):
+            for name in self.NAMES:
+                self._saved.append((module, name, getattr(module, name)))
+                setattr(module, name, stand_ins[name])
+        return self
+
+    def __exit__(self, *exc):
+        for module, name, original in self._saved:
+            setattr(module, name, original)
+        return False
 
 
 def _snippet_line(tb_or_frames):
@@ -301,9 +343,10 @@ def _figures_and_lines(snapshot, peak, current, base):
             'lines': [{'line': n, 'held_bytes': b} for n, b in sorted(per_line.items())]}
 
 
-def run(request, progress=None):
-    """Runs the request's code under tracemalloc; returns the report as a dict.
-    `progress`, if given, receives the figures so far as the run goes (see _Watch)."""
+def run(request, hook=None):
+    """Runs the request's code under tracemalloc; returns the report as a dict. `hook`,
+    if given, is told when the snippet starts and ends and when to read the figures so far
+    (see the module's docstring and _Watch)."""
     code, limits = request['code'], request['limits']
     messages = request['limit_messages']
     out = {'stdout': [], 'stderr': [], 'used': 0, 'limit': int(limits['output_bytes']), 'truncated': False,
@@ -322,10 +365,11 @@ def run(request, progress=None):
         report['error'] = _error(exc, code)
         report['truncated'] = {'output': False, 'timeline': False}
         return report
-    if request.get('warm_imports', True):
-        # As memplay does: the snippet's top-level imports are loaded before the baseline,
-        # so the figures are the snippet's own work, not the modules' import cost.
-        for name in _top_level_imports(tree):
+    if request.get('imports'):
+        # As memplay does, by its list: the modules the snippet imports (indented imports
+        # too) are loaded before the baseline, so the figures are the snippet's own work,
+        # not the modules' import cost.
+        for name in request['imports']:
             try:
                 __import__(name)
                 report['warmed_imports'].append(name)
@@ -345,21 +389,22 @@ def run(request, progress=None):
     error = None
     ended_by_limit = False
     tracemalloc.start(FRAMES)
+    stand_ins = _SnippetsTracemalloc()
     try:
-        base = tracemalloc.get_traced_memory()[0]
-        tracemalloc.reset_peak()
-        watch = out['progress'] = _Watch(progress, out, base, limits, timer)
+        base = _traced_memory()[0]
+        watch = out['progress'] = _Watch(hook, out, base, limits, timer)
         gc.callbacks.append(watch)
-        if progress is not None:
-            # A first report before the snippet's first line: a run that is ended before
-            # it reports again (a loop that never allocates) still has its figures.
-            watch.send(base, base, time.perf_counter())
+        if hook is not None:
+            # Before the snippet's first line: a run that is ended before it reads again
+            # (a loop that never allocates) still has its figures.
+            hook('start')
         sys.stdout, sys.stderr = _Output(out, 'stdout'), _Output(out, 'stderr')
         started = time.perf_counter()
         if timer:
             signal.setitimer(signal.ITIMER_REAL, time_s)
         try:
-            exec(compiled, namespace)
+            with stand_ins:
+                exec(compiled, namespace)
         except _Limit as exc:
             kind = 'TimeLimitExceeded' if exc.kind == 'time' else 'MemoryLimitExceeded'
             error = _error(exc, code, kind, messages[exc.kind])
@@ -381,19 +426,24 @@ def run(request, progress=None):
             sys.settrace(None)
             if timer:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+            if hook is not None:
+                hook('end')
         wall_ms = (time.perf_counter() - started) * 1000
         sys.stdout, sys.stderr = saved
-        current, peak = tracemalloc.get_traced_memory()
+        current, peak = _traced_memory()
+        peak = max(peak, stand_ins.peak)
         # A run ended at a limit holds up to the limit: its per-line traces would take
         # as much again to list, so only its figures are reported.
-        snapshot = None if ended_by_limit else tracemalloc.take_snapshot()
+        # (Not tracing any more: the snippet stopped tracemalloc itself; the page's worker
+        # says so, and the command line's figures are what was traced until then.)
+        snapshot = None if ended_by_limit or not tracemalloc.is_tracing() else tracemalloc.take_snapshot()
     finally:
         sys.settrace(None)
         sys.stdout, sys.stderr = saved
         if out['progress'] in gc.callbacks:
             gc.callbacks.remove(out['progress'])
         out['progress'] = None
-        tracemalloc.stop()
+        _tracemalloc_stop()
         if timer:
             signal.signal(signal.SIGALRM, previous)
     report.update(_figures_and_lines(snapshot, peak, current, base))
@@ -430,18 +480,22 @@ def _at_peak(compiled, peak):
     def tracer(frame, event, arg):
         if frame.f_code.co_filename != SNIPPET:
             return None
-        if not taken and tracemalloc.get_traced_memory()[0] - base >= peak * _AT_PEAK_SHARE:
-            taken['snapshot'] = tracemalloc.take_snapshot()
-            taken['line'] = frame.f_lineno
+        if not taken:
+            current = _traced_memory()[0]
+            if current - base >= peak * _AT_PEAK_SHARE:
+                taken['snapshot'] = tracemalloc.take_snapshot()
+                taken['line'] = frame.f_lineno
+                taken['live'] = current - base
         return tracer
 
     tracemalloc.start(FRAMES)
     try:
-        base = tracemalloc.get_traced_memory()[0]
+        base = _traced_memory()[0]
         sys.stdout, sys.stderr = _Output(sink, 'stdout'), _Output(sink, 'stderr')
         sys.settrace(tracer)
         try:
-            exec(compiled, namespace)
+            with _SnippetsTracemalloc():
+                exec(compiled, namespace)
         except BaseException:
             pass
         finally:
@@ -449,28 +503,34 @@ def _at_peak(compiled, peak):
             sys.stdout, sys.stderr = saved
             namespace.clear()
     finally:
-        tracemalloc.stop()
+        _tracemalloc_stop()
     if not taken:
         return None
     lines = {}
     for trace in taken['snapshot'].traces:
-        line = _snippet_line((f.filename, f.lineno) for f in trace.traceback) or 0
-        bytes_, blocks = lines.get(line, (0, 0))
-        lines[line] = (bytes_ + trace.size, blocks + 1)
+        line = _snippet_line((f.filename, f.lineno) for f in trace.traceback)
+        if line is not None:
+            bytes_, blocks = lines.get(line, (0, 0))
+            lines[line] = (bytes_ + trace.size, blocks + 1)
+    # Line 0: the rest of what was alive above the baseline (made outside the snippet's
+    # lines), so that the rows add up to the memory at that moment.
+    rest = taken['live'] - sum(b for b, _ in lines.values())
+    if rest:
+        lines[0] = (rest, 0)
     by_line = [{'line': n, 'bytes': b, 'blocks': k} for n, (b, k) in lines.items()]
     by_line.sort(key=lambda l: (-l['bytes'], l['line']))
     return {'live_bytes': peak, 'running_line': taken['line'], 'by_line': by_line, 'by_stack': [],
             'approximate': True}
 
 
-def check(request, progress=None):
+def check(request, hook=None):
     """run() in a fresh working directory with memplay's sample files, closed first where
     the request says so: what the command line (main) and the page's worker call."""
     global SNIPPET
     SNIPPET = request.get('snippet', SNIPPET)
     _close(request.get('unavailable') or {})
     with _sandbox(request['code']):
-        return run(request, progress)
+        return run(request, hook)
 
 
 def _limit_address_space(memory_bytes):

@@ -68,6 +68,9 @@ pub enum ErrorKind {
     EngineCrash,
     /// The engine could not run the snippet at all.
     EngineError,
+    /// The snippet changed the measurement itself (the CPython check: it stopped or
+    /// cleared tracemalloc, or called the worker's hooks): no figure of it can be trusted.
+    MeasurementInterfered,
     /// The snippet raised this exception (its type name).
     Python(String),
 }
@@ -81,6 +84,7 @@ impl ErrorKind {
             ErrorKind::Stopped => "Stopped",
             ErrorKind::EngineCrash => "EngineCrash",
             ErrorKind::EngineError => "EngineError",
+            ErrorKind::MeasurementInterfered => "MeasurementInterfered",
             ErrorKind::Python(name) => name,
         }
     }
@@ -94,6 +98,7 @@ impl From<String> for ErrorKind {
             "Stopped" => ErrorKind::Stopped,
             "EngineCrash" => ErrorKind::EngineCrash,
             "EngineError" => ErrorKind::EngineError,
+            "MeasurementInterfered" => ErrorKind::MeasurementInterfered,
             _ => ErrorKind::Python(name),
         }
     }
@@ -232,6 +237,7 @@ mod tests {
             ErrorKind::Stopped,
             ErrorKind::EngineCrash,
             ErrorKind::EngineError,
+            ErrorKind::MeasurementInterfered,
             ErrorKind::Python("ZeroDivisionError".into()),
         ] {
             let text = serde_json::to_string(&kind).unwrap();

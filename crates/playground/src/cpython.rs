@@ -129,7 +129,9 @@ impl State {
                 if run_id != c.run_ids[i] || c.workers[i] != CpythonWorker::Busy {
                     return;
                 }
-                c.reports[i] = Some(*report);
+                // Its explanation comes from Python: kept only where it adds up to the peak
+                // the worker read from CPython's own state.
+                c.reports[i] = Some(report.vet());
                 // The snippet may have changed its CPython (modules, the driver itself): the
                 // next run gets a fresh one, loading while the reader reads this one.
                 effects.push(Effect::StopCpythonWorker(side));

@@ -26,12 +26,16 @@ pub const CPYTHON_MIN: (u32, u32) = (3, 10);
 
 /// What the driver is asked to run, the same from the command line and the page: the
 /// snippet, its limits and how they are worded (`LimitKind::message`, as memplay words
-/// them), and in the page the modules a snippet is refused.
+/// them), the modules to load before measuring (the engine's own list), and in the page
+/// the modules a snippet is refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckRequest {
     pub code: String,
     pub limits: Limits,
-    pub warm_imports: bool,
+    /// The modules loaded before the baseline, as the engine loads them
+    /// (`imported_modules`, indented imports included); empty with warm imports off. The
+    /// driver keeps no rule of its own.
+    pub imports: Vec<String>,
     pub limit_messages: LimitMessages,
     /// The file name the snippet runs under (`SNIPPET_FILENAME`).
     pub snippet: String,
@@ -62,7 +66,7 @@ impl CheckRequest {
         Self {
             code: code.to_owned(),
             limits,
-            warm_imports: options.warm_imports,
+            imports: if options.warm_imports { crate::imported_modules(code) } else { Vec::new() },
             limit_messages: LimitMessages {
                 time: LimitKind::Time.message(&limits),
                 memory: LimitKind::Memory.message(&limits),
@@ -97,7 +101,14 @@ pub struct CheckReport {
     /// the check could not take it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_peak: Option<crate::AtPeak>,
+    /// Why the explanation (`at_peak`) was left out: it comes from Python, and its rows did
+    /// not add up to the peak the check measured (`vet`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_peak_dropped: Option<String>,
 }
+
+/// How far the explanation's rows may be from the measured peak (10 %).
+pub const EXPLANATION_TOLERANCE: f64 = 0.10;
 
 impl CheckReport {
     /// A report of nothing yet: no figures, no output, no error.
@@ -115,7 +126,30 @@ impl CheckReport {
             engine,
             truncated: Truncated::default(),
             at_peak: None,
+            at_peak_dropped: None,
         }
+    }
+
+    /// The explanation is checked against the figures: the peak is read from CPython's
+    /// C-level state (in the page, by the worker's JavaScript), while what was alive at
+    /// it is listed by Python. Rows that do not add up to the peak within
+    /// `EXPLANATION_TOLERANCE` are never shown beside it: they are dropped, and why is kept.
+    pub fn vet(mut self) -> Self {
+        let Some(at) = self.at_peak.as_mut() else { return self };
+        let rows: i64 = at.by_line.iter().map(|l| l.bytes).sum();
+        let peak = self.peak_bytes as f64;
+        let off = (rows as f64 - peak).abs();
+        if peak > 0.0 && off <= peak * EXPLANATION_TOLERANCE {
+            at.live_bytes = self.peak_bytes;
+            return self;
+        }
+        self.at_peak_dropped = Some(format!(
+            "CPython's lines at the peak add up to {}, not to the {} peak it measured, so they are not shown",
+            crate::format_bytes(rows.max(0) as f64),
+            crate::format_bytes(self.peak_bytes as f64)
+        ));
+        self.at_peak = None;
+        self
     }
 }
 
@@ -327,7 +361,44 @@ mod tests {
     }
 
     #[test]
+    fn the_request_carries_the_engines_import_list_indented_imports_too() {
+        let code = "def parse():\n    import xml.dom.minidom\n    return 1\nimport json\n";
+        let request = CheckRequest::local(code, &RunOptions::default());
+        assert_eq!(request.imports, ["xml.dom.minidom", "json"]);
+        assert_eq!(request.imports, crate::imported_modules(code));
+        let off = RunOptions { warm_imports: false, ..RunOptions::default() };
+        assert!(CheckRequest::closed(code, &off).imports.is_empty());
+        let json = serde_json::to_value(CheckRequest::closed(code, &RunOptions::default())).unwrap();
+        assert_eq!(json["imports"][0], "xml.dom.minidom");
+    }
+
+    fn explained(peak: u64, rows: &[i64]) -> CheckReport {
+        let by_line = rows.iter().enumerate().map(|(i, &bytes)| crate::PeakLine { line: i as u32, bytes, blocks: 1 });
+        let at_peak =
+            crate::AtPeak { live_bytes: 7, by_line: by_line.collect(), approximate: true, ..Default::default() };
+        CheckReport { at_peak: Some(at_peak), ..check(peak) }
+    }
+
+    #[test]
+    fn an_explanation_is_kept_only_where_it_adds_up_to_the_measured_peak() {
+        let kept = explained(1_000_000, &[900_000, 50_000]).vet();
+        assert_eq!(kept.at_peak.as_ref().map(|a| a.live_bytes), Some(1_000_000), "the peak is the measured one");
+        assert_eq!(kept.at_peak_dropped, None);
+        // A peak forged low, or rows made up: the rows no longer add up, and are dropped.
+        let dropped = explained(7, &[900_000, 50_000]).vet();
+        assert_eq!(dropped.at_peak, None);
+        let why = dropped.at_peak_dropped.unwrap();
+        assert!(why.contains("add up to 928 KiB") && why.contains("7 B peak"), "{why}");
+        assert!(explained(1_000_000, &[800_000]).vet().at_peak.is_none(), "20 % short is dropped");
+        assert!(explained(1_000_000, &[1_150_000]).vet().at_peak.is_none(), "15 % over is dropped");
+        assert!(explained(0, &[10]).vet().at_peak.is_none());
+        assert_eq!(check(10).vet(), check(10), "nothing to vet");
+        let json = serde_json::to_value(explained(7, &[900]).vet()).unwrap();
+        assert!(json["at_peak_dropped"].is_string() && json.get("at_peak").is_none());
+    }
+
+    #[test]
     fn the_driver_is_the_python_file() {
-        assert!(CPYTHON_DRIVER.contains("def check(request, progress=None)"));
+        assert!(CPYTHON_DRIVER.contains("def check(request, hook=None)"));
     }
 }

@@ -17,6 +17,9 @@ pub struct PeakView {
     pub aligned: Vec<AlignedRowView>,
     /// "CPython 3.14" when the check explained its side too (its columns are then filled).
     pub cpython: Option<String>,
+    /// Why the check's explanation of a side is not shown ("B: CPython's lines at the peak
+    /// add up to …"): it did not add up to the peak the check measured.
+    pub cpython_dropped: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -85,7 +88,15 @@ impl State {
             }
         }
         let cpython = check.filter(|k| k.explained()).map(|k| k.engine.short_label());
-        Some(PeakView { sides, aligned, cpython })
+        let cpython_dropped = check
+            .map(|k| {
+                [("A", &k.a), ("B", &k.b)]
+                    .into_iter()
+                    .filter_map(|(letter, r)| r.at_peak_dropped.as_ref().map(|why| format!("{letter}: {why}.")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(PeakView { sides, aligned, cpython, cpython_dropped })
     }
 }
 

@@ -1,4 +1,5 @@
-//! Finds the modules a snippet imports, so they can be imported before the baseline.
+//! Finds the modules a snippet imports, so they can be imported before the baseline: the
+//! one rule, read by the engine (run.rs) and sent to the CPython check in its request.
 
 /// Module names from `import a.b, c as d` and `from x.y import z` lines, in order, without
 /// duplicates. Relative imports are skipped. A best-effort scan of the text: an import
