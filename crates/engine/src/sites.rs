@@ -55,7 +55,7 @@ impl Sites {
         let mut lines: BTreeMap<u32, PeakLine> = BTreeMap::new();
         for (key, bytes, blocks) in held {
             let line = self.site(key).line;
-            let l = lines.entry(line).or_insert(PeakLine { line, bytes: 0, blocks: 0 });
+            let l = lines.entry(line).or_insert(PeakLine { line, bytes: 0, blocks: 0, types: Vec::new() });
             l.bytes += bytes;
             l.blocks += blocks;
         }

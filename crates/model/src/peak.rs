@@ -20,6 +20,11 @@ pub struct AtPeak {
     /// first, each `function:line`; standard-library frames are folded into the snippet
     /// frame that called them.
     pub by_stack: Vec<PeakStack>,
+    /// By Python type, largest first, summing to the peak: objects of each type with the
+    /// storage they own, and memory that belongs to no object as `(interpreter)`
+    /// (`kinds.rs`). Empty where the engine could not tell types.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_type: Vec<crate::PeakType>,
     /// Set where the figures are not exact (the CPython check's).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
@@ -30,6 +35,9 @@ pub struct PeakLine {
     pub line: u32,
     pub bytes: i64,
     pub blocks: i64,
+    /// What kinds of objects the line made that were alive at the peak, largest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub types: Vec<crate::PeakType>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,7 +227,10 @@ mod tests {
     fn at(lines: &[(u32, i64)]) -> AtPeak {
         AtPeak {
             live_bytes: lines.iter().map(|l| l.1).sum::<i64>() as u64,
-            by_line: lines.iter().map(|&(line, bytes)| PeakLine { line, bytes, blocks: 1 }).collect(),
+            by_line: lines
+                .iter()
+                .map(|&(line, bytes)| PeakLine { line, bytes, blocks: 1, types: Vec::new() })
+                .collect(),
             ..AtPeak::default()
         }
     }

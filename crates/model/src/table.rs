@@ -164,7 +164,7 @@ mod tests {
         let at_peak = AtPeak {
             live_bytes: peak,
             running_line: Some(line),
-            by_line: vec![PeakLine { line, bytes: peak as i64, blocks: 3 }],
+            by_line: vec![PeakLine { line, bytes: peak as i64, blocks: 3, types: Vec::new() }],
             ..AtPeak::default()
         };
         RunReport { peak_bytes: peak, at_peak: Some(at_peak), ..RunReport::empty(Limits::default(), engine) }

@@ -14,6 +14,9 @@ pub struct Comparison {
     /// held at its own peak: the rows that held anything, in the order of the code.
     #[serde(default)]
     pub peak_lines: Vec<crate::PeakRow>,
+    /// The kinds of objects alive at each peak, A's beside B's by type name.
+    #[serde(default)]
+    pub peak_types: Vec<crate::TypeRow>,
     /// The peaks are close enough (`CLOSE_CALL_RATIO`) that the verdict may not carry
     /// over to CPython: the page offers the CPython check beside it.
     #[serde(default)]
@@ -25,13 +28,14 @@ impl Comparison {
         let verdict = verdict(&a, &b);
         let winner = winner(&a, &b);
         let close_call = close_call(&a, &b);
-        Self { a, b, winner, verdict, peak_lines: Vec::new(), close_call }
+        Self { a, b, winner, verdict, peak_lines: Vec::new(), peak_types: Vec::new(), close_call }
     }
 
     /// The comparison of the runs of `code_a` and `code_b`, with their lines aligned.
     pub fn of_code(a: RunReport, b: RunReport, code_a: &str, code_b: &str) -> Self {
         let peak_lines = crate::peak_lines(code_a, code_b, a.at_peak.as_ref(), b.at_peak.as_ref());
-        Self { peak_lines, ..Self::new(a, b) }
+        let peak_types = crate::peak_types(a.at_peak.as_ref(), b.at_peak.as_ref());
+        Self { peak_lines, peak_types, ..Self::new(a, b) }
     }
 
     /// The one-line headline: the verdict, or, once CPython's check disagrees with it,

@@ -130,9 +130,9 @@ mod tests {
         r.at_peak = Some(memplay_model::AtPeak {
             live_bytes: 8 << 20,
             by_line: vec![
-                memplay_model::PeakLine { line: 2, bytes: 8 << 20, blocks: 3 },
-                memplay_model::PeakLine { line: 3, bytes: 100, blocks: 1 },
-                memplay_model::PeakLine { line: 0, bytes: 4096, blocks: 1 },
+                memplay_model::PeakLine { line: 2, bytes: 8 << 20, blocks: 3, types: Vec::new() },
+                memplay_model::PeakLine { line: 3, bytes: 100, blocks: 1, types: Vec::new() },
+                memplay_model::PeakLine { line: 0, bytes: 4096, blocks: 1, types: Vec::new() },
             ],
             ..Default::default()
         });

@@ -191,7 +191,7 @@ fn at_the_peak_is_worded_for_a_reader_and_aligns_the_lines() {
         "N = 10\n# one at a time\ntotal = sum(x for x in range(N))\nprint(total)\n".into(),
     ));
     s.apply(Action::Run);
-    let line = |line, bytes, blocks| PeakLine { line, bytes, blocks };
+    let line = |line, bytes, blocks| PeakLine { line, bytes, blocks, types: Vec::new() };
     let a = RunReport {
         at_peak: Some(AtPeak {
             live_bytes: 4 << 20,
@@ -245,7 +245,7 @@ fn a_stopped_run_is_explained_up_to_the_peak_it_had_reached() {
     let explained = |live_bytes: u64| AtPeak {
         live_bytes,
         running_line: Some(1),
-        by_line: vec![PeakLine { line: 1, bytes: live_bytes as i64, blocks: 1 }],
+        by_line: vec![PeakLine { line: 1, bytes: live_bytes as i64, blocks: 1, types: Vec::new() }],
         ..AtPeak::default()
     };
     event(&mut s, Side::A, EngineEvent::progress(report(8 << 20)));

@@ -131,7 +131,8 @@ pub trait StaticType {
     where
         Self: PyClassImpl,
     {
-        let typ = Self::create_static_type();
+        // memplay patch: a static type is the process's.
+        let typ = crate::process_memory::for_process(Self::create_static_type);
         let cell = Self::static_cell();
         cell.set(typ)
             .unwrap_or_else(|_| panic!("double initialization of {}", Self::NAME));
@@ -404,7 +405,8 @@ pub trait PyClassImpl: PyClassDef {
     where
         Self: StaticType + Sized,
     {
-        let typ = Self::static_cell().get_or_init(|| {
+        // memplay patch: a static type is the process's, whichever run first needs it.
+        let typ = Self::static_cell().get_or_init(|| crate::process_memory::for_process(|| {
             let typ = Self::create_static_type();
             Self::extend_class(Context::genesis(), unsafe {
                 // typ will be saved in static_cell
@@ -413,7 +415,7 @@ pub trait PyClassImpl: PyClassDef {
                 r
             });
             typ
-        });
+        }));
         // A static type is held by its `static_cell` for the life of the
         // process, so nothing is kept alive that would have died: all this
         // buys is that every reference to a builtin type from here on is a

@@ -75,8 +75,13 @@ impl StringPool {
                 }
             }
         }
-        let str_ref = s.into_pyref_exact(typ);
-        miss(self, str_ref)
+        // memplay patch: an interned string is the process's (the pool never gives one
+        // up), whichever run first interns it. It is made from a copy, inside
+        // `for_process`; `s` itself is dropped as it is when the string was already
+        // interned, so a first run counts exactly what every later run counts.
+        let interned = crate::process_memory::for_process(|| miss(self, s.copy_into_pyref_exact(typ)));
+        drop(s);
+        interned
     }
 
     #[inline]
@@ -265,6 +270,9 @@ pub trait InternableString: sealed::SealedInternable + ToPyObject + AsRef<Self::
     type Interned: MaybeInternedString + ?Sized;
 
     fn into_pyref_exact(self, str_type: PyTypeRef) -> PyRefExact<PyStr>;
+
+    /// memplay patch: a new string object from a copy of `self`, which is left as it is.
+    fn copy_into_pyref_exact(&self, str_type: PyTypeRef) -> PyRefExact<PyStr>;
 }
 
 impl InternableString for String {
@@ -273,6 +281,10 @@ impl InternableString for String {
     fn into_pyref_exact(self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
         let obj = PyRef::new_ref(PyStr::from(self), str_type, None);
         unsafe { PyRefExact::new_unchecked(obj) }
+    }
+
+    fn copy_into_pyref_exact(&self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
+        self.as_str().to_owned().into_pyref_exact(str_type)
     }
 }
 
@@ -283,6 +295,10 @@ impl InternableString for &str {
     fn into_pyref_exact(self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
         self.to_owned().into_pyref_exact(str_type)
     }
+
+    fn copy_into_pyref_exact(&self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
+        (*self).to_owned().into_pyref_exact(str_type)
+    }
 }
 
 impl InternableString for Wtf8Buf {
@@ -292,6 +308,11 @@ impl InternableString for Wtf8Buf {
         let obj = PyRef::new_ref(PyStr::from(self), str_type, None);
         unsafe { PyRefExact::new_unchecked(obj) }
     }
+
+    fn copy_into_pyref_exact(&self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
+        let copy: &Wtf8 = self;
+        copy.to_owned().into_pyref_exact(str_type)
+    }
 }
 
 impl InternableString for &Wtf8 {
@@ -299,6 +320,10 @@ impl InternableString for &Wtf8 {
 
     fn into_pyref_exact(self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
         self.to_owned().into_pyref_exact(str_type)
+    }
+
+    fn copy_into_pyref_exact(&self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
+        (*self).to_owned().into_pyref_exact(str_type)
     }
 }
 
@@ -308,6 +333,10 @@ impl InternableString for PyRefExact<PyStr> {
     #[inline]
     fn into_pyref_exact(self, _str_type: PyTypeRef) -> PyRefExact<PyStr> {
         self
+    }
+
+    fn copy_into_pyref_exact(&self, str_type: PyTypeRef) -> PyRefExact<PyStr> {
+        self.as_wtf8().to_owned().into_pyref_exact(str_type)
     }
 }
 

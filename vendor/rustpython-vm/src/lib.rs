@@ -83,6 +83,7 @@ pub mod ospath;
 mod ospath_fd;
 
 pub mod prelude;
+pub mod process_memory;
 pub mod protocol;
 pub mod py_io;
 

@@ -373,7 +373,12 @@ mod tests {
     }
 
     fn explained(peak: u64, rows: &[i64]) -> CheckReport {
-        let by_line = rows.iter().enumerate().map(|(i, &bytes)| crate::PeakLine { line: i as u32, bytes, blocks: 1 });
+        let by_line = rows.iter().enumerate().map(|(i, &bytes)| crate::PeakLine {
+            line: i as u32,
+            bytes,
+            blocks: 1,
+            types: Vec::new(),
+        });
         let at_peak =
             crate::AtPeak { live_bytes: 7, by_line: by_line.collect(), approximate: true, ..Default::default() };
         CheckReport { at_peak: Some(at_peak), ..check(peak) }

@@ -1,0 +1,64 @@
+//! The first run tells the truth: on a fresh thread (RustPython's caches start empty, as
+//! in a new worker or a new CLI process), the first run of a snippet counts exactly what
+//! the second counts. Every preset and every pair of `tests/fidelity/`. Its own test
+//! binary: each snippet needs a thread no other snippet has warmed.
+
+#[path = "engine/common/mod.rs"]
+mod common;
+use memplay_engine::{NativeHost, run};
+use memplay_model::{PRESETS, RunOptions, RunReport};
+
+fn figures(r: &RunReport) -> [i128; 4] {
+    [r.peak_bytes as i128, r.allocated_bytes as i128, r.allocations as i128, r.retained_bytes as i128]
+}
+
+/// The first and second run of `code` on a thread of their own.
+fn first_and_second(code: String) -> (RunReport, RunReport) {
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let options = RunOptions::default();
+            let first = run(&code, &options, &mut NativeHost::default());
+            let second = run(&code, &options, &mut NativeHost::default());
+            (first, second)
+        })
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+fn snippets() -> Vec<(String, String)> {
+    let mut all = Vec::new();
+    for p in PRESETS {
+        all.push((format!("preset {} A", p.id), p.a_code.to_owned()));
+        all.push((format!("preset {} B", p.id), p.b_code.to_owned()));
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fidelity");
+    let mut pairs: Vec<_> = std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).collect();
+    pairs.sort();
+    for pair in pairs.iter().filter(|p| p.is_dir()) {
+        for side in ["a.py", "b.py"] {
+            let code = std::fs::read_to_string(pair.join(side)).unwrap();
+            all.push((format!("{}/{side}", pair.file_name().unwrap().to_string_lossy()), code));
+        }
+    }
+    all
+}
+
+#[test]
+fn the_first_run_on_a_fresh_thread_counts_what_the_second_counts() {
+    let mut differ = Vec::new();
+    let all = snippets();
+    assert!(all.len() > 60, "presets and fidelity pairs: {}", all.len());
+    for (name, code) in all {
+        let (first, second) = first_and_second(code);
+        if figures(&first) != figures(&second) {
+            let [p, a, n, r] = figures(&first);
+            let [p2, a2, n2, r2] = figures(&second);
+            differ.push(format!(
+                "{name}: peak {p} vs {p2}, allocated {a} vs {a2}, allocations {n} vs {n2}, retained {r} vs {r2}"
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "first runs that count more or less than the second:\n{}", differ.join("\n"));
+}
