@@ -107,6 +107,7 @@ impl LiveAtPeak {
             running_line: Some(self.pending.unwrap_or(self.running_line)).filter(|&l| l > 0),
             by_line,
             by_stack,
+            by_type: Vec::new(),
             approximate: false,
         }
     }

@@ -106,6 +106,9 @@ fn run_fresh(
         }
     });
     interp.finalize(None);
+    // What the thread's freelists keep depends on the runs before: emptied, every run
+    // starts from the same state (vendor/README.md).
+    rustpython_vm::process_memory::release_caches();
     shims::clear_run_state();
 }
 
@@ -193,6 +196,9 @@ fn measure(
     // Garbage left by the boot script and the warm imports is collected now, so that
     // freeing it later is not credited to the snippet.
     collect_garbage(vm);
+    // And the objects the freelists keep, whose number and leftovers (a dict's table, an
+    // int's digits) depend on what ran before: every run starts with them empty.
+    rustpython_vm::process_memory::release_caches();
     let active = Active::start(meter);
     // The code object and the scope stay referenced until measuring stops, so freeing
     // them is not counted against the snippet.

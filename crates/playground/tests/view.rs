@@ -198,6 +198,7 @@ fn at_the_peak_is_worded_for_a_reader_and_aligns_the_lines() {
             running_line: Some(2),
             by_line: vec![line(2, (4 << 20) + 512, 1001), line(0, -512, 2)],
             by_stack: vec![PeakStack { stack: vec!["<module>:2".into()], bytes: (4 << 20) + 512 }],
+            by_type: Vec::new(),
             approximate: false,
         }),
         ..report(4 << 20)

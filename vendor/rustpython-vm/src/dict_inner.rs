@@ -115,10 +115,13 @@ fn shape_stamp(shape: &[usize]) -> Option<u32> {
                 if stamp == 0 {
                     break;
                 }
-                candidate = Box::into_raw(Box::new(ShapeData {
-                    keys: shape.into(),
-                    stamp,
-                }));
+                // memplay patch: a shape lives in the process-wide table for good.
+                candidate = crate::process_memory::for_process(|| {
+                    Box::into_raw(Box::new(ShapeData {
+                        keys: shape.into(),
+                        stamp,
+                    }))
+                });
             }
             match slot.compare_exchange(core::ptr::null_mut(), candidate, AcqRel, Acquire) {
                 Ok(_) => {

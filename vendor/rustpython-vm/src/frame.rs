@@ -12656,3 +12656,13 @@ fn expect_unchecked<T: fmt::Debug>(optional: Option<T>, err_msg: &'static str) -
         unsafe { optional.unwrap_unchecked() }
     }
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_frame_freelist() {
+    let _ = FRAME_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

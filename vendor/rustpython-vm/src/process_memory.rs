@@ -32,3 +32,20 @@ pub fn for_process<R>(f: impl FnOnce() -> R) -> R {
 pub fn making() -> bool {
     DEPTH.try_with(|d| d.get() > 0).unwrap_or(false)
 }
+
+/// Frees what this thread keeps from one interpreter to the next: the objects cached in
+/// its freelists (ints, floats, tuples, lists, dicts, ranges, slices, complexes, frames).
+/// What a freelist holds, and what its cached objects still own (a dict's table, an int's
+/// digits), depends on the runs before; a run that finds the freelists empty counts the
+/// same whatever ran before it. Call it with no interpreter running.
+pub fn release_caches() {
+    crate::builtins::tuple::release_tuple_freelist();
+    crate::builtins::range::release_range_freelist();
+    crate::builtins::dict::release_dict_freelist();
+    crate::builtins::float::release_float_freelist();
+    crate::builtins::slice::release_slice_freelist();
+    crate::builtins::int::release_int_freelist();
+    crate::builtins::list::release_list_freelist();
+    crate::builtins::complex::release_complex_freelist();
+    crate::frame::release_frame_freelist();
+}

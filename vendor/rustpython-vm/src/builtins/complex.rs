@@ -768,3 +768,13 @@ pub struct ComplexArgs {
     #[pyarg(any, default, py_default = "0")]
     imag: OptionalArg<PyObjectRef>,
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_complex_freelist() {
+    let _ = COMPLEX_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

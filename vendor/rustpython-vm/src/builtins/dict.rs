@@ -1904,3 +1904,13 @@ pub(crate) fn init(context: &'static Context) {
     PyDictItemIterator::extend_class(context, context.types.dict_itemiterator_type);
     PyDictReverseItemIterator::extend_class(context, context.types.dict_reverseitemiterator_type);
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_dict_freelist() {
+    let _ = DICT_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

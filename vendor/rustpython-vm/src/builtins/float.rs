@@ -582,3 +582,13 @@ pub(crate) fn init(context: &'static Context) {
     PyFloat::extend_class(context, context.types.float_type);
     context.types.float_type.slots().vectorcall.store(Some(vectorcall_float));
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_float_freelist() {
+    let _ = FLOAT_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

@@ -951,3 +951,13 @@ pub(crate) fn init(context: &'static Context) {
         .vectorcall
         .store(Some(vectorcall_int));
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_int_freelist() {
+    let _ = INT_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

@@ -761,3 +761,13 @@ impl TryFromObject for RangeIndex {
         })
     }
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_range_freelist() {
+    let _ = RANGE_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

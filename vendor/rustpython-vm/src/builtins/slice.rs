@@ -412,3 +412,13 @@ pub(crate) fn init(ctx: &'static Context) {
     PySlice::extend_class(ctx, ctx.types.slice_type);
     PyEllipsis::extend_class(ctx, ctx.types.ellipsis_type);
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_slice_freelist() {
+    let _ = SLICE_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

@@ -830,3 +830,13 @@ fn element_hash(val: &PyObject, vm: &VirtualMachine) -> PyResult<PyHash> {
     }
     val.hash(vm)
 }
+
+/// memplay patch: frees the objects cached in this thread's freelist (see
+/// `process_memory::release_caches`).
+pub(crate) fn release_tuple_freelist() {
+    let _ = TUPLE_FREELIST.try_with(|fl| {
+        let mut list = fl.take();
+        list.release_all();
+        fl.set(list);
+    });
+}

@@ -1047,12 +1047,17 @@ impl PyType {
 
         let weakref_type = super::PyWeak::static_type();
         for base in new_type.bases.read().as_slice() {
-            base.subclasses.write().push(
-                new_type
-                    .as_object()
-                    .downgrade_with_weakref_typ_opt(None, weakref_type.to_owned())
-                    .unwrap(),
-            );
+            let weak = new_type
+                .as_object()
+                .downgrade_with_weakref_typ_opt(None, weakref_type.to_owned())
+                .unwrap();
+            // memplay patch: a builtin base's list of subclasses lives as long as the
+            // process and grows with every run's classes: its growth is the process's.
+            if base.heaptype_ext.is_none() {
+                crate::process_memory::for_process(|| base.subclasses.write().push(weak));
+            } else {
+                base.subclasses.write().push(weak);
+            }
         }
 
         Ok(new_type)
@@ -1124,12 +1129,17 @@ impl PyType {
 
         let weakref_type = super::PyWeak::static_type();
         for base in new_type.bases.read().as_slice() {
-            base.subclasses.write().push(
-                new_type
-                    .as_object()
-                    .downgrade_with_weakref_typ_opt(None, weakref_type.to_owned())
-                    .unwrap(),
-            );
+            let weak = new_type
+                .as_object()
+                .downgrade_with_weakref_typ_opt(None, weakref_type.to_owned())
+                .unwrap();
+            // memplay patch: a builtin base's list of subclasses lives as long as the
+            // process and grows with every run's classes: its growth is the process's.
+            if base.heaptype_ext.is_none() {
+                crate::process_memory::for_process(|| base.subclasses.write().push(weak));
+            } else {
+                base.subclasses.write().push(weak);
+            }
         }
 
         Ok(new_type)

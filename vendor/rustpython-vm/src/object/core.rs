@@ -1476,6 +1476,18 @@ impl<T: PyPayload> FreeList<T> {
     }
 }
 
+impl<T: PyPayload + core::fmt::Debug> FreeList<T> {
+    /// memplay patch: frees every cached object, its payload's heap fields too, as a
+    /// dealloc would have.
+    pub(crate) fn release_all(&mut self) {
+        for ptr in self.items.drain(..) {
+            // SAFETY: a freelist holds objects that were deallocated into it: their fields
+            // are whole (the payload cleared), and nothing refers to them.
+            unsafe { Py::<T>::dealloc(ptr.cast::<Py<T>>()) };
+        }
+    }
+}
+
 impl<T: PyPayload> Default for FreeList<T> {
     fn default() -> Self {
         Self::new()
