@@ -1,7 +1,8 @@
-//! The first run tells the truth: on a fresh thread (RustPython's caches start empty, as
-//! in a new worker or a new CLI process), the first run of a snippet counts exactly what
-//! the second counts. Every preset and every pair of `tests/fidelity/`. Its own test
-//! binary: each snippet needs a thread no other snippet has warmed.
+//! The first run tells the truth: on a fresh thread (RustPython's thread-local caches start
+//! empty, as in a new worker), and in a fresh process (as the CLI runs every snippet), the
+//! first run of a snippet counts exactly what a second run counts. Every preset and every
+//! pair of `tests/fidelity/`. Its own test binary: each snippet needs a thread no other
+//! snippet has warmed, and the process test starts this binary again per snippet.
 
 #[path = "engine/common/mod.rs"]
 mod common;
@@ -45,8 +46,52 @@ fn snippets() -> Vec<(String, String)> {
     all
 }
 
+/// Set in a child process: the snippet to run once, its figures printed.
+const CHILD: &str = "MEMPLAY_FIRST_RUN_CHILD";
+
+#[test]
+fn child_runs_one_snippet_in_a_fresh_process() {
+    let Some(path) = std::env::var_os(CHILD) else { return };
+    let code = std::fs::read_to_string(path).unwrap();
+    let (first, _) = first_and_second(code);
+    println!("FIGURES {:?}", figures(&first));
+}
+
+#[test]
+fn the_first_run_in_a_fresh_process_counts_what_a_second_run_counts() {
+    if std::env::var_os(CHILD).is_some() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("memplay-first-run-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut differ = Vec::new();
+    for (i, (name, code)) in snippets().into_iter().enumerate() {
+        let path = dir.join(format!("{i}.py"));
+        std::fs::write(&path, &code).unwrap();
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "child_runs_one_snippet_in_a_fresh_process", "--nocapture", "--test-threads=1"])
+            .env(CHILD, &path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let cold = stdout
+            .lines()
+            .find_map(|l| l.split_once("FIGURES ").map(|(_, f)| f))
+            .unwrap_or_else(|| panic!("{name}: {stdout}"));
+        let (_, warm) = first_and_second(code);
+        if cold != format!("{:?}", figures(&warm)) {
+            differ.push(format!("{name}: a fresh process {cold}, a second run {:?}", figures(&warm)));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(differ.is_empty(), "first runs in a fresh process that count otherwise:\n{}", differ.join("\n"));
+}
+
 #[test]
 fn the_first_run_on_a_fresh_thread_counts_what_the_second_counts() {
+    if std::env::var_os(CHILD).is_some() {
+        return;
+    }
     let mut differ = Vec::new();
     let all = snippets();
     assert!(all.len() > 60, "presets and fidelity pairs: {}", all.len());
