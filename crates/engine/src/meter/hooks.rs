@@ -29,6 +29,14 @@ impl Active {
         Self { meter: Some(meter) }
     }
 
+    /// Empties the thread's freelists (`rustpython_vm::process_memory::release_caches`),
+    /// counting the frees of the blocks this run made and no other.
+    pub fn release_caches(&self) {
+        with_active(|m| m.only_own_frees = true);
+        rustpython_vm::process_memory::release_caches();
+        with_active(|m| m.only_own_frees = false);
+    }
+
     /// Stops measuring and hands the meter back, with a last timeline point.
     pub fn stop(mut self) -> Box<Meter> {
         ACTIVE.with(|a| a.set(null_mut()));

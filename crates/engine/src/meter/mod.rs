@@ -72,6 +72,9 @@ struct LineAcc {
 
 pub(crate) struct Meter {
     busy: bool,
+    /// While the freelists are emptied at the end: a block made before this run is not
+    /// this run's to free.
+    only_own_frees: bool,
     pub allocations: u64,
     pub allocated_bytes: u64,
     pub live: i64,
@@ -119,6 +122,7 @@ impl Meter {
         let host: *mut dyn Host = unsafe { core::mem::transmute(host) };
         Box::new(Self {
             busy: false,
+            only_own_frees: false,
             allocations: 0,
             allocated_bytes: 0,
             live: 0,
@@ -213,6 +217,9 @@ impl Meter {
         let line = self.enter_current_line();
         // A block made before this run counts as no place (and was not traced by it).
         let ours = tag.run == self.run;
+        if !ours && self.only_own_frees {
+            return;
+        }
         let key = if ours { tag.key() } else { NOWHERE };
         self.held.free(key, size);
         if ours && tag.traced() != 0 {

@@ -14,7 +14,10 @@ mod _memplay_lz4 {
         let info = lz4_flex::frame::FrameInfo::new().block_size(lz4_flex::frame::BlockSize::Max64KB);
         let mut enc = lz4_flex::frame::FrameEncoder::with_frame_info(info, Vec::new());
         data.with_ref(|b| enc.write_all(b)).map_err(|e| vm.new_runtime_error(e.to_string()))?;
-        let out = enc.finish().map_err(|e| vm.new_runtime_error(e.to_string()))?;
+        let mut out = enc.finish().map_err(|e| vm.new_runtime_error(e.to_string()))?;
+        // The bytes object keeps its buffer: as long as the frame, as CPython's lz4 returns
+        // it, not the encoder's last doubling.
+        out.shrink_to_fit();
         Ok(vm.ctx.new_bytes(out))
     }
 
@@ -24,6 +27,7 @@ mod _memplay_lz4 {
         let mut out = Vec::new();
         data.with_ref(|b| lz4_flex::frame::FrameDecoder::new(b).read_to_end(&mut out))
             .map_err(|e| vm.new_value_error(format!("lz4 frame: {e}")))?;
+        out.shrink_to_fit();
         Ok(vm.ctx.new_bytes(out))
     }
 }
