@@ -2,7 +2,7 @@
 //! what was alive at its peak by the line that made it (and by call stack where functions
 //! made it), then A's lines against B's.
 
-use memplay_playground::{PeakSideView, PeakView};
+use memplay_playground::{KindsView, PeakSideView, PeakView};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +22,7 @@ pub fn AtPeak(p: &Props) -> Html {
                     None => html! {},
                 }) }
             </div>
+            if let Some(k) = &v.kinds { { kinds_html(k) } }
             if !v.aligned.is_empty() {
                 <h3>{ "Line by line, A against B" }</h3>
                 <div class="table-scroll">
@@ -61,6 +62,32 @@ pub fn AtPeak(p: &Props) -> Html {
     }
 }
 
+/// "What kind of objects": a sentence per snippet, then the types, A beside B.
+fn kinds_html(k: &KindsView) -> Html {
+    html! {
+        <div class="peak-kinds" data-testid="peak-kinds">
+            <h3>{ "What kind of objects" }</h3>
+            { for k.sentences.iter().map(|s| html! { <p class="kinds-sentence" data-testid="kinds-sentence">{ s }</p> }) }
+            <div class="table-scroll">
+            <table class="kinds-table" data-testid="kinds-table">
+                <thead><tr>{ for k.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>
+                    { for k.rows.iter().map(|row| html! {
+                        <tr data-testid="kinds-row" data-type={row[0].clone()}>
+                            { for row.iter().enumerate().map(|(i, c)| if i == 0 {
+                                html! { <th scope="row"><code>{ c }</code></th> }
+                            } else {
+                                html! { <td data-label={k.head[i].clone()}>{ c }</td> }
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </div>
+    }
+}
+
 fn side_html(s: &PeakSideView, letter: &'static str) -> Html {
     html! {
         <div class={classes!("peak-side", letter)} data-testid={format!("at-peak-{letter}")}>
@@ -78,7 +105,12 @@ fn side_html(s: &PeakSideView, letter: &'static str) -> Html {
                             <th scope="row">{ &r.label }</th>
                             <td class="code"><code>{ &r.code }</code></td>
                             <td class="bytes">{ &r.bytes }</td>
-                            <td class="blocks">{ &r.blocks }</td>
+                            <td class="blocks">
+                                { &r.blocks }
+                                if !r.kinds.is_empty() {
+                                    <span class="kinds" data-testid={format!("peak-line-kinds-{letter}")}>{ &r.kinds }</span>
+                                }
+                            </td>
                         </tr>
                     }) }
                 </tbody>

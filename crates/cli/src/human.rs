@@ -2,7 +2,7 @@
 
 use memplay_model::{
     AtPeak, CheckReport, Comparison, CpythonCheck, Figure, RunReport, figures, figures_table, format_bytes,
-    group_thousands, listed_lines, peak_table,
+    group_thousands, kinds_sentence, kinds_table, kinds_text, listed_lines, peak_table,
 };
 
 pub fn report(title: &str, code: &str, r: &RunReport) -> String {
@@ -17,6 +17,20 @@ pub fn report(title: &str, code: &str, r: &RunReport) -> String {
             let blocks = group_thousands(l.blocks.max(0) as u64);
             let code = if l.code.is_empty() { String::new() } else { format!("  {}", l.code) };
             out.push_str(&format!("    {}: {} in {blocks} blocks{code}\n", l.label, format_bytes(l.bytes as f64)));
+            let kinds = l.line.and_then(|n| at.by_line.iter().find(|p| p.line == n)).map(|p| kinds_text(&p.types, 4));
+            if let Some(kinds) = kinds.filter(|k| !k.is_empty()) {
+                out.push_str(&format!("      {kinds}\n"));
+            }
+        }
+        if !at.by_type.is_empty() {
+            out.push_str(&format!(
+                "  what kind: {}\n",
+                kinds_sentence("it", at).replacen("At its peak, it", "at its peak it", 1)
+            ));
+            for t in at.by_type.iter().take(6) {
+                let count = if t.count > 0 { format!("{} ", group_thousands(t.count as u64)) } else { String::new() };
+                out.push_str(&format!("    {count}{}: {}\n", t.name, format_bytes(t.bytes as f64)));
+            }
         }
     }
     out.push_str(&tail(r));
@@ -44,6 +58,15 @@ pub fn comparison(a_title: &str, b_title: &str, c: &Comparison, check: Option<&C
         let moments: Vec<String> = [moment("A", &c.a), moment("B", &c.b)].into_iter().flatten().collect();
         out.push_str(&format!("\nAt the peak ({}), alive by the line that made it:\n", moments.join("; ")));
         out.push_str(&indented(&peak.text(0, 40)));
+    }
+    if let Some(kinds) = kinds_table(c, check) {
+        out.push_str("\nWhat kind of objects, alive at each peak:\n");
+        for (letter, r) in [("A", &c.a), ("B", &c.b)] {
+            if let Some(at) = r.at_peak.as_ref().filter(|at| !at.by_type.is_empty()) {
+                out.push_str(&format!("  {}\n", kinds_sentence(letter, at)));
+            }
+        }
+        out.push_str(&indented(&kinds.text(0, 24)));
     }
     for (name, r) in [("A", &c.a), ("B", &c.b)] {
         let t = tail(r);

@@ -406,6 +406,44 @@ fn cpython_loads_first_what_the_engine_loads_first_and_a_tutorials_tracemalloc_c
 }
 
 #[test]
+fn compare_says_what_kind_of_objects_each_peak_held() {
+    let c = json(&memplay(&["compare", "--preset", "dict-vs-slots", "--json"]));
+    let types = c["peak_types"].as_array().expect("peak_types");
+    let row = |name: &str| types.iter().find(|t| t["type"] == name).unwrap_or_else(|| panic!("{name}: {types:?}"));
+    assert!(row("dict")["a_count"].as_i64().unwrap() >= 19_800, "{types:?}");
+    assert!(row("dict")["b_count"].as_i64().unwrap() <= 100, "{types:?}");
+    for side in ["a", "b"] {
+        let at = &c[side]["at_peak"];
+        let sum: i64 = at["by_type"].as_array().unwrap().iter().map(|t| t["bytes"].as_i64().unwrap()).sum();
+        let peak = c[side]["peak_bytes"].as_i64().unwrap();
+        assert!((sum - peak).abs() <= peak / 20 + 64, "{side}: kinds {sum} vs peak {peak}");
+        let line = &at["by_line"][0];
+        assert!(line["types"].as_array().is_some_and(|t| !t.is_empty()), "each line names its kinds: {line}");
+    }
+    let text = stdout(&memplay(&["compare", "--preset", "dict-vs-slots"]));
+    assert!(text.contains("What kind of objects, alive at each peak:"), "{text}");
+    assert!(text.contains("At its peak, A held"), "{text}");
+    let md = stdout(&memplay(&["compare", "--preset", "dict-vs-slots", "--markdown"]));
+    assert!(md.contains("**What kind of objects**") && md.contains("| dict |"), "{md}");
+}
+
+#[test]
+fn cpython_counts_the_same_ints_at_its_peak() {
+    if !have_python3() {
+        return;
+    }
+    let c = json(&memplay(&["compare", "--preset", "list-vs-generator", "--cpython", "--json"]));
+    let count = |types: &Value| {
+        types.as_array().and_then(|t| t.iter().find(|t| t["type"] == "int")).map_or(0, |t| t["count"].as_i64().unwrap())
+    };
+    let ours = count(&c["a"]["at_peak"]["by_type"]);
+    let theirs = count(&c["cpython"]["a"]["at_peak"]["by_type"]);
+    assert!(ours >= 99_000, "{ours}");
+    assert!((theirs - ours).abs() * 10 <= ours, "CPython {theirs} int against memplay's {ours}");
+    assert_eq!(c["cpython"]["a"]["at_peak"]["approximate"], true);
+}
+
+#[test]
 fn cpython_reports_errors_with_their_line_and_a_missing_python_exits_2() {
     if have_python3() {
         let path = snippet("raises.py", "x = 1\nraise ValueError('no')\n");

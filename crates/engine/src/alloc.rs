@@ -15,7 +15,8 @@ use core::alloc::{GlobalAlloc, Layout};
 use core::sync::atomic::{AtomicI64, Ordering::Relaxed};
 use std::alloc::System;
 
-use crate::meter::{self, Admit, Tag};
+use crate::header::Tag;
+use crate::meter::{self, Admit};
 
 /// Bytes the process holds through the allocator right now, measured or not: what a
 /// worker reports between runs, so a leak across runs shows as drift.
@@ -63,9 +64,15 @@ unsafe fn tagged(base: *mut u8, offset: usize, tag: Tag) -> *mut u8 {
 }
 
 #[inline(always)]
-unsafe fn tag_of(block: *mut u8) -> Tag {
+pub(crate) unsafe fn tag_of(block: *mut u8) -> Tag {
     // SAFETY: every block this allocator hands out has its header just before it.
     unsafe { block.sub(HEADER).cast::<Tag>().read_unaligned() }
+}
+
+/// Rewrites the header of a block this allocator handed out.
+pub(crate) unsafe fn set_tag(block: *mut u8, tag: Tag) {
+    // SAFETY: as in `tag_of`.
+    unsafe { block.sub(HEADER).cast::<Tag>().write_unaligned(tag) }
 }
 
 pub struct CountingAlloc<A = System> {

@@ -5,8 +5,10 @@
 mod alloc;
 mod captured;
 mod events;
+mod header;
 mod host;
 mod interp;
+mod kinds;
 mod live_at_peak;
 mod meter;
 mod run;

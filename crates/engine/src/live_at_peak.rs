@@ -60,6 +60,17 @@ impl LiveAtPeak {
         held.blocks -= 1;
     }
 
+    /// A block made at `from` is now counted at `to` (a buffer handed to its object's
+    /// type): the total does not change, so no peak is confirmed.
+    pub fn moved(&mut self, from: u32, to: u32, size: usize) {
+        let held = self.touch(from);
+        held.bytes -= size as i64;
+        held.blocks -= 1;
+        let held = self.touch(to);
+        held.bytes += size as i64;
+        held.blocks += 1;
+    }
+
     /// Live memory has just passed the peak, with `line` running.
     #[inline(always)]
     pub fn rose(&mut self, line: u32) {
@@ -88,6 +99,7 @@ impl LiveAtPeak {
             })
         };
         let by_line = sites.by_line(held().map(|(key, h)| (key, h.bytes, h.blocks)));
+        let by_type = sites.by_type(held().map(|(key, h)| (key, h.bytes, h.blocks)));
         // Two places can print as the same stack (two functions of one name): summed, in a
         // map, since a report goes out during the run too and a deep recursion has a place
         // per depth.
@@ -107,7 +119,7 @@ impl LiveAtPeak {
             running_line: Some(self.pending.unwrap_or(self.running_line)).filter(|&l| l > 0),
             by_line,
             by_stack,
-            by_type: Vec::new(),
+            by_type,
             approximate: false,
         }
     }

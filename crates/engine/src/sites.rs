@@ -3,19 +3,27 @@
 //! allocating, and interned to a small key that the block's header keeps. Frames of the
 //! standard library (and any code not the snippet's) are skipped, so what they allocate
 //! counts for the snippet frame that called them. Without stacks (a setting), a place is
-//! the innermost snippet line alone: one frame read instead of the whole chain, no hash.
+//! the innermost snippet line alone: one frame read instead of the whole chain. A key is a
+//! place and a kind of memory (`kinds`): what a line made, by type.
 
 use std::collections::{BTreeMap, HashMap};
 
-use memplay_model::{PeakLine, rank_lines};
+use memplay_model::{INTERPRETER as INTERPRETER_ROW, PeakLine, PeakType, rank_lines, rank_types};
+use rustpython_vm::alloc_owner::Owner;
+
+use crate::kinds::{INTERPRETER, Kinds};
 
 use rustpython_vm::builtins::{PyCode, PyStrInterned};
 use rustpython_vm::frame::current_thread_iframe;
 
-/// One interned place: the innermost snippet line and the stack, outermost frame first.
+/// One interned key: the innermost snippet line and the stack, outermost frame first
+/// (the place), and the kind of memory made there.
 pub(crate) struct Site {
     pub line: u32,
     pub frames: Vec<(&'static PyStrInterned, u32)>,
+    pub kind: u32,
+    /// The place's hash, without the kind: the same place's other kinds share it.
+    place: u64,
 }
 
 /// Key 0 is no place in the snippet: memory made before it started, or while none of its
@@ -26,50 +34,105 @@ const CACHE: usize = 256;
 
 pub(crate) struct Sites {
     stacks: bool,
-    /// Without stacks: each line's key, by line.
-    line_keys: Vec<u32>,
     keys: HashMap<u64, u32>,
     sites: Vec<Site>,
-    /// The last stacks seen, by hash: most allocations come from a place seen just before.
+    /// The last keys seen, by hash: most allocations come from a place seen just before.
     cache: Box<[(u64, u32); CACHE]>,
+    kinds: Kinds,
+}
+
+/// A place's hash with a kind: a key's hash.
+#[inline(always)]
+fn with_kind(place: u64, kind: u32) -> u64 {
+    (place ^ u64::from(kind).wrapping_mul(0xff51_afd7_ed55_8ccd)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl Sites {
     pub fn new(stacks: bool) -> Self {
         Self {
             stacks,
-            line_keys: Vec::new(),
             keys: HashMap::new(),
-            sites: vec![Site { line: 0, frames: Vec::new() }],
+            sites: vec![Site { line: 0, frames: Vec::new(), kind: INTERPRETER, place: 0 }],
             cache: Box::new([(0, NOWHERE); CACHE]),
+            kinds: Kinds::default(),
         }
+    }
+
+    /// The kind of a block allocated now for `owner`.
+    #[inline(always)]
+    pub fn kind_of(&mut self, owner: Owner) -> u32 {
+        self.kinds.of(owner)
     }
 
     pub fn site(&self, key: u32) -> &Site {
         &self.sites[key as usize]
     }
 
-    /// Bytes and blocks held by place (`(key, bytes, blocks)`), summed by each place's
-    /// snippet line, lines that hold nothing left out, ranked as every list of lines is.
+    /// Bytes and blocks held by key (`(key, bytes, blocks)`), summed by each key's snippet
+    /// line, with the kinds of objects each line made; lines that hold nothing left out,
+    /// ranked as every list of lines is.
     pub fn by_line(&self, held: impl Iterator<Item = (u32, i64, i64)>) -> Vec<PeakLine> {
-        let mut lines: BTreeMap<u32, PeakLine> = BTreeMap::new();
+        let mut lines: BTreeMap<u32, (PeakLine, BTreeMap<u32, PeakType>)> = BTreeMap::new();
         for (key, bytes, blocks) in held {
-            let line = self.site(key).line;
-            let l = lines.entry(line).or_insert(PeakLine { line, bytes: 0, blocks: 0, types: Vec::new() });
+            let site = self.site(key);
+            let (l, types) = lines
+                .entry(site.line)
+                .or_insert_with(|| (PeakLine { line: site.line, ..PeakLine::default() }, BTreeMap::new()));
             l.bytes += bytes;
             l.blocks += blocks;
+            self.add_kind(types, site.kind, bytes, blocks);
         }
-        let mut lines: Vec<PeakLine> = lines.into_values().filter(|l| l.bytes != 0 || l.blocks != 0).collect();
+        let mut lines: Vec<PeakLine> = lines
+            .into_values()
+            .map(|(mut l, types)| {
+                l.types = Self::ranked(types);
+                l
+            })
+            .filter(|l| l.bytes != 0 || l.blocks != 0)
+            .collect();
         rank_lines(&mut lines);
         lines
     }
 
-    /// The key of the running snippet stack and its innermost line; `(NOWHERE, 0)` when no
-    /// snippet frame runs. `target` is the address of the snippet's interned file name.
+    /// Bytes held by key, summed by type: objects of each type with the storage they own,
+    /// and what belongs to no object as one `(interpreter)` row.
+    pub fn by_type(&self, held: impl Iterator<Item = (u32, i64, i64)>) -> Vec<PeakType> {
+        let mut types = BTreeMap::new();
+        for (key, bytes, blocks) in held {
+            self.add_kind(&mut types, self.site(key).kind, bytes, blocks);
+        }
+        Self::ranked(types)
+    }
+
+    fn add_kind(&self, types: &mut BTreeMap<u32, PeakType>, kind: u32, bytes: i64, blocks: i64) {
+        if bytes == 0 && blocks == 0 {
+            return;
+        }
+        let of_type = Kinds::storage(kind);
+        let t = types.entry(of_type).or_insert_with(|| PeakType {
+            name: self.kinds.name(kind).unwrap_or(INTERPRETER_ROW).to_owned(),
+            ..PeakType::default()
+        });
+        t.bytes += bytes;
+        if Kinds::is_object(kind) {
+            t.count += blocks;
+        }
+    }
+
+    fn ranked(types: BTreeMap<u32, PeakType>) -> Vec<PeakType> {
+        let mut types: Vec<PeakType> = types.into_values().filter(|t| t.bytes != 0 || t.count != 0).collect();
+        rank_types(&mut types);
+        types
+    }
+
+    /// The key of the running snippet stack (its innermost line with stacks off) and
+    /// `kind`, and the innermost line; `(NOWHERE, 0)` when no snippet frame runs and the
+    /// memory is the interpreter's. `target` is the address of the snippet's interned file
+    /// name.
     #[inline(always)]
-    pub fn current(&mut self, target: usize) -> (u32, u32) {
+    pub fn current(&mut self, target: usize, kind: u32) -> (u32, u32) {
         if !self.stacks {
-            return self.current_line(target);
+            return self.current_line(target, kind);
         }
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         let mut line = None;
@@ -79,56 +142,75 @@ impl Sites {
                 (hash ^ core::ptr::from_ref(code) as u64).wrapping_mul(0x0100_0000_01b3).rotate_left(17) ^ u64::from(l);
             hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         });
-        let Some(line) = line else { return (NOWHERE, 0) };
-        let slot = &mut self.cache[(hash as usize) % CACHE];
-        if slot.0 == hash && slot.1 != NOWHERE {
-            return (slot.1, line);
-        }
-        let key = match self.keys.get(&hash) {
-            Some(&key) => key,
-            None => self.intern(hash, target, line),
+        let (place, line) = match line {
+            Some(line) => (hash, line),
+            None => (0, 0),
         };
-        self.cache[(hash as usize) % CACHE] = (hash, key);
-        (key, line)
+        (self.key(place, kind, |sites| sites.frames_of(target, line)), line)
     }
 
     #[inline(always)]
-    fn current_line(&mut self, target: usize) -> (u32, u32) {
-        let line = crate::snippet_line::current(target);
-        if line == 0 {
-            return (NOWHERE, 0);
-        }
-        match self.line_keys.get(line) {
-            Some(&key) if key != NOWHERE => (key, line as u32),
-            _ => (self.intern_line(line), line as u32),
-        }
+    fn current_line(&mut self, target: usize, kind: u32) -> (u32, u32) {
+        let line = crate::snippet_line::current(target) as u32;
+        let place = u64::from(line).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (self.key(place, kind, |_| (line, Vec::new())), line)
     }
 
-    #[cold]
-    fn intern_line(&mut self, line: usize) -> u32 {
-        if self.line_keys.len() <= line {
-            self.line_keys.resize(line + 1, NOWHERE);
+    /// The key of `place` and `kind`, made (from `frames`: its line and stack) if new.
+    #[inline(always)]
+    fn key(&mut self, place: u64, kind: u32, frames: impl FnOnce(&Self) -> Site0) -> u32 {
+        if place == 0 && kind == INTERPRETER {
+            return NOWHERE;
         }
-        let key = self.sites.len() as u32;
-        self.sites.push(Site { line: line as u32, frames: Vec::new() });
-        self.line_keys[line] = key;
+        let hash = with_kind(place, kind);
+        let slot = (hash as usize) % CACHE;
+        if self.cache[slot].0 == hash && self.cache[slot].1 != NOWHERE {
+            return self.cache[slot].1;
+        }
+        let key = match self.keys.get(&hash) {
+            Some(&key) => key,
+            None => {
+                let (line, frames) = frames(self);
+                self.intern(hash, Site { line, frames, kind, place })
+            }
+        };
+        self.cache[slot] = (hash, key);
         key
     }
 
+    /// The key of the place of `key` with another kind (a buffer handed to its object).
+    pub fn with_kind(&mut self, key: u32, kind: u32) -> u32 {
+        let site = self.site(key);
+        if site.kind == kind {
+            return key;
+        }
+        let (place, line, frames) = (site.place, site.line, site.frames.clone());
+        self.key(place, kind, |_| (line, frames))
+    }
+
+    fn frames_of(&self, target: usize, line: u32) -> Site0 {
+        let mut frames = Vec::new();
+        if line > 0 {
+            walk(target, |code, l| frames.push((code.obj_name, l)));
+            frames.reverse();
+        }
+        (line, frames)
+    }
+
     #[cold]
-    fn intern(&mut self, hash: u64, target: usize, line: u32) -> u32 {
-        if self.sites.len() >= crate::meter::MAX_SITES {
+    fn intern(&mut self, hash: u64, site: Site) -> u32 {
+        if self.sites.len() >= crate::header::MAX_SITES {
             return NOWHERE;
         }
-        let mut frames = Vec::new();
-        walk(target, |code, l| frames.push((code.obj_name, l)));
-        frames.reverse();
         let key = self.sites.len() as u32;
-        self.sites.push(Site { line, frames });
+        self.sites.push(site);
         self.keys.insert(hash, key);
         key
     }
 }
+
+/// A new key's line and stack.
+type Site0 = (u32, Vec<(&'static PyStrInterned, u32)>);
 
 /// Calls `f(code, line)` for each snippet frame, innermost first.
 #[inline(always)]

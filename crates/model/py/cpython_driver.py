@@ -483,11 +483,14 @@ def _at_peak(compiled, peak):
         if not taken:
             current = _traced_memory()[0]
             if current - base >= peak * _AT_PEAK_SHARE:
+                # The kinds first: the snapshot's own traces are objects too.
+                taken['types'] = _by_type(existing)
                 taken['snapshot'] = tracemalloc.take_snapshot()
                 taken['line'] = frame.f_lineno
                 taken['live'] = current - base
         return tracer
 
+    existing = set(_objects(set()))
     tracemalloc.start(FRAMES)
     try:
         base = _traced_memory()[0]
@@ -519,8 +522,43 @@ def _at_peak(compiled, peak):
         lines[0] = (rest, 0)
     by_line = [{'line': n, 'bytes': b, 'blocks': k} for n, (b, k) in lines.items()]
     by_line.sort(key=lambda l: (-l['bytes'], l['line']))
+    by_type = taken['types']
+    rest = taken['live'] - sum(t['bytes'] for t in by_type)
+    if rest > 0:
+        by_type.append({'type': '(interpreter)', 'count': 0, 'bytes': rest})
     return {'live_bytes': peak, 'running_line': taken['line'], 'by_line': by_line, 'by_stack': [],
-            'approximate': True}
+            'by_type': by_type, 'approximate': True}
+
+
+def _objects(skip):
+    """The objects alive now that are not in `skip` (by id): every object the collector
+    tracks, and the untracked ones they refer to (ints, strs, floats)."""
+    found = {}
+    objects = gc.get_objects()
+    ours = {id(found), id(skip), id(objects)}
+    for o in objects:
+        if id(o) in ours:
+            continue
+        for x in [o] + [r for r in gc.get_referents(o) if not gc.is_tracked(r)]:
+            if id(x) not in skip:
+                found[id(x)] = x
+    return found
+
+
+def _by_type(existing):
+    """The objects made by the snippet (not alive before it started) and alive now, by
+    `type(o).__name__`: count, and bytes as `sys.getsizeof` counts them (a container with its
+    own storage). Approximate: an object found only by C code, or made and freed then
+    replaced at the same address, is missed or miscounted; what belongs to no object is
+    left to the '(interpreter)' row."""
+    types = {}
+    for o in _objects(existing).values():
+        name = type(o).__name__
+        count, size = types.get(name, (0, 0))
+        types[name] = (count + 1, size + sys.getsizeof(o))
+    rows = [{'type': n, 'count': c, 'bytes': b} for n, (c, b) in types.items()]
+    rows.sort(key=lambda t: (-t['bytes'], t['type']))
+    return rows
 
 
 def check(request, hook=None):

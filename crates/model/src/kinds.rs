@@ -5,7 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AtPeak, format_bytes, group_thousands};
+use crate::table::{Align, Table};
+use crate::{AtPeak, Comparison, CpythonCheck, format_bytes, group_thousands};
+
+/// Kinds listed in a table before the rest go into "other kinds".
+const LISTED: usize = 8;
 
 /// The row of memory that belongs to no Python object.
 pub const INTERPRETER: &str = "(interpreter)";
@@ -122,6 +126,57 @@ pub fn kinds_sentence(letter: &str, at: &AtPeak) -> String {
     format!("At its peak, {letter} held {listed}{made}.")
 }
 
+/// "What kind": one row per type, A's objects and bytes beside B's, with bytes per object;
+/// and CPython's bytes per object where the check counted its objects by type. `None`
+/// when neither run told types.
+pub fn kinds_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table> {
+    use Align::{Left, Right};
+    if c.peak_types.is_empty() {
+        return None;
+    }
+    let theirs =
+        check.filter(|k| [&k.a, &k.b].iter().any(|r| r.at_peak.as_ref().is_some_and(|a| !a.by_type.is_empty())));
+    let mut head: Vec<String> =
+        ["Kind", "A objects", "A holds", "A each", "B objects", "B holds", "B each"].map(String::from).into();
+    let mut align = vec![Left, Right, Right, Right, Right, Right, Right];
+    if let Some(k) = theirs {
+        let name = k.engine.short_label();
+        head.extend([format!("{name} A each ≈"), format!("{name} B each ≈")]);
+        align.extend([Right, Right]);
+    }
+    let count = |n: i64| if n > 0 { group_thousands(n as u64) } else { "–".to_owned() };
+    let their_each = |r: &crate::CheckReport, name: &str| {
+        let t = r.at_peak.as_ref().and_then(|a| a.by_type.iter().find(|t| t.name == name));
+        t.map(|t| each_text(t.count, t.bytes).trim_end_matches(" each").to_owned()).filter(|s| !s.is_empty())
+    };
+    let mut rows = Vec::new();
+    let (shown, rest) = c.peak_types.split_at(c.peak_types.len().min(LISTED));
+    let other = rest.iter().fold(TypeRow { name: "other kinds".into(), ..TypeRow::default() }, |mut o, r| {
+        o.a_count += r.a_count;
+        o.a_bytes += r.a_bytes;
+        o.b_count += r.b_count;
+        o.b_bytes += r.b_bytes;
+        o
+    });
+    for r in shown.iter().chain((!rest.is_empty()).then_some(&other)) {
+        let each = |n: i64, b: i64| each_text(n, b).trim_end_matches(" each").to_owned();
+        let mut cells = vec![
+            r.name.clone(),
+            count(r.a_count),
+            format_bytes(r.a_bytes as f64),
+            each(r.a_count, r.a_bytes),
+            count(r.b_count),
+            format_bytes(r.b_bytes as f64),
+            each(r.b_count, r.b_bytes),
+        ];
+        if let Some(k) = theirs {
+            cells.extend([&k.a, &k.b].map(|side| their_each(side, &r.name).unwrap_or_else(|| "–".into())));
+        }
+        rows.push(cells);
+    }
+    Some(Table { head, align, rows })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +234,24 @@ mod tests {
             sentence,
             "At its peak, A held 20,000 dict (2.9 MiB), 20,000 Point (1.1 MiB) and 20,000 int (625 KiB), most of it made by line 8."
         );
+    }
+
+    #[test]
+    fn the_kinds_table_lists_a_beside_b_with_bytes_per_object() {
+        let engine = crate::EngineInfo { name: "t".into(), version: "0".into() };
+        let report = |at: AtPeak| crate::RunReport {
+            peak_bytes: at.live_bytes,
+            at_peak: Some(at),
+            ..crate::RunReport::empty(crate::Limits::default(), engine.clone())
+        };
+        let a = at(vec![t("int", 100_000, 8_000_000), t("list", 1, 800_000), t(INTERPRETER, 0, 9_000)], 2);
+        let b = at(vec![t("generator", 1, 200), t(INTERPRETER, 0, 500)], 2);
+        let c = Comparison::of_code(report(a), report(b), "x\n", "y\n");
+        let table = kinds_table(&c, None).unwrap();
+        assert_eq!(table.head[..3], ["Kind", "A objects", "A holds"]);
+        assert_eq!(table.rows[0], ["int", "100,000", "7.6 MiB", "80 B", "–", "0 B", ""]);
+        assert_eq!(table.rows.last().unwrap()[0], INTERPRETER);
+        assert!(table.markdown().contains("| generator | – | 0 B | | 1 | 200 B | 200 B |"), "{}", table.markdown());
     }
 
     #[test]

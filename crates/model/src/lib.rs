@@ -28,7 +28,9 @@ pub use cpython::{
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_ms};
 pub use imports::imported_modules;
-pub use kinds::{INTERPRETER, PeakType, TypeRow, each_text, kinds_sentence, kinds_text, peak_types, rank_types};
+pub use kinds::{
+    INTERPRETER, PeakType, TypeRow, each_text, kinds_sentence, kinds_table, kinds_text, peak_types, rank_types,
+};
 pub use markdown::{Row, UNMEASURED, change, figures, group_thousands, markdown, rows};
 pub use peak::{
     AtPeak, ListedLine, PeakLine, PeakRow, PeakStack, align_lines, line_text, listed_lines, peak_lines, rank_lines,

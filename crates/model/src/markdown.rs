@@ -21,6 +21,16 @@ pub fn markdown(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str, b_t
         out.push_str("\n**At the peak** (alive at each snippet's peak, by the line that made it):\n\n");
         out.push_str(&peak.markdown());
     }
+    if let Some(kinds) = crate::kinds_table(c, check) {
+        out.push_str("\n**What kind of objects** (alive at each snippet's peak, by type):\n\n");
+        for (letter, r) in [("A", &c.a), ("B", &c.b)] {
+            if let Some(at) = r.at_peak.as_ref().filter(|at| !at.by_type.is_empty()) {
+                out.push_str(&format!("{}  \n", crate::kinds_sentence(letter, at)));
+            }
+        }
+        out.push('\n');
+        out.push_str(&kinds.markdown());
+    }
     out
 }
 

@@ -40,9 +40,9 @@ pub use settings::{Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 pub use sweep::{SweepRun, spaced};
 pub use view::{
-    AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, LoadView, PageView,
-    PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, StackRowView, SweepChart, SweepChartPoint,
-    SweepFormView, SweepView, ToolbarView,
+    AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, KindsView, LoadView,
+    PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, StackRowView, SweepChart,
+    SweepChartPoint, SweepFormView, SweepView, ToolbarView,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

@@ -298,8 +298,25 @@ impl GenIndexes {
     }
 }
 
+/// memplay patch: a table grows as its owner's storage: a set's (`Dict<()>`) or a dict's.
+fn table_owner<T>() -> crate::alloc_owner::Scope {
+    let types = &crate::vm::Context::genesis().types;
+    let typ = if core::mem::size_of::<T>() == 0 { types.set_type } else { types.dict_type };
+    crate::alloc_owner::enter(typ, crate::alloc_owner::Part::Storage)
+}
+
+impl<T> Dict<T> {
+    /// memplay patch: the table's heap blocks, `(block, bytes allocated)`.
+    pub(crate) fn owned_blocks(&self, each: &mut dyn FnMut(*const u8, usize)) {
+        let inner = self.inner.read();
+        each(inner.indices.as_ptr().cast(), inner.indices.capacity() * core::mem::size_of::<IndexEntry>());
+        each(inner.entries.as_ptr().cast(), inner.entries.capacity() * core::mem::size_of::<Option<DictEntry<T>>>());
+    }
+}
+
 impl<T> DictInner<T> {
     fn resize(&mut self, new_size: usize) {
+        let _owner = table_owner::<T>();
         // Never shrink below the initial minimum table size (8). Without this
         // floor, a dict/set that repeatedly adds and removes distinct keys
         // (e.g. asyncio's per-task bookkeeping sets) settles at a tiny table
@@ -366,6 +383,7 @@ impl<T> DictInner<T> {
             index,
         };
         let entry_index = self.entries.len();
+        let _owner = table_owner::<T>();
         self.entries.push(Some(entry));
         self.indices[index] = unsafe {
             // SAFETY: entry_index is self.entries.len(). it never can

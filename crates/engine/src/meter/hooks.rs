@@ -7,7 +7,8 @@ use core::ptr::null_mut;
 
 use memplay_model::TimelinePoint;
 
-use super::{Meter, Tag};
+use super::Meter;
+use crate::header::Tag;
 
 thread_local! {
     static ACTIVE: Cell<*mut Meter> = const { Cell::new(null_mut()) };
@@ -21,6 +22,7 @@ pub(crate) struct Active {
 impl Active {
     /// Starts measuring: counters from here on are relative to this moment.
     pub fn start(mut meter: Box<Meter>) -> Self {
+        rustpython_vm::alloc_owner::set_adopt_hook(adopt);
         meter.start_ms = meter.now_ms();
         meter.last_progress_ms = meter.start_ms;
         meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 });
@@ -124,6 +126,15 @@ pub(crate) fn on_free(size: usize, tag: Tag) {
     if let Some(m) = active_idle() {
         m.busy = true;
         m.record_free(size, tag);
+        m.busy = false;
+    }
+}
+
+/// A buffer handed to its object's type (`rustpython_vm::alloc_owner::adopt`).
+fn adopt(block: *const u8, bytes: usize, owner: rustpython_vm::alloc_owner::Owner) {
+    if let Some(m) = active_idle() {
+        m.busy = true;
+        m.adopt(block, bytes, owner);
         m.busy = false;
     }
 }

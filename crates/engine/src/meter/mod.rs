@@ -9,6 +9,7 @@ use core::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use memplay_model::{LimitKind, LineStat, RunReport, TimelinePoint};
 
 use crate::captured::Captured;
+use crate::header::Tag;
 use crate::host::{Host, Stream};
 use crate::live_at_peak::LiveAtPeak;
 use crate::sites::{NOWHERE, Sites};
@@ -30,36 +31,6 @@ const EXPLAIN_EVERY_MS: f64 = 250.0;
 
 /// Runs are numbered (from 1) so that a block's header says whether this run made it.
 static RUNS: AtomicU32 = AtomicU32::new(1);
-
-/// What a block's header holds (see `alloc`): the run that made it, 0 for none; the place
-/// in the snippet (a `sites` key) in the low 24 bits of `place`, and the tracemalloc
-/// tracing that traces it (0 for none) in the high 8.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub(crate) struct Tag {
-    run: u32,
-    place: u32,
-}
-
-impl Tag {
-    pub const NONE: Tag = Tag { run: 0, place: NOWHERE };
-    const KEY_BITS: u32 = 24;
-
-    fn new(run: u32, key: u32, traced: u8) -> Self {
-        Tag { run, place: key | (u32::from(traced) << Self::KEY_BITS) }
-    }
-
-    fn key(self) -> u32 {
-        self.place & ((1 << Self::KEY_BITS) - 1)
-    }
-
-    fn traced(self) -> u8 {
-        (self.place >> Self::KEY_BITS) as u8
-    }
-}
-
-/// Places beyond this many are counted as no place (`NOWHERE`): they would not fit a header.
-pub(crate) const MAX_SITES: usize = 1 << Tag::KEY_BITS;
 
 #[derive(Clone, Copy, Default)]
 struct LineAcc {
@@ -181,7 +152,15 @@ impl Meter {
             self.hit_limit(LimitKind::Memory);
             return None;
         }
-        let (key, line) = self.sites.current(self.snippet_path);
+        let kind = self.sites.kind_of(rustpython_vm::alloc_owner::current());
+        self.record_alloc_of(bytes, kind)
+    }
+
+    /// Counts an allocation of memory of `kind` (`kinds`).
+    #[inline(always)]
+    fn record_alloc_of(&mut self, bytes: usize, kind: u32) -> Option<Tag> {
+        let size = bytes as i64;
+        let (key, line) = self.sites.current(self.snippet_path, kind);
         let line = self.enter_line(line as usize);
         self.held.alloc(key, bytes);
         self.allocations += 1;
@@ -206,8 +185,32 @@ impl Meter {
             self.hit_limit(LimitKind::Memory);
             return None;
         }
+        // A block that grows stays what it was: a list's array of items stays the list's.
+        let kind = if tag.run == self.run {
+            crate::kinds::Kinds::storage(self.sites.site(tag.key()).kind)
+        } else {
+            self.sites.kind_of(rustpython_vm::alloc_owner::current())
+        };
         self.record_free(old, tag);
-        self.record_alloc(new)
+        self.record_alloc_of(new, kind)
+    }
+
+    /// A buffer this run made, handed to the object that owns it (`alloc_owner::adopt`):
+    /// its bytes move to the same place's key with the owner's kind, and its header says so.
+    pub(crate) fn adopt(&mut self, block: *const u8, bytes: usize, owner: rustpython_vm::alloc_owner::Owner) {
+        // SAFETY: the interpreter hands over heap blocks it allocated through the counting
+        // allocator, with the size it allocated them with.
+        let tag = unsafe { crate::alloc::tag_of(block.cast_mut()) };
+        if tag.run != self.run {
+            return;
+        }
+        let kind = self.sites.kind_of(owner);
+        let key = self.sites.with_kind(tag.key(), kind);
+        if key != tag.key() {
+            self.held.moved(tag.key(), key, bytes);
+            // SAFETY: as above.
+            unsafe { crate::alloc::set_tag(block.cast_mut(), Tag::new(self.run, key, tag.traced())) };
+        }
     }
 
     /// Counts a free: against the running line (what the line did while it ran), and

@@ -8,6 +8,7 @@ mod common;
 mod at_peak;
 mod errors_and_limits;
 mod growth;
+mod kinds;
 mod measurement;
 mod presets;
 mod sandbox;

@@ -136,6 +136,11 @@ impl CheckReport {
     /// `EXPLANATION_TOLERANCE` are never shown beside it: they are dropped, and why is kept.
     pub fn vet(mut self) -> Self {
         let Some(at) = self.at_peak.as_mut() else { return self };
+        let kinds: i64 = at.by_type.iter().map(|t| t.bytes).sum();
+        if kinds as f64 > self.peak_bytes as f64 * (1.0 + EXPLANATION_TOLERANCE) {
+            // Kinds that hold more than the peak: not shown beside it.
+            at.by_type.clear();
+        }
         let rows: i64 = at.by_line.iter().map(|l| l.bytes).sum();
         let peak = self.peak_bytes as f64;
         let off = (rows as f64 - peak).abs();

@@ -11,7 +11,7 @@ mod toolbar;
 
 pub use load::LoadView;
 pub use pane::{ErrorView, FigureCell, FiguresView, PaneView};
-pub use peak::{AlignedRowView, PeakRowView, PeakSideView, PeakView, StackRowView};
+pub use peak::{AlignedRowView, KindsView, PeakRowView, PeakSideView, PeakView, StackRowView};
 pub use results::{ComparisonView, CpythonView, ResultsView, RowView};
 pub use sweep::{FitView, SweepChart, SweepChartPoint, SweepFormView, SweepView};
 pub use toolbar::ToolbarView;

@@ -2,7 +2,10 @@
 //! it and by call stack, and A's lines against B's, aligned by the text of the code.
 //! Worded for a reader who has never heard of an allocator.
 
-use memplay_model::{AtPeak, Comparison, PeakStack, RunReport, format_bytes, listed_lines};
+use memplay_model::{
+    AtPeak, Comparison, CpythonCheck, PeakStack, RunReport, format_bytes, kinds_sentence, kinds_table, kinds_text,
+    listed_lines,
+};
 
 use crate::State;
 
@@ -17,9 +20,21 @@ pub struct PeakView {
     pub aligned: Vec<AlignedRowView>,
     /// "CPython 3.14" when the check explained its side too (its columns are then filled).
     pub cpython: Option<String>,
+    /// "What kind of objects": each side's sentence and the table of types, A beside B
+    /// (`None` when the engine told no types).
+    pub kinds: Option<KindsView>,
     /// Why the check's explanation of a side is not shown ("B: CPython's lines at the peak
     /// add up to …"): it did not add up to the peak the check measured.
     pub cpython_dropped: Vec<String>,
+}
+
+/// The kinds of objects alive at each peak: the model's table (`kinds_table`), as cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KindsView {
+    /// One plain sentence per side ("At its peak, A held 20,000 dict (2.9 MiB), …").
+    pub sentences: Vec<String>,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +55,10 @@ pub struct PeakRowView {
     pub label: String,
     pub code: String,
     pub bytes: String,
-    /// "100,001 blocks".
+    /// "20,000 objects" where the engine told what they are, else "100,001 blocks".
     pub blocks: String,
+    /// The kinds of objects the line made: "20,000 Point, 20,000 dict, 20,000 int".
+    pub kinds: String,
     /// Share of the peak, 0–100, for the bar behind the row.
     pub percent: f64,
     /// The row's line, for the editor's mark.
@@ -88,6 +105,7 @@ impl State {
             }
         }
         let cpython = check.filter(|k| k.explained()).map(|k| k.engine.short_label());
+        let kinds = kinds_view(c, check);
         let cpython_dropped = check
             .map(|k| {
                 [("A", &k.a), ("B", &k.b)]
@@ -96,7 +114,7 @@ impl State {
                     .collect()
             })
             .unwrap_or_default();
-        Some(PeakView { sides, aligned, cpython, cpython_dropped })
+        Some(PeakView { sides, aligned, cpython, kinds, cpython_dropped })
     }
 }
 
@@ -124,8 +142,14 @@ fn side_view(r: &RunReport, at: &AtPeak, letter: &str, code: &str) -> PeakSideVi
         .into_iter()
         .map(|l| {
             let bytes = format_bytes(l.bytes as f64);
-            let blocks =
-                format!("{} block{}", memplay_model::group_thousands(l.blocks.max(0) as u64), plural(l.blocks));
+            let types = l.line.and_then(|n| at.by_line.iter().find(|p| p.line == n)).map(|p| p.types.as_slice());
+            let objects: i64 = types.unwrap_or_default().iter().map(|t| t.count).sum();
+            let blocks = if objects > 0 {
+                format!("{} object{}", memplay_model::group_thousands(objects as u64), plural(objects))
+            } else {
+                format!("{} block{}", memplay_model::group_thousands(l.blocks.max(0) as u64), plural(l.blocks))
+            };
+            let kinds = types.map(|t| kinds_text(t, 4)).unwrap_or_default();
             let title = match l.line {
                 Some(n) => format!("Made by line {n} and still alive when {letter} peaked: {bytes} in {blocks}"),
                 None if l.label == "before the snippet" && l.bytes < 0 => {
@@ -140,12 +164,24 @@ fn side_view(r: &RunReport, at: &AtPeak, letter: &str, code: &str) -> PeakSideVi
                 code: l.code,
                 bytes,
                 blocks,
+                kinds,
                 line: l.line,
                 title,
             }
         })
         .collect();
     PeakSideView { heading, running_code, rows, stacks: stack_rows(&at.by_stack) }
+}
+
+fn kinds_view(c: &Comparison, check: Option<&CpythonCheck>) -> Option<KindsView> {
+    let table = kinds_table(c, check)?;
+    let sentences = [("A", &c.a), ("B", &c.b)]
+        .into_iter()
+        .filter_map(|(letter, r)| {
+            r.at_peak.as_ref().filter(|at| !at.by_type.is_empty()).map(|at| kinds_sentence(letter, at))
+        })
+        .collect();
+    Some(KindsView { sentences, head: table.head, rows: table.rows })
 }
 
 fn plural(n: i64) -> &'static str {

@@ -90,6 +90,11 @@ impl PyPayload for PyBytes {
     fn class(ctx: &Context) -> &'static Py<PyType> {
         ctx.types.bytes_type
     }
+
+    // memplay patch: the bytes (a `Vec<u8>`, as allocated).
+    fn owned_storage(&self, each: &mut dyn FnMut(*const u8, usize)) {
+        each(self.inner.elements.as_ptr(), self.inner.elements.capacity());
+    }
 }
 
 pub(crate) fn init(context: &'static Context) {

@@ -70,6 +70,11 @@ impl PyPayload for PyDict {
     const MAX_FREELIST: usize = 80;
     const HAS_FREELIST: bool = true;
 
+    // memplay patch: the hash table (its index and its entries).
+    fn owned_storage(&self, each: &mut dyn FnMut(*const u8, usize)) {
+        self.entries.owned_blocks(each);
+    }
+
     #[inline]
     fn class(ctx: &Context) -> &'static Py<PyType> {
         ctx.types.dict_type

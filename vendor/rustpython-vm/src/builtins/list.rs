@@ -96,6 +96,12 @@ impl PyPayload for PyList {
         ctx.types.list_type
     }
 
+    // memplay patch: the array of items (a `Vec`, as allocated).
+    fn owned_storage(&self, each: &mut dyn FnMut(*const u8, usize)) {
+        let items = self.elements.read();
+        each(items.as_ptr().cast(), items.capacity() * core::mem::size_of::<PyObjectRef>());
+    }
+
     #[inline]
     unsafe fn freelist_push(obj: *mut PyObject) -> bool {
         LIST_FREELIST
@@ -196,6 +202,11 @@ struct PopArgs {
 
 impl PyList {
     pub(crate) fn append(&self, object: PyObjectRef) {
+        // memplay patch: the array grows as a list's storage.
+        let _owner = crate::alloc_owner::enter(
+            crate::vm::Context::genesis().types.list_type,
+            crate::alloc_owner::Part::Storage,
+        );
         self.borrow_vec_mut().push(object);
     }
 
@@ -427,6 +438,8 @@ impl Py<PyList> {
 
     #[pymethod]
     pub(crate) fn extend(&self, iterable: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        // memplay patch: the array grows as its list's storage.
+        let _owner = crate::alloc_owner::enter(self.class(), crate::alloc_owner::Part::Storage);
         if let Some(list) = iterable.downcast_ref::<PyList>()
             && core::ptr::eq(self, list)
         {

@@ -1781,6 +1781,12 @@ impl PyPayload for PyStr {
     fn class(ctx: &Context) -> &'static Py<PyType> {
         ctx.types.str_type
     }
+
+    // memplay patch: the characters (a `Box<Wtf8>`, exactly as long as they are).
+    fn owned_storage(&self, each: &mut dyn FnMut(*const u8, usize)) {
+        let bytes = self.as_wtf8().as_bytes();
+        each(bytes.as_ptr(), bytes.len());
+    }
 }
 
 impl ToPyObject for String {

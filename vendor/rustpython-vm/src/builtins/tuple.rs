@@ -124,6 +124,12 @@ impl PyPayload for PyTuple {
         ctx.types.tuple_type
     }
 
+    // memplay patch: the items (a boxed slice, exactly as long as the tuple).
+    fn owned_storage(&self, each: &mut dyn FnMut(*const u8, usize)) {
+        let items: &[PyObjectRef] = self.as_slice();
+        each(items.as_ptr().cast(), core::mem::size_of_val(items));
+    }
+
     #[inline]
     unsafe fn freelist_push(obj: *mut PyObject) -> bool {
         TUPLE_FREELIST

@@ -1338,6 +1338,8 @@ impl<T: PyPayload + core::fmt::Debug> Py<T> {
     /// Returns a raw pointer to the Py (NOT the allocation start).
     /// Layout: `[WeakRefList?][PyAtomicRef<Option<PyObject>>; N][ObjExt?][Py<T>]`
     fn new(payload: T, typ: PyTypeRef, dict: Option<PyDictRef>) -> *mut Self {
+        // memplay patch: the block allocated here is an object of `typ`.
+        let _owner = crate::alloc_owner::enter(&typ, crate::alloc_owner::Part::Object);
         let member_count = typ.slots.member_count;
         let needs_ext = typ
             .slots
@@ -2824,6 +2826,11 @@ impl<T: PyPayload> PyRef<T> {
 impl<T: PyPayload + crate::object::MaybeTraverse + core::fmt::Debug> PyRef<T> {
     #[inline(always)]
     pub fn new_ref(payload: T, typ: crate::builtins::PyTypeRef, dict: Option<PyDictRef>) -> Self {
+        // memplay patch: storage the payload already owns is its object's type's.
+        {
+            let typ: &Py<crate::builtins::PyType> = &typ;
+            payload.owned_storage(&mut |block, bytes| crate::alloc_owner::adopt(block, bytes, typ));
+        }
         let has_dict = dict.is_some();
         let is_heaptype = typ.heaptype_ext.is_some();
 

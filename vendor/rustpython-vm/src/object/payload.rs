@@ -84,6 +84,12 @@ pub trait PyPayload: MaybeTraverse + PyThreadingConstraint + Sized + 'static {
 
     fn class(ctx: &Context) -> &'static Py<PyType>;
 
+    /// memplay patch: the heap blocks this payload owns that are not objects themselves
+    /// (a list's array of items, a str's characters), each as `(block, bytes allocated)`,
+    /// for `alloc_owner::adopt` when the object is made.
+    #[inline]
+    fn owned_storage(&self, _each: &mut dyn FnMut(*const u8, usize)) {}
+
     /// Whether `PyRef::new_ref` skips auto-tracking this type in the GC even
     /// when it would otherwise qualify (has traverse, dict, or heap type).
     /// Such objects are created untracked and must be tracked explicitly if
