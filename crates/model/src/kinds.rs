@@ -150,7 +150,10 @@ pub fn kinds_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table
         t.map(|t| each_text(t.count, t.bytes).trim_end_matches(" each").to_owned()).filter(|s| !s.is_empty())
     };
     let mut rows = Vec::new();
-    let (shown, rest) = c.peak_types.split_at(c.peak_types.len().min(LISTED));
+    // The kinds of objects, largest first, the rest in one row; then the interpreter's.
+    let (objects, interpreter): (Vec<&TypeRow>, Vec<&TypeRow>) =
+        c.peak_types.iter().partition(|r| r.name != INTERPRETER);
+    let (shown, rest) = objects.split_at(objects.len().min(LISTED));
     let other = rest.iter().fold(TypeRow { name: "other kinds".into(), ..TypeRow::default() }, |mut o, r| {
         o.a_count += r.a_count;
         o.a_bytes += r.a_bytes;
@@ -158,7 +161,7 @@ pub fn kinds_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table
         o.b_bytes += r.b_bytes;
         o
     });
-    for r in shown.iter().chain((!rest.is_empty()).then_some(&other)) {
+    for r in shown.iter().copied().chain((!rest.is_empty()).then_some(&other)).chain(interpreter) {
         let each = |n: i64, b: i64| each_text(n, b).trim_end_matches(" each").to_owned();
         let mut cells = vec![
             r.name.clone(),
