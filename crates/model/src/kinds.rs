@@ -74,11 +74,18 @@ pub fn peak_types(a: Option<&AtPeak>, b: Option<&AtPeak>) -> Vec<TypeRow> {
 }
 
 /// "20,000 Point, 20,000 dict, 20,000 int, 1 list": the kinds of objects, most bytes first,
-/// at most `max` of them ("…" after), `(interpreter)` left out.
+/// at most `max` of them ("…" after), `(interpreter)` left out; storage a line grew for
+/// objects made elsewhere reads "dict storage".
 pub fn kinds_text(types: &[PeakType], max: usize) -> String {
-    let objects: Vec<&PeakType> = types.iter().filter(|t| t.count > 0 && t.name != INTERPRETER).collect();
-    let mut parts: Vec<String> =
-        objects.iter().take(max).map(|t| format!("{} {}", group_thousands(t.count as u64), t.name)).collect();
+    let objects: Vec<&PeakType> = types.iter().filter(|t| t.bytes > 0 && t.name != INTERPRETER).collect();
+    let mut parts: Vec<String> = objects
+        .iter()
+        .take(max)
+        .map(|t| match t.count {
+            0 => format!("{} storage", t.name),
+            n => format!("{} {}", group_thousands(n as u64), t.name),
+        })
+        .collect();
     if objects.len() > max {
         parts.push("…".to_owned());
     }
@@ -102,7 +109,7 @@ pub fn kinds_sentence(letter: &str, at: &AtPeak) -> String {
         return format!("At its peak, {letter} held no Python objects of its own: what it used was the interpreter's.");
     }
     if total < 10 {
-        let few = kinds_text(&at.by_type, 4);
+        let few = kinds_text(&objects.iter().map(|t| (*t).clone()).collect::<Vec<_>>(), 4);
         return format!("{letter} never held more than {total} of its objects at a time ({few}).");
     }
     // The kinds that make up most of the peak: at least the largest, then any holding a
@@ -230,6 +237,7 @@ mod tests {
         assert_eq!(ranked[0].name, "dict");
         assert_eq!(kinds_text(&ranked, 3), "20,000 dict, 20,000 Point, 20,000 int, …");
         assert_eq!(kinds_text(&ranked, 9), "20,000 dict, 20,000 Point, 20,000 int, 1 list");
+        assert_eq!(kinds_text(&[t("dict", 0, 1_800_000)], 4), "dict storage", "a line that grew other objects' dicts");
         assert_eq!(each_text(20_000, 3_000_000), "150 B each");
         assert_eq!(each_text(0, 10), "");
         let sentence = kinds_sentence("A", &at(ranked, 8));
