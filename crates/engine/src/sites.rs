@@ -184,8 +184,12 @@ impl Sites {
         if site.kind == kind {
             return key;
         }
-        let (place, line, frames) = (site.place, site.line, site.frames.clone());
-        self.key(place, kind, |_| (line, frames))
+        // The stack is copied only when the key is new, not on every hand-over.
+        let place = site.place;
+        self.key(place, kind, |sites| {
+            let site = sites.site(key);
+            (site.line, site.frames.clone())
+        })
     }
 
     fn frames_of(&self, target: usize, line: u32) -> Site0 {
