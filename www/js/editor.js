@@ -42,26 +42,35 @@ class MemoryMarker extends GutterMarker {
   toDOM() {
     const span = document.createElement('span');
     span.className = `mem-mark mem-${this.mark.kind}`;
-    span.textContent = this.mark.text;
+    // The whole mark, and a short one ("+3.8M") that a narrow editor shows instead.
+    for (const [cls, text] of [['mark-long', this.mark.text], ['mark-short', shortMark(this.mark.text)]]) {
+      const part = document.createElement('span');
+      part.className = cls;
+      part.textContent = text;
+      span.append(part);
+    }
     if (this.mark.detail) span.title = this.mark.detail;
     if (this.mark.line) span.dataset.line = String(this.mark.line);
     return span;
   }
 }
 
+// "+3.8 MiB" → "+3.8M", "−512 B" → "−512B".
+const shortMark = (text) => text.replace(/ ([KMG])iB$/, '$1').replace(/ B$/, 'B');
+
 // Two columns: what each line changed while it ran, and (after a run) what it made that
 // was still alive at the peak.
-const markGutter = (className, key, widest) => gutter({
+const markGutter = (className, key) => gutter({
   class: className,
   lineMarker(view, block) {
     const mark = view.state.field(marksField)[key].get(view.state.doc.lineAt(block.from).number);
     return mark ? new MemoryMarker(mark) : null;
   },
   lineMarkerChange: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(setMarks)) || tr.docChanged),
-  initialSpacer: () => new MemoryMarker({ text: widest, kind: 'spacer' }),
 });
-const memoryGutter = markGutter('cm-memory-gutter', 'marks', '+888.8 KiB');
-const peakGutter = markGutter('cm-memory-gutter cm-peak-gutter', 'peakMarks', '▲888.8 KiB');
+// Without a spacer, a column takes no room until a run has marked a line.
+const memoryGutter = markGutter('cm-memory-gutter', 'marks');
+const peakGutter = markGutter('cm-memory-gutter cm-peak-gutter', 'peakMarks');
 
 export function createEditor(parent, { doc, label, onChange }) {
   const view = new EditorView({
@@ -82,6 +91,8 @@ export function createEditor(parent, { doc, label, onChange }) {
         syntaxHighlighting(classHighlighter),
         python(),
         EditorState.tabSize.of(4),
+        // A long line wraps rather than scroll sideways (a phone, a blog's column).
+        EditorView.lineWrapping,
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         marksField,
         EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),

@@ -198,7 +198,8 @@ pub fn execute(cli: Cli) -> Result<ExitCode, String> {
                 cpython::check_python()?;
             }
             let (ra, rb) = (supervise::run(&a.code, &options), supervise::run(&b.code, &options));
-            let comparison = Comparison::of_code(ra, rb, &a.code, &b.code);
+            let metric = opts.preset.as_deref().and_then(preset).map(|p| p.metric);
+            let comparison = Comparison::of_code(ra, rb, &a.code, &b.code).judged_on(metric);
             let check = match opts.cpython {
                 true => Some(CpythonCheck::new(
                     cpython::run(&a.code, &options)?,

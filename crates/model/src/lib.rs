@@ -49,4 +49,6 @@ pub use sweep::{
 };
 pub use table::{Align, Table, cpython_held, figures_table, peak_table};
 pub use tracker::RunTracker;
-pub use verdict::{CLOSE_CALL_NOTE, CLOSE_CALL_RATIO, Comparison, close_call, short_verdict, verdict, winner};
+pub use verdict::{
+    CLOSE_CALL_NOTE, CLOSE_CALL_RATIO, Comparison, close_call, short_verdict, verdict, verdict_on, winner, winner_on,
+};

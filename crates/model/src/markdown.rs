@@ -49,24 +49,50 @@ pub fn figures(r: &RunReport) -> [(&'static str, f64, Unit); 5] {
 }
 
 /// Every figure of both runs, in table order.
-/// One row per figure. A run that measured nothing (`RunReport::measured`) shows "–",
-/// and so does the change against it: a failed run's zeros are not figures.
+/// One row per figure. A run that measured nothing (`RunReport::measured`) shows "–"; one
+/// that failed after measuring shows its figures "so far". The change is "–" unless both
+/// runs finished: a ratio against a run cut short compares nothing.
 pub fn rows(a: &RunReport, b: &RunReport) -> Vec<Row> {
-    let text = |figure: Figure, r: &RunReport| if r.measured() { figure.text(r) } else { UNMEASURED.into() };
     Figure::ALL
         .iter()
         .map(|&figure| Row {
             figure,
             label: figure.label(),
-            a: text(figure, a),
-            b: text(figure, b),
-            change: if a.measured() && b.measured() {
-                change(figure.value(a), figure.value(b))
+            a: partial_text(figure.text(a), a.measured(), a.finished()),
+            b: partial_text(figure.text(b), b.measured(), b.finished()),
+            change: if a.finished() && b.finished() {
+                figure_change(figure, figure.value(a), figure.value(b))
             } else {
                 UNMEASURED.into()
             },
         })
         .collect()
+}
+
+/// A figure of a run as shown: "–" when nothing was measured, "3.3 KiB so far" when the
+/// run did not finish.
+pub fn partial_text(text: String, measured: bool, finished: bool) -> String {
+    match (measured, finished) {
+        (false, _) => UNMEASURED.into(),
+        (true, false) => format!("{text} {SO_FAR}"),
+        (true, true) => text,
+    }
+}
+
+/// What marks the figures of a run that did not finish.
+pub const SO_FAR: &str = "so far";
+
+/// Times closer than this are timer noise and the scheduler's, not a result: on this
+/// project's 2-core machines the same snippet's time moves by a few milliseconds between
+/// runs (BENCHMARKS.md), so "16× higher" for 0.4 ms against 6.6 ms says nothing.
+pub const TIME_NOISE_MS: f64 = 10.0;
+
+/// The change of `figure` from A to B, with time differences under `TIME_NOISE_MS` "same".
+pub fn figure_change(figure: Figure, a: f64, b: f64) -> String {
+    if figure.unit() == Unit::Millis && (a - b).abs() < TIME_NOISE_MS {
+        return "same".into();
+    }
+    change(a, b)
 }
 
 /// What a figure that was not measured reads.
@@ -132,10 +158,20 @@ mod tests {
         );
         let one = rows(&report(2048, 10), &failed());
         assert_eq!((one[0].a.as_str(), one[0].b.as_str(), one[0].change.as_str()), ("2.0 KiB", "–", "–"));
-        // A run that failed after it started keeps what it measured.
+        // A run that failed after it started keeps what it measured, marked as partial,
+        // and no ratio is taken against it (not even against a run that finished).
         let mut late = report(4096, 20);
         late.error = failed().error;
-        assert_eq!(rows(&late, &late)[0].a, "4.0 KiB");
+        let partial = rows(&late, &report(2048, 10));
+        assert_eq!((partial[0].a.as_str(), partial[0].b.as_str()), ("4.0 KiB so far", "2.0 KiB"));
+        assert!(partial.iter().all(|r| r.change == UNMEASURED), "both failed, or one: no ratios");
+    }
+
+    #[test]
+    fn time_differences_under_the_noise_floor_are_the_same() {
+        assert_eq!(figure_change(Figure::Time, 0.4, 6.6), "same", "16× of timer noise is no result");
+        assert_eq!(figure_change(Figure::Time, 40.0, 120.0), "3.0× higher");
+        assert_eq!(figure_change(Figure::Peak, 0.4, 6.6), "16× higher", "only time has the floor");
     }
 
     #[test]

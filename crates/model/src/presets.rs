@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// The figure a preset's comparison is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Highest live memory during the run.

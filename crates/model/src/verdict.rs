@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{ErrorKind, RunReport, Side, format_bytes};
+use crate::{ErrorKind, Metric, RunReport, Side, format_bytes};
 
 /// Two runs side by side, as `memplay compare --json` prints them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,6 +21,11 @@ pub struct Comparison {
     /// over to CPython: the page offers the CPython check beside it.
     #[serde(default)]
     pub close_call: bool,
+    /// The figure the comparison is judged on: a preset's own (raw-vs-zlib is about what
+    /// is kept), or none for a reader's own snippets (the peak, and what is kept where it
+    /// points the other way).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<Metric>,
 }
 
 impl Comparison {
@@ -28,7 +33,14 @@ impl Comparison {
         let verdict = verdict(&a, &b);
         let winner = winner(&a, &b);
         let close_call = close_call(&a, &b);
-        Self { a, b, winner, verdict, peak_lines: Vec::new(), peak_types: Vec::new(), close_call }
+        Self { a, b, winner, verdict, peak_lines: Vec::new(), peak_types: Vec::new(), close_call, metric: None }
+    }
+
+    /// The same runs judged on `metric`: the verdict leads with it and the winner is its.
+    pub fn judged_on(self, metric: Option<Metric>) -> Self {
+        let verdict = verdict_on(&self.a, &self.b, metric);
+        let winner = winner_on(&self.a, &self.b, metric);
+        Self { verdict, winner, metric, ..self }
     }
 
     /// The comparison of the runs of `code_a` and `code_b`, with their lines aligned.
@@ -97,42 +109,87 @@ fn ended(side: &str, kind: &ErrorKind) -> String {
 /// One sentence on which snippet peaks lower, e.g.
 /// "B peaks 81× lower than A: 113 KiB vs 9.0 MiB".
 pub fn verdict(a: &RunReport, b: &RunReport) -> String {
-    let failed = |r: &RunReport| r.error.as_ref().map(|e| e.kind.clone());
-    match (failed(a), failed(b)) {
-        (Some(ErrorKind::Python(ea)), Some(ErrorKind::Python(eb))) => {
-            return format!("Both failed: A with {ea}, B with {eb}");
-        }
-        (Some(ea), Some(eb)) => return format!("{}; {}", ended("A", &ea), ended("B", &eb)),
-        (Some(ea), None) => return format!("{}; B peaked at {}", ended("A", &ea), bytes(b.peak_bytes)),
-        (None, Some(eb)) => return format!("{}; A peaked at {}", ended("B", &eb), bytes(a.peak_bytes)),
-        (None, None) => {}
+    verdict_on(a, b, None)
+}
+
+/// What is kept at the end, for comparing: below zero (a run that freed more than it
+/// made) it is nothing.
+fn kept(r: &RunReport) -> u64 {
+    r.retained_bytes.max(0) as u64
+}
+
+/// Kept bytes below this are not worth a clause of their own beside the peaks.
+const KEPT_WORTH_SAYING: u64 = 1024;
+
+/// "B keeps 6.8× less than A: 36.1 KiB vs 244 KiB", or `None` for a tie.
+fn keeps_less(a: &RunReport, b: &RunReport) -> Option<(Side, String)> {
+    let (ra, rb) = (kept(a), kept(b));
+    let (low, high) = (ra.min(rb), ra.max(rb));
+    if is_tie(low, high) {
+        return None;
+    }
+    let (side, winner, loser) = if rb < ra { (Side::B, "B", "A") } else { (Side::A, "A", "B") };
+    Some((side, format!("{winner} keeps {} less than {loser}: {} vs {}", times(low, high), bytes(low), bytes(high))))
+}
+
+/// The sentence, judged on `metric`:
+/// - `Retained` (a preset about what is kept): what is kept first, then the peaks;
+/// - `Peak` (a preset about the peak): the peaks, and what is kept where the peaks tie;
+/// - none (a reader's own snippets): the peaks, and what is kept where the peaks tie or
+///   where it points the other way.
+pub fn verdict_on(a: &RunReport, b: &RunReport, metric: Option<Metric>) -> String {
+    if let Some(ended) = unfinished(a, b) {
+        return ended;
     }
     let (pa, pb) = (a.peak_bytes, b.peak_bytes);
     let (low, high) = (pa.min(pb), pa.max(pb));
-    if is_tie(low, high) {
-        let same = format!("A and B peak about the same: {} vs {}", bytes(pa), bytes(pb));
-        let (ra, rb) = (a.retained_bytes.max(0) as u64, b.retained_bytes.max(0) as u64);
-        let (rlow, rhigh) = (ra.min(rb), ra.max(rb));
-        if is_tie(rlow, rhigh) {
-            return same;
+    let peak_winner = (!is_tie(low, high)).then(|| if pb < pa { Side::B } else { Side::A });
+    let peaks = match peak_winner {
+        None => format!("A and B peak about the same: {} vs {}", bytes(pa), bytes(pb)),
+        Some(w) => {
+            let (winner, loser) = if w == Side::B { ("B", "A") } else { ("A", "B") };
+            format!("{winner} peaks {} lower than {loser}: {} vs {}", times(low, high), bytes(low), bytes(high))
         }
-        let (winner, loser) = if rb < ra { ("B", "A") } else { ("A", "B") };
-        return format!(
-            "{same}; {winner} keeps {} less than {loser}: {} vs {}",
-            times(rlow, rhigh),
-            bytes(rlow),
-            bytes(rhigh)
-        );
+    };
+    let keeps = keeps_less(a, b);
+    match (metric, keeps) {
+        (Some(Metric::Retained), Some((_, keeps))) => format!("{keeps}; {peaks}"),
+        (_, Some((_, keeps))) if peak_winner.is_none() => format!("{peaks}; {keeps}"),
+        (None, Some((side, keeps))) if Some(side) != peak_winner && kept(a).max(kept(b)) >= KEPT_WORTH_SAYING => {
+            format!("{peaks}, but {keeps}")
+        }
+        _ => peaks,
     }
-    let (winner, loser) = if pb < pa { ("B", "A") } else { ("A", "B") };
-    format!("{winner} peaks {} lower than {loser}: {} vs {}", times(low, high), bytes(low), bytes(high))
+}
+
+/// How the runs ended when either did not finish.
+fn unfinished(a: &RunReport, b: &RunReport) -> Option<String> {
+    let failed = |r: &RunReport| r.error.as_ref().map(|e| e.kind.clone());
+    Some(match (failed(a), failed(b)) {
+        (Some(ErrorKind::Python(ea)), Some(ErrorKind::Python(eb))) => format!("Both failed: A with {ea}, B with {eb}"),
+        (Some(ea), Some(eb)) => format!("{}; {}", ended("A", &ea), ended("B", &eb)),
+        (Some(ea), None) => format!("{}; B peaked at {}", ended("A", &ea), bytes(b.peak_bytes)),
+        (None, Some(eb)) => format!("{}; A peaked at {}", ended("B", &eb), bytes(a.peak_bytes)),
+        (None, None) => return None,
+    })
 }
 
 /// The side that uses less memory: the lower peak, or on a tie the lower retained
 /// memory; `None` when either run failed or both figures tie.
 pub fn winner(a: &RunReport, b: &RunReport) -> Option<Side> {
+    winner_on(a, b, None)
+}
+
+/// The side that uses less memory on `metric`: on `Retained`, the one that keeps less
+/// (the lower peak on a tie); otherwise as `winner`.
+pub fn winner_on(a: &RunReport, b: &RunReport, metric: Option<Metric>) -> Option<Side> {
     if a.error.is_some() || b.error.is_some() {
         return None;
+    }
+    if metric == Some(Metric::Retained)
+        && let Some((side, _)) = keeps_less(a, b)
+    {
+        return Some(side);
     }
     let lower = |x: u64, y: u64| {
         if is_tie(x.min(y), x.max(y)) {
@@ -209,6 +266,37 @@ mod tests {
         assert_eq!(
             v,
             "A and B peak about the same: 97.7 KiB vs 98.6 KiB; B keeps 6.8× less than A: 36.1 KiB vs 244 KiB"
+        );
+    }
+
+    #[test]
+    fn the_verdict_follows_the_figure_a_preset_is_about() {
+        // raw-vs-zlib: A peaks a little lower, B keeps far less; the lesson is what is kept.
+        let (mut a, mut b) = (report(1_908_459), report(2_100_000));
+        (a.retained_bytes, b.retained_bytes) = (220_000, 231);
+        let on_kept = Comparison::new(a.clone(), b.clone()).judged_on(Some(Metric::Retained));
+        assert_eq!(
+            on_kept.verdict,
+            "B keeps 952× less than A: 231 B vs 215 KiB; A peaks 1.1× lower than B: 1.8 MiB vs 2.0 MiB"
+        );
+        assert_eq!(on_kept.winner, Some(Side::B));
+        let on_peak = Comparison::new(a.clone(), b.clone()).judged_on(Some(Metric::Peak));
+        assert_eq!(on_peak.verdict, "A peaks 1.1× lower than B: 1.8 MiB vs 2.0 MiB");
+        assert_eq!(on_peak.winner, Some(Side::A));
+        // A reader's own snippets: where the two point different ways, both are said.
+        let own = Comparison::new(a.clone(), b.clone());
+        assert_eq!(
+            own.verdict,
+            "A peaks 1.1× lower than B: 1.8 MiB vs 2.0 MiB, but B keeps 952× less than A: 231 B vs 215 KiB"
+        );
+        assert_eq!((own.winner, own.metric), (Some(Side::A), None));
+        // Kept bytes of a few hundred are not worth a clause.
+        (a.retained_bytes, b.retained_bytes) = (900, 80);
+        assert_eq!(Comparison::new(a, b).verdict, "A peaks 1.1× lower than B: 1.8 MiB vs 2.0 MiB");
+        assert_eq!(
+            serde_json::to_value(&on_kept).unwrap()["metric"],
+            "retained",
+            "compare --json says what it was judged on"
         );
     }
 

@@ -2,7 +2,7 @@
 //! "−3.8 MiB" where it frees it; and, in a second column, "▲3.8 MiB" where what a line
 //! made was still alive at the run's peak.
 
-use memplay_model::{LineStat, RunReport, format_bytes, group_thousands};
+use memplay_model::{LineStat, RunReport, format_bytes, group_thousands, kinds_text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,15 +42,19 @@ fn at_peak_marks(at: &memplay_model::AtPeak, peak: u64) -> impl Iterator<Item = 
     at.by_line.iter().filter(|l| l.line > 0 && l.bytes >= MIN_BYTES as i64).map(move |l| {
         let bytes = format_bytes(l.bytes as f64);
         let share = l.bytes as f64 / peak.max(1) as f64 * 100.0;
+        // The kinds of objects where the engine told them, else how many pieces of memory.
+        let what = match kinds_text(&l.types, 3) {
+            kinds if kinds.is_empty() => format!("{} allocations", group_thousands(l.blocks.max(0) as u64)),
+            kinds => kinds,
+        };
         GutterMark {
             line: l.line,
             text: format!("▲{bytes}"),
             kind: MarkKind::AtPeak,
             detail: format!(
-                "line {}: made {bytes} ({share:.0}% of the peak, {} blocks) that was still alive when the run \
+                "line {}: made {bytes} ({share:.0}% of the peak: {what}) that was still alive when the run \
                  peaked; the other mark is what the line changed while it ran",
                 l.line,
-                group_thousands(l.blocks.max(0) as u64)
             ),
         }
     })
@@ -130,7 +134,12 @@ mod tests {
         r.at_peak = Some(memplay_model::AtPeak {
             live_bytes: 8 << 20,
             by_line: vec![
-                memplay_model::PeakLine { line: 2, bytes: 8 << 20, blocks: 3, types: Vec::new() },
+                memplay_model::PeakLine {
+                    line: 2,
+                    bytes: 8 << 20,
+                    blocks: 3,
+                    types: vec![memplay_model::PeakType { name: "int".into(), count: 2, bytes: 8 << 20 }],
+                },
                 memplay_model::PeakLine { line: 3, bytes: 100, blocks: 1, types: Vec::new() },
                 memplay_model::PeakLine { line: 0, bytes: 4096, blocks: 1, types: Vec::new() },
             ],
@@ -140,7 +149,7 @@ mod tests {
         let at_peak: Vec<_> = marks.iter().filter(|m| m.kind == MarkKind::AtPeak).collect();
         assert_eq!(at_peak.len(), 1, "only snippet lines of a kilobyte or more: {marks:?}");
         assert_eq!((at_peak[0].line, at_peak[0].text.as_str()), (2, "▲8.0 MiB"));
-        assert!(at_peak[0].detail.contains("100% of the peak"), "{}", at_peak[0].detail);
+        assert!(at_peak[0].detail.contains("100% of the peak: 2 int)"), "{}", at_peak[0].detail);
         assert!(marks.iter().any(|m| m.line == 2 && m.kind == MarkKind::Free), "the net mark stays");
     }
 }

@@ -245,7 +245,8 @@ impl State {
                 // The state's comparison keeps figures; the output stays in the results.
                 let figures = |r: &RunReport| r.clone().without_output();
                 let [ran_a, ran_b] = &self.ran;
-                self.comparison = Some(Comparison::of_code(figures(a), figures(b), ran_a, ran_b));
+                let compared = Comparison::of_code(figures(a), figures(b), ran_a, ran_b);
+                self.comparison = Some(compared.judged_on(self.preset_metric()));
                 if let Some(handed_out) = self.comparison_with_output() {
                     effects.push(Effect::Compared(Box::new(handed_out)));
                 }

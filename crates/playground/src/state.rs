@@ -103,6 +103,15 @@ pub struct State {
 }
 
 impl State {
+    /// The figure the snippets' preset is about, while both panes still run it (a reader's
+    /// own snippets have none: the verdict then says peak and what is kept).
+    pub(crate) fn preset_metric(&self) -> Option<memplay_model::Metric> {
+        match &self.titled_by {
+            [Some(a), Some(b)] if a == b => preset(a).map(|p| p.metric),
+            _ => None,
+        }
+    }
+
     /// The page's state on load: the saved draft if there is one, else the default preset.
     pub fn new(draft: Option<Draft>) -> Self {
         let draft = draft.unwrap_or_else(|| Self::preset_draft(DEFAULT_PRESET));

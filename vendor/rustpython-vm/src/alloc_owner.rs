@@ -58,6 +58,22 @@ pub fn enter(typ: &Py<PyType>, part: Part) -> Scope {
     Scope(OWNER.try_with(|o| o.replace(owner)).unwrap_or(Owner::NONE))
 }
 
+/// While alive, what the thread allocates belongs to nobody: Python code runs (see
+/// `frame::run_iframe`), so what a native method's scope said no longer holds.
+#[inline]
+pub fn enter_none() -> Scope {
+    Scope(OWNER.try_with(|o| o.replace(Owner::NONE)).unwrap_or(Owner::NONE))
+}
+
+/// While a native method of `receiver`'s type runs on it, or while a type builds and
+/// initializes an instance (`typ`), what nothing more precise claims is that type's
+/// storage: an `array`'s buffer, a file's read buffer, a deque's blocks. An object made
+/// meanwhile is still its own type's (`Py::new`), a list's items still the list's.
+#[inline]
+pub fn enter_method_of(typ: &Py<PyType>) -> Scope {
+    enter(typ, Part::Storage)
+}
+
 /// What the allocator does with a buffer made before its object: `(block, bytes, owner)`.
 pub type AdoptHook = fn(*const u8, usize, Owner);
 

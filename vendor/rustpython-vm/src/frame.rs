@@ -2770,6 +2770,8 @@ pub(crate) fn run_iframe(
     flatten: Flatten,
     vm: &VirtualMachine,
 ) -> PyResult<ExecutionResult> {
+    // memplay patch: Python code owns nothing a calling native method's scope said.
+    let _owner = crate::alloc_owner::enter_none();
     exec_iframe(iframe, flatten, vm).run(vm)
 }
 
@@ -7065,7 +7067,11 @@ impl ExecutingFrame<'_> {
                             args: all_args,
                             kwargs: Default::default(),
                         };
-                        let result = func(vm, args, callee)?;
+                        let result = {
+                            // memplay patch: what the method makes is its type's storage.
+                            let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                            func(vm, args, callee)?
+                        };
                         self.push_value(result);
                         return Ok(None);
                     }
@@ -7106,7 +7112,11 @@ impl ExecutingFrame<'_> {
                             args: all_args,
                             kwargs: Default::default(),
                         };
-                        let result = func(vm, args, callee)?;
+                        let result = {
+                            // memplay patch: what the method makes is its type's storage.
+                            let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                            func(vm, args, callee)?
+                        };
                         self.push_value(result);
                         return Ok(None);
                     }
@@ -7147,7 +7157,11 @@ impl ExecutingFrame<'_> {
                         args: all_args,
                         kwargs: Default::default(),
                     };
-                    let result = func(vm, args, callee)?;
+                    let result = {
+                        // memplay patch: what the method makes is its type's storage.
+                        let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                        func(vm, args, callee)?
+                    };
                     self.push_value(result);
                     return Ok(None);
                 }
@@ -7253,7 +7267,11 @@ impl ExecutingFrame<'_> {
                         args: all_args,
                         kwargs: Default::default(),
                     };
-                    let result = func(vm, args, callee)?;
+                    let result = {
+                        // memplay patch: what the method makes is its type's storage.
+                        let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                        func(vm, args, callee)?
+                    };
                     self.push_value(result);
                     return Ok(None);
                 }

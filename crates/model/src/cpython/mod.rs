@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod one_failed;
 mod worker;
 
 pub use worker::{FromCpython, KeyGate, Sealed, ToCpython};
 
 use crate::{
     Comparison, EngineInfo, Figure, LimitKind, Limits, RunError, RunOptions, RunReport, SNIPPET_FILENAME, Side,
-    Truncated, verdict, winner,
+    Truncated, verdict_on, winner_on,
 };
 
 /// The driver the command line and the page run CPython with.
@@ -228,7 +229,10 @@ impl CheckReport {
             Figure::Time => self.wall_ms,
             Figure::Allocated | Figure::Allocations => return None,
         };
-        Some(figure.unit().format(value))
+        // A run that ended before it measured (a timeout at the start) has no figures;
+        // one cut short has figures so far.
+        let measured = self.error.is_none() || self.peak_bytes > 0 || self.wall_ms > 0.0;
+        Some(crate::markdown::partial_text(figure.unit().format(value), measured, self.error.is_none()))
     }
 
     /// The figures the verdict reads, as a memplay report.
@@ -251,17 +255,23 @@ impl CpythonCheck {
     /// CPython's runs of A and B, set against memplay's comparison of the same snippets.
     pub fn new(a: CheckReport, b: CheckReport, ours: &Comparison) -> Self {
         let (ra, rb) = (a.as_run(), b.as_run());
-        let theirs = winner(&ra, &rb);
-        let said = verdict(&ra, &rb);
+        let theirs = winner_on(&ra, &rb, ours.metric);
+        let said = verdict_on(&ra, &rb, ours.metric);
         let failed = [&ours.a, &ours.b].iter().any(|r| r.error.is_some()) || ra.error.is_some() || rb.error.is_some();
         let agrees = (!failed).then_some(theirs == ours.winner);
         let engine = a.engine.clone();
         let name = engine.short_label();
-        let verdict = match agrees {
+        let mut verdict = match agrees {
             Some(true) => format!("{name} agrees: {said}"),
             Some(false) => format!("{name} disagrees: there {}", lower_first(&said)),
             None => format!("{name}: {said}"),
         };
+        for (letter, our, their) in [("A", &ours.a, &ra), ("B", &ours.b, &rb)] {
+            if let Some(note) = one_failed::one_engine_failed(letter, our, their, &ours.a.engine.name, &name) {
+                verdict.push_str(". ");
+                verdict.push_str(&note);
+            }
+        }
         Self { a, b, winner: theirs, verdict, engine, agrees }
     }
 }

@@ -1,9 +1,11 @@
 //! The results card: one 1200×630 picture (the size link previews use) with both titles,
-//! the four memory figures, B's change against A and the verdict, for pasting into a post.
+//! the four memory figures, B's change against A, what kinds of objects each held at its
+//! peak, and the verdict, for pasting into a post.
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
+use crate::kinds::kinds_text;
 use crate::markdown::rows;
-use crate::{Comparison, CpythonCheck, Figure, Side};
+use crate::{Comparison, CpythonCheck, Figure, RunReport, Side};
 
 const WIDTH: f64 = 1200.0;
 const HEIGHT: f64 = 630.0;
@@ -54,7 +56,7 @@ pub fn card_svg_checked(c: &Comparison, check: Option<&CpythonCheck>, a_title: &
     ));
     let charted = rows(&c.a, &c.b).into_iter().filter(|r| Figure::CHARTED.contains(&r.figure));
     for (i, row) in charted.enumerate() {
-        let y = 350.0 + 60.0 * i as f64;
+        let y = 340.0 + 52.0 * i as f64;
         out.push_str(&format!(
             "<line x1=\"60\" x2=\"1140\" y1=\"{}\" y2=\"{}\" stroke=\"#e4e7eb\"/>\n\
              <text x=\"60\" y=\"{y}\" font-size=\"26\" fill=\"#52606d\">{}</text>\n\
@@ -72,6 +74,12 @@ pub fn card_svg_checked(c: &Comparison, check: Option<&CpythonCheck>, a_title: &
             escape(&row.change),
         ));
     }
+    if let Some(kinds) = kinds_line(c) {
+        out.push_str(&format!(
+            "<text x=\"60\" y=\"548\" font-size=\"20\" fill=\"#1f2933\">{}</text>\n",
+            escape(&clip(&kinds, 100))
+        ));
+    }
     let foot = match check {
         Some(k) => format!(
             "<text x=\"60\" y=\"612\" font-size=\"16\" font-weight=\"700\" fill=\"{}\">{}</text>\n",
@@ -86,6 +94,17 @@ pub fn card_svg_checked(c: &Comparison, check: Option<&CpythonCheck>, a_title: &
         escape(&clip(&c.a.engine.version, 48)),
     ));
     out
+}
+
+/// "At each peak: A 100,000 int, 1 list · B 1 array": the two largest kinds of objects
+/// each snippet held; `None` when neither run told kinds.
+fn kinds_line(c: &Comparison) -> Option<String> {
+    let side = |letter: &str, r: &RunReport| {
+        let text = r.at_peak.as_ref().map(|at| kinds_text(&at.by_type, 2)).unwrap_or_default();
+        (!text.is_empty()).then(|| format!("{letter} {text}"))
+    };
+    let sides: Vec<String> = [side("A", &c.a), side("B", &c.b)].into_iter().flatten().collect();
+    (!sides.is_empty()).then(|| format!("At each peak: {}", sides.join(" · ")))
 }
 
 /// Words of `text` in lines of at most `width` characters (a longer word gets its own line).
@@ -124,6 +143,22 @@ mod tests {
         assert!(s.contains("✓ uses less memory") && s.contains(&escape(&c.verdict)));
         assert_eq!(s.matches("✓").count(), 1);
         assert!(s.contains("RustPython 0.6.0"));
+    }
+
+    #[test]
+    fn card_names_the_kinds_each_side_held_at_its_peak() {
+        use crate::{AtPeak, PeakType};
+        let with = |peak: u64, types: Vec<PeakType>| RunReport {
+            at_peak: Some(AtPeak { live_bytes: peak, by_type: types, ..AtPeak::default() }),
+            ..report(peak)
+        };
+        let t = |name: &str, count, bytes| PeakType { name: name.into(), count, bytes };
+        let a = with(9 << 20, vec![t("int", 100_000, 8 << 20), t("list", 1, 800_000), t("(interpreter)", 0, 10)]);
+        let b = with(900_000, vec![t("array", 1, 800_000), t("(interpreter)", 0, 100_000)]);
+        let s = card_svg(&Comparison::new(a, b), "list", "array");
+        assert!(s.contains(">At each peak: A 100,000 int, 1 list · B 1 array<"), "{s}");
+        let plain = card_svg(&Comparison::new(report(9 << 20), report(1 << 20)), "a", "b");
+        assert!(!plain.contains("At each peak"), "no kinds, no line: {plain}");
     }
 
     #[test]

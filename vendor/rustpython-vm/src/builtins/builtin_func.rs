@@ -96,6 +96,12 @@ impl Callable for PyNativeFunction {
                 callee = callee.with_instance_arg(true);
             }
         }
+        // memplay patch: what a bound method makes is its receiver's type's storage.
+        let _owner = zelf
+            .zelf
+            .as_ref()
+            .filter(|_| !zelf.value.flags.contains(PyMethodFlags::STATIC))
+            .map(|obj| crate::alloc_owner::enter_method_of(obj.class()));
         (zelf.value.func)(vm, args, callee)
     }
 }
@@ -285,6 +291,11 @@ fn vectorcall_native_function(
     };
 
     let callee = Callee::named(zelf.value.name).with_instance_arg(needs_self);
+    // memplay patch: what a bound method makes is its receiver's type's storage.
+    let _owner = needs_self
+        .then(|| func_args.args.first())
+        .flatten()
+        .map(|obj| crate::alloc_owner::enter_method_of(obj.class()));
     (zelf.value.func)(vm, func_args, callee)
 }
 

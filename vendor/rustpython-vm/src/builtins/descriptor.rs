@@ -115,6 +115,11 @@ impl Callable for PyMethodDescriptor {
         if let Some(obj) = args.args.first() {
             method_descr_typecheck(zelf, obj, vm)?;
         }
+        // memplay patch: what the method makes is its receiver's type's storage.
+        let _owner = args
+            .args
+            .first()
+            .map(|obj| crate::alloc_owner::enter_method_of(obj.class()));
         (zelf.method.func)(
             vm,
             args,
@@ -1570,6 +1575,11 @@ fn vectorcall_method_descriptor(
     {
         method_descr_typecheck(zelf, obj, vm)?;
     }
+    // memplay patch: what the method makes is its receiver's type's storage.
+    let _owner = (nargs > 0)
+        .then(|| args.first())
+        .flatten()
+        .map(|obj| crate::alloc_owner::enter_method_of(obj.class()));
     let func_args = FuncArgs::from_vectorcall_owned(args, nargs, kwnames);
     (zelf.method.func)(
         vm,

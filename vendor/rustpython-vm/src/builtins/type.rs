@@ -3250,6 +3250,9 @@ impl Callable for PyType {
                 vm.new_type_error(format!("cannot create '{}' instances", zelf.slots().name))
             );
         };
+        // memplay patch: what building and initializing an instance makes is the type's
+        // storage (an array's buffer, a file's read buffer).
+        let _owner = crate::alloc_owner::enter_method_of(zelf);
 
         // Both the new and init slots consume args, so the init call gets a
         // separate copy prepared before slot_new runs.
