@@ -21,7 +21,7 @@ pub fn Figures(p: &Props) -> Html {
             <dl class={classes!("figures", live.then_some("live"))} data-testid={format!("figures-{letter}")}>
                 { for cells.iter().map(|c| html! {
                     <div class="figure">
-                        <dt>{ c.label }</dt>
+                        <dt title={c.meaning}>{ c.label }</dt>
                         <dd data-testid={format!("figure-{letter}-{}", c.key)} data-value={c.value.to_string()}>{ &c.text }</dd>
                     </div>
                 }) }

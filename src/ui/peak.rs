@@ -25,11 +25,12 @@ pub fn AtPeak(p: &Props) -> Html {
             if let Some(k) = &v.kinds { { kinds_html(k) } }
             if !v.aligned.is_empty() {
                 <h3>{ "Line by line, A against B" }</h3>
+                <p class="note">{ "Each side is taken at its own peak: \"B holds 0 B\" beside a line means that what the line made was gone by the time B peaked." }</p>
                 <div class="table-scroll">
                 <table class="peak-aligned" data-testid="peak-aligned">
                     <thead><tr>
                         <th scope="col">{ "A" }</th><th scope="col">{ "B" }</th><th scope="col">{ "Code" }</th>
-                        <th scope="col">{ "A holds" }</th><th scope="col">{ "B holds" }</th>
+                        <th scope="col">{ "A holds at its peak" }</th><th scope="col">{ "B holds at its peak" }</th>
                         if let Some(engine) = &v.cpython {
                             <th scope="col" class="cpython-col" title="Approximate: from a second run under a line tracer">
                                 { format!("{engine} A ≈") }</th>
@@ -40,14 +41,21 @@ pub fn AtPeak(p: &Props) -> Html {
                     <tbody>
                         { for v.aligned.iter().map(|r| html! {
                             <tr title={r.title.clone()} data-testid="peak-aligned-row">
-                                <td class="line">{ &r.a_line }</td>
-                                <td class="line">{ &r.b_line }</td>
-                                <td class="code"><code>{ &r.code }</code></td>
-                                <td>{ &r.a }</td>
-                                <td>{ &r.b }</td>
+                                <td class="line" data-label="A">{ &r.a_line }</td>
+                                <td class="line" data-label="B">{ &r.b_line }</td>
+                                <td class="code">
+                                    if let Some(b) = &r.b_code {
+                                        <span class="code-side">{ "A" }</span><code>{ &r.code }</code><br/>
+                                        <span class="code-side">{ "B" }</span><code data-testid="peak-aligned-b-code">{ b }</code>
+                                    } else {
+                                        <code>{ &r.code }</code>
+                                    }
+                                </td>
+                                <td data-label="A holds at its peak">{ &r.a }</td>
+                                <td data-label="B holds at its peak">{ &r.b }</td>
                                 if let Some((a, b)) = &r.cpython {
-                                    <td class="cpython-col" data-testid="peak-cpython-a">{ a }</td>
-                                    <td class="cpython-col" data-testid="peak-cpython-b">{ b }</td>
+                                    <td class="cpython-col" data-testid="peak-cpython-a" data-label={format!("{} A ≈", v.cpython.clone().unwrap_or_default())}>{ a }</td>
+                                    <td class="cpython-col" data-testid="peak-cpython-b" data-label={format!("{} B ≈", v.cpython.clone().unwrap_or_default())}>{ b }</td>
                                 }
                             </tr>
                         }) }
@@ -115,6 +123,9 @@ fn side_html(s: &PeakSideView, letter: &'static str) -> Html {
                     }) }
                 </tbody>
             </table>
+            if let Some(note) = &s.note {
+                <p class="note" data-testid={format!("peak-note-{letter}")}>{ note }</p>
+            }
             if !s.stacks.is_empty() {
                 <details class="peak-stacks" data-testid={format!("peak-stacks-{letter}")}>
                     <summary>{ "By call stack" }</summary>

@@ -58,7 +58,7 @@ pub fn Results(p: &Props) -> Html {
                 <tbody>
                     { for v.rows.iter().map(|row| html! {
                         <tr data-testid={format!("row-{}", row.key)}>
-                            <th scope="row">{ row.label }</th>
+                            <th scope="row" title={row.meaning}>{ row.label }</th>
                             <td data-label={v.a_header.clone()}>{ &row.a }</td>
                             <td data-label={v.b_header.clone()}>{ &row.b }</td>
                             <td class="change" data-label="B vs A">{ &row.change }</td>
@@ -73,6 +73,14 @@ pub fn Results(p: &Props) -> Html {
                 </tbody>
             </table>
             </div>
+            <details class="words" data-testid="figures-help">
+                <summary>{ "What the figures mean" }</summary>
+                <dl>
+                    { for memplay_playground::glossary().into_iter().map(|(word, meaning)| html! {
+                        <><dt>{ word }</dt><dd>{ meaning }</dd></>
+                    }) }
+                </dl>
+            </details>
             <div class="cpython-check">
                 <button data-testid="check-cpython" disabled={!c.can_check}
                     title="Run both snippets again under CPython's tracemalloc, in your browser (Pyodide)"

@@ -1,7 +1,7 @@
 //! "Share & embed": the link to the current snippets (optionally running on open) and the
 //! embed code for a blog post, each with a copy button.
 
-use memplay_playground::{Link, Shared, embed_code, page_url};
+use memplay_playground::{Link, Shared, embed_code, page_url, readable_embed_code};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -11,12 +11,17 @@ use super::{address, vendor};
 const PANEL_ID: &str = "share-panel";
 const LINK_ID: &str = "share-link";
 
-/// Opens the panel, scrolls to it and puts the focus on the link (the toolbar's Share).
+/// Opens the panel, scrolls to it, copies the link (as the button's title promises) and
+/// puts the focus on it (the toolbar's Share).
 pub fn reveal() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(panel) = document.get_element_by_id(PANEL_ID) {
         let _ = panel.set_attribute("open", "");
         panel.scroll_into_view();
+    }
+    let copy_link = document.query_selector("[data-testid=\"copy-link\"]").ok().flatten();
+    if let Some(button) = copy_link.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        button.click();
     }
     if let Some(input) = document.get_element_by_id(LINK_ID).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = input.focus();
@@ -40,6 +45,9 @@ pub fn SharePanel(p: &Props) -> Html {
         Ok(fragment) => (Ok(page_url(&base, &fragment)), embed_code(&base, &fragment, &p.headline)),
         Err(e) => (Err(format!("No link: {e}.")), String::new()),
     };
+    let (a, b) = (&p.shared.a, &p.shared.b);
+    let readable =
+        readable_embed_code(&base, (&a.title, &a.code), (&b.title, &b.code), *run, *sweep);
     let copy = |what: &'static str, text: String| {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
@@ -83,6 +91,14 @@ pub fn SharePanel(p: &Props) -> Html {
                         </label>
                         <div class="share-actions">
                             <button data-testid="copy-embed" onclick={copy("Embed code", embed.clone())}>{ "Copy embed code" }</button>
+                        </div>
+                        <label class="share-field">
+                            <span>{ "Or the snippets as text, to edit in your post (embed.js makes them live)" }</span>
+                            <textarea readonly=true rows="6" value={readable.clone()} data-testid="embed-readable" />
+                        </label>
+                        <div class="share-actions">
+                            <button data-testid="copy-embed-readable" onclick={copy("Readable embed code", readable.clone())}>
+                                { "Copy readable embed code" }</button>
                         </div>
                         </>
                     },

@@ -34,9 +34,9 @@ pub fn SweepPanel(p: &Props) -> Html {
             }
             { match &p.view {
                 None => html! {
-                    <p class="sweep-hint">{ "Scale (Ctrl/Cmd+Shift+Enter) re-runs both snippets at sizes of their \
-                        size (a line such as N = 100_000, or a number in the code such as 10**6) and \
-                        shows how memory grows with it." }</p>
+                    <p class="sweep-hint">{ "Scale " }<span class="shortcut">{ "(Ctrl/Cmd+Shift+Enter) " }</span>
+                        { "re-runs both snippets at a series of sizes (a line such as N = 100_000, or a number \
+                        in the code such as 10**6) and shows how memory grows with the size." }</p>
                 },
                 Some(Err(message)) => html! {
                     <p class="sweep-error" role="alert" data-testid="sweep-error">{ message }</p>

@@ -53,7 +53,7 @@ pub fn Toolbar(p: &Props) -> Html {
                 >{ v.sweep_label }</button>
                 <button class="stop" data-testid="stop" disabled={!v.can_stop} title="Stop both runs"
                     onclick={p.on_stop.reform(|_| ())}>{ "Stop" }</button>
-                <button class="share-button" data-testid="share-button" title="Copy a link or embed code"
+                <button class="share-button" data-testid="share-button" title="Copy a link to these snippets, and show the embed code"
                     onclick={p.on_share.reform(|_| ())}>{ "Share" }</button>
                 <button class="theme" data-testid="theme-toggle" aria-label={theme.label()} title={theme.label()}
                     onclick={p.on_theme.reform(move |_| theme.next())}>

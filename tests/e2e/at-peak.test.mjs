@@ -30,7 +30,12 @@ test('a preset: the section blames the line that built the list, aligned with it
   assert.match(await first.innerText(), /line 2\s+total = sum\(\[x \* x for x in range\(N\)\]\)\s+[\d.]+ MiB/);
   assert.match(await first.getAttribute('title'), /Made by line 2 and still alive when A peaked/);
   const aligned = pg.testid('peak-aligned').locator('[data-testid="peak-aligned-row"]').first();
-  assert.match(await aligned.innerText(), /line 2\s+line 2\s+total = sum\(\[x \* x for x in range\(N\)\]\)\s+[\d.]+ MiB/);
+  // Where B's line reads differently, the row shows both codes, each side's labelled.
+  assert.match(
+    await aligned.innerText(),
+    /line 2\s+line 2\s+A\s*total = sum\(\[x \* x for x in range\(N\)\]\)\s+B\s*total = sum\(x \* x for x in range\(N\)\)\s+[\d.]+ MiB/,
+  );
+  assert.match(await pg.testid('at-peak').innerText(), /Each side is taken at its own peak/);
   assert.match(await aligned.getAttribute('title'), /A holds [\d.]+ MiB at its peak; its counterpart in B holds/);
   // The gutter's second column: what line 2 made that was alive at the peak.
   const held = pg.testid('editor-a').locator('.mem-at_peak[data-line="2"]');

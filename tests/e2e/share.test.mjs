@@ -35,15 +35,23 @@ test('a share link restores snippets, titles and settings, and runs on open only
   await pg.testid('settings').locator('summary').click();
   await pg.testid('setting-time').fill('7');
   await pg.testid('setting-time').press('Tab');
-  await pg.testid('share-button').click(); // the toolbar's Share opens the panel and focuses the link
+  // The toolbar's Share copies the link at once (as its title says), opens the panel and
+  // focuses the link.
+  await pg.testid('share-button').click();
+  await pg.testid('share-status').filter({ hasText: 'Link copied.' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'share-link');
   const link = await pg.testid('share-link').inputValue();
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#v1=[A-Za-z0-9_-]+$/);
-  await pg.testid('copy-link').click();
-  await pg.testid('share-status').filter({ hasText: 'Link copied.' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   const embed = await pg.testid('embed-code').inputValue();
   assert.ok(embed.includes(`src="${env.url}?embed#v1=`) && embed.includes(`<script src="${env.url}embed.js" async>`), embed);
+  // The readable form: the snippets as text an author can edit in the post.
+  const readable = await pg.testid('embed-readable').inputValue();
+  assert.ok(readable.startsWith('<div data-memplay>\n  <pre data-title="&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt; tuples">'), readable);
+  assert.ok(readable.includes('rows = [(i, str(i)) for i in range(20_000)]\nprint(len(rows))</pre>'), readable);
+  await pg.testid('copy-embed-readable').click();
+  await pg.testid('share-status').filter({ hasText: 'Readable embed code copied.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), readable);
   await screenshot(page, 'share-panel');
 
   // A reader opens the link: everything is back, shown as text, and nothing runs.

@@ -350,7 +350,7 @@ fn at_the_peak_both_engines_blame_the_same_line() {
     // CPython's figures for the same lines, beside memplay's, in the aligned table.
     let md = stdout(&memplay(&["compare", "--preset", "list-vs-generator", "--cpython", "--markdown"]));
     let head = md.lines().find(|l| l.starts_with("| A line |")).expect(&md);
-    assert!(head.contains("| B holds | CPython 3.") && head.ends_with(" B ≈ |"), "{head}");
+    assert!(head.contains("| B holds at its peak | CPython 3.") && head.ends_with(" B ≈ |"), "{head}");
     let row = md.lines().find(|l| l.starts_with("| 2 | 2 |")).expect(&md);
     assert_eq!(row.matches(" MiB").count(), 2, "memplay's and CPython's A hold the list: {row}");
 }

@@ -62,6 +62,28 @@ impl Figure {
         }
     }
 
+    /// What the figure means, in a line a tutorial reader can follow.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Figure::Peak => {
+                "The most memory the snippet's objects held at any one moment: what a computer must have free \
+                 to run it."
+            }
+            Figure::Allocated => {
+                "All the memory the snippet asked for over the run, added up, even what it gave back at once: \
+                 a measure of churn."
+            }
+            Figure::Allocations => {
+                "How many times the snippet asked for memory: every object made, every list or dict that grew."
+            }
+            Figure::Retained => "What the snippet still held when it ended: the memory it keeps.",
+            Figure::Time => {
+                "How long the snippet took in this browser, with memory counted; differences under 10 ms are \
+                 noise."
+            }
+        }
+    }
+
     pub fn unit(self) -> Unit {
         match self {
             Figure::Allocations => Unit::Count,
@@ -101,9 +123,13 @@ impl Figure {
         self.value(r).max(0.0)
     }
 
-    /// The figure formatted in its unit: "9.0 MiB", "101,000", "12 ms".
+    /// The figure formatted in its unit: "9.0 MiB", "101,000", "12 ms". A run that freed
+    /// more than it made keeps nothing, and says how much more it freed: "0 B (freed 244 B)".
     pub fn text(self, r: &RunReport) -> String {
-        self.unit().format(self.value(r))
+        match self.value(r) {
+            v if self == Figure::Retained && v < 0.0 => format!("0 B (freed {})", self.unit().format(-v)),
+            v => self.unit().format(v),
+        }
     }
 }
 
@@ -129,5 +155,6 @@ mod tests {
         assert_eq!(Figure::Retained.value(&r), -2048.0);
         assert_eq!(Figure::Retained.bar_value(&r), 0.0);
         assert_eq!(Figure::Allocations.text(&r), "1,200");
+        assert_eq!(Figure::Retained.text(&r), "0 B (freed 2.0 KiB)", "no memory below zero");
     }
 }

@@ -31,7 +31,10 @@ pub use imports::imported_modules;
 pub use kinds::{
     INTERPRETER, PeakType, TypeRow, each_text, kinds_sentence, kinds_table, kinds_text, peak_types, rank_types,
 };
-pub use markdown::{Row, UNMEASURED, change, figures, group_thousands, markdown, rows};
+pub use markdown::{
+    Row, SO_FAR, TIME_NOISE_MS, UNMEASURED, change, figure_change, figures, group_thousands, markdown, partial_text,
+    rows,
+};
 pub use peak::{
     AtPeak, ListedLine, PeakLine, PeakRow, PeakStack, align_lines, line_text, listed_lines, peak_lines, rank_lines,
 };

@@ -56,6 +56,23 @@ pub struct PeakRow {
     pub b_bytes: i64,
     /// The line's code (A's, or B's where A has none), trimmed.
     pub text: String,
+    /// B's line where it reads differently from A's (`for line in f:` beside A's
+    /// `for line in lines:`), so that a row never shows one side's code for both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b_text: Option<String>,
+}
+
+/// What stands between A's code and B's in one cell.
+pub const B_CODE: &str = " · B: ";
+
+impl PeakRow {
+    /// The code as one cell: "A's code", or "A's code · B: B's code" where they differ.
+    pub fn code_text(&self) -> String {
+        match &self.b_text {
+            Some(b) => format!("{}{B_CODE}{b}", self.text),
+            None => self.text.clone(),
+        }
+    }
 }
 
 /// Ranks lines as every view shows them: most bytes first, then by line number.
@@ -215,6 +232,10 @@ pub fn peak_lines(code_a: &str, code_b: &str, a: Option<&AtPeak>, b: Option<&AtP
                 (None, Some(l)) => line_text(code_b, l),
                 (None, None) => String::new(),
             },
+            b_text: match (a_line, b_line) {
+                (Some(la), Some(lb)) => Some(line_text(code_b, lb)).filter(|b| *b != line_text(code_a, la)),
+                _ => None,
+            },
         })
         .filter(|r| r.a_bytes != 0 || r.b_bytes != 0)
         .collect()
@@ -252,7 +273,18 @@ mod tests {
         let b = "N = 10\nextra = 1\ntotal = sum(i for i in range(N))\n";
         let rows = peak_lines(a, b, Some(&at(&[(2, 5_000), (0, -40)])), Some(&at(&[(3, 100)])));
         let text = "total = sum([i for i in range(N)])".to_owned();
-        assert_eq!(rows, vec![PeakRow { a_line: Some(2), b_line: Some(3), a_bytes: 5_000, b_bytes: 100, text }]);
+        let b_text = Some("total = sum(i for i in range(N))".to_owned());
+        assert_eq!(
+            rows,
+            vec![PeakRow { a_line: Some(2), b_line: Some(3), a_bytes: 5_000, b_bytes: 100, text, b_text }]
+        );
+        assert_eq!(rows[0].code_text(), "total = sum([i for i in range(N)]) · B: total = sum(i for i in range(N))");
+        let same = peak_lines("x = [0] * 9\n", "x = [0] * 9\n", Some(&at(&[(1, 80)])), None);
+        assert_eq!(
+            (same[0].b_text.as_deref(), same[0].code_text().as_str()),
+            (None, "x = [0] * 9"),
+            "one text where both read alike"
+        );
         assert!(peak_lines(a, b, None, None).is_empty());
         let one_sided = peak_lines(a, b, Some(&at(&[(2, 5_000)])), None);
         assert_eq!(one_sided[0].b_bytes, 0);

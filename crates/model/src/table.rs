@@ -22,7 +22,12 @@ pub struct Table {
 /// The figures: one row per figure.
 pub fn figures_table(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str, b_title: &str) -> Table {
     use Align::{Left, Right};
-    let mut head = vec![String::new(), format!("A: {a_title}"), format!("B: {b_title}"), "B vs A".to_owned()];
+    // A snippet titled only by its letter (a reader's own) heads its column "A", not "A: A".
+    let side = |letter: &str, title: &str| match title.trim() {
+        t if t.is_empty() || t.eq_ignore_ascii_case(letter) => letter.to_owned(),
+        t => format!("{letter}: {t}"),
+    };
+    let mut head = vec![String::new(), side("A", a_title), side("B", b_title), "B vs A".to_owned()];
     let mut align = vec![Left, Right, Right, Right];
     if let Some(k) = check {
         let name = k.engine.short_label();
@@ -50,7 +55,8 @@ pub fn peak_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table>
         return None;
     }
     let theirs = check.filter(|k| k.explained());
-    let mut head: Vec<String> = ["A line", "B line", "Code", "A holds", "B holds"].map(String::from).into();
+    let mut head: Vec<String> =
+        ["A line", "B line", "Code", "A holds at its peak", "B holds at its peak"].map(String::from).into();
     let mut align = vec![Right, Right, Left, Right, Right];
     if let Some(k) = theirs {
         let name = k.engine.short_label();
@@ -65,7 +71,7 @@ pub fn peak_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table>
             let mut cells = vec![
                 line(r.a_line),
                 line(r.b_line),
-                r.text.clone(),
+                r.code_text(),
                 format_bytes(r.a_bytes as f64),
                 format_bytes(r.b_bytes as f64),
             ];
@@ -114,11 +120,8 @@ impl Table {
             .collect();
         out.push_str(&format!("|{}|\n", rule.join("|")));
         for row in &self.rows {
-            let cells = row
-                .iter()
-                .enumerate()
-                .map(|(i, t)| if Some(i) == code { format!("`{}`", t.replace('`', "'")) } else { t.clone() })
-                .collect();
+            let cells =
+                row.iter().enumerate().map(|(i, t)| if Some(i) == code { inline_code(t) } else { t.clone() }).collect();
             out.push_str(&line(cells));
         }
         out
@@ -154,6 +157,15 @@ impl Table {
     }
 }
 
+/// A code cell as inline code; a row's two codes (`PeakRow::code_text`) each on its own.
+fn inline_code(cell: &str) -> String {
+    let code = |t: &str| format!("`{}`", t.replace('`', "'"));
+    match cell.split_once(crate::peak::B_CODE) {
+        Some((a, b)) => format!("{}{}{}", code(a), crate::peak::B_CODE, code(b)),
+        None => code(cell),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,13 +189,18 @@ mod tests {
     #[test]
     fn the_figures_and_the_peak_print_as_markdown_and_as_text() {
         let c = comparison();
+        assert_eq!(figures_table(&c, None, "A", "B").head[1..3], ["A", "B"], "not \"A: A\"");
         let md = figures_table(&c, None, "list", "gen|erator").markdown();
         assert!(md.starts_with("| | A: list | B: gen\\|erator | B vs A |\n|---|---:|---:|---:|\n"), "{md}");
         assert!(md.contains("| Peak memory | 9.0 MiB | 700 B | 13482× lower |"), "{md}");
         let peak = peak_table(&c, None).unwrap();
-        assert!(peak.markdown().contains("| 2 | 2 | `xs = [0] * N` | 9.0 MiB | 700 B |"), "{}", peak.markdown());
+        assert!(
+            peak.markdown().contains("| 2 | 2 | `xs = [0] * N` · B: `xs = iter(N)` | 9.0 MiB | 700 B |"),
+            "{}",
+            peak.markdown()
+        );
         let text = peak.text(0, 10);
-        assert_eq!(text.lines().nth(1).unwrap(), "     2       2  xs = [0] *…  9.0 MiB    700 B");
+        assert_eq!(text.lines().nth(1).unwrap(), "     2       2  xs = [0] *…      9.0 MiB        700 B");
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub use effect::{Effect, WorkerHeaps, WorkerReport};
 pub use exports::{EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
 pub use link::{
-    Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT, MAX_TITLE, Shared, VERSION, embed_code, embed_url,
+    Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT, MAX_TITLE, Shared, VERSION, embed_code, embed_url, readable_embed_code,
     page_url,
 };
 pub use memplay_model::Side;
@@ -42,7 +42,7 @@ pub use sweep::{SweepRun, spaced};
 pub use view::{
     AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, KindsView, LoadView,
     PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, StackRowView, SweepChart,
-    SweepChartPoint, SweepFormView, SweepView, ToolbarView,
+    SweepChartPoint, SweepFormView, SweepView, ToolbarView, glossary,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

@@ -225,6 +225,15 @@ fn at_the_peak_is_worded_for_a_reader_and_aligns_the_lines() {
     assert_eq!(labels, ["line 2", "before the snippet"]);
     assert_eq!(a.rows[0].blocks, "1,001 blocks");
     assert!(a.rows[1].title.contains("freed by its peak"), "{}", a.rows[1].title);
+    assert_eq!(
+        a.note.as_deref(),
+        Some(
+            "By its peak, A had freed 512 B that the interpreter made before the snippet started, so the lines \
+             above add up to that much more than the peak."
+        ),
+        "a row below zero is explained in words"
+    );
+    assert_eq!(peak.sides[1].as_ref().unwrap().note, None);
     assert!(a.stacks.is_empty(), "one frame says no more than the lines");
     // Line 2 of A pairs with line 3 of B, past B's extra comment line.
     let row = &peak.aligned[0];

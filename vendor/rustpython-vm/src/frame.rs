@@ -7060,6 +7060,7 @@ impl ExecutingFrame<'_> {
                             .is_some_and(|self_obj| self_obj.class().is(descr.common.typ))
                     {
                         let func = descr.method.func;
+                        let owner_typ = descr.common.typ;
                         let callee = Callee::named(descr.method.name).with_instance_arg(true);
                         let (_callable, all_args) = self.take_call_args(nargs as usize);
                         debug_assert_eq!(all_args.len(), total_nargs as usize);
@@ -7069,7 +7070,7 @@ impl ExecutingFrame<'_> {
                         };
                         let result = {
                             // memplay patch: what the method makes is its type's storage.
-                            let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                            let _owner = crate::alloc_owner::enter_method_of(owner_typ);
                             func(vm, args, callee)?
                         };
                         self.push_value(result);
@@ -7105,6 +7106,7 @@ impl ExecutingFrame<'_> {
                             .is_some_and(|self_obj| self_obj.class().is(descr.common.typ))
                     {
                         let func = descr.method.func;
+                        let owner_typ = descr.common.typ;
                         let callee = Callee::named(descr.method.name).with_instance_arg(true);
                         let (_callable, all_args) = self.take_call_args(nargs as usize);
                         debug_assert_eq!(all_args.len(), total_nargs as usize);
@@ -7114,7 +7116,7 @@ impl ExecutingFrame<'_> {
                         };
                         let result = {
                             // memplay patch: what the method makes is its type's storage.
-                            let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                            let _owner = crate::alloc_owner::enter_method_of(owner_typ);
                             func(vm, args, callee)?
                         };
                         self.push_value(result);
@@ -7150,6 +7152,7 @@ impl ExecutingFrame<'_> {
                         .is_some_and(|self_obj| self_obj.class().is(descr.common.typ))
                 {
                     let func = descr.method.func;
+                    let owner_typ = descr.common.typ;
                     let callee = Callee::named(descr.method.name).with_instance_arg(true);
                     let (_callable, all_args) = self.take_call_args(nargs as usize);
                     debug_assert_eq!(all_args.len(), total_nargs as usize);
@@ -7159,7 +7162,7 @@ impl ExecutingFrame<'_> {
                     };
                     let result = {
                         // memplay patch: what the method makes is its type's storage.
-                        let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                        let _owner = crate::alloc_owner::enter_method_of(owner_typ);
                         func(vm, args, callee)?
                     };
                     self.push_value(result);
@@ -7260,6 +7263,7 @@ impl ExecutingFrame<'_> {
                         .is_some_and(|self_obj| self_obj.class().is(descr.common.typ))
                 {
                     let func = descr.method.func;
+                    let owner_typ = descr.common.typ;
                     let callee = Callee::named(descr.method.name).with_instance_arg(true);
                     let (_callable, all_args) = self.take_call_args(nargs as usize);
                     debug_assert_eq!(all_args.len(), total_nargs as usize);
@@ -7269,7 +7273,7 @@ impl ExecutingFrame<'_> {
                     };
                     let result = {
                         // memplay patch: what the method makes is its type's storage.
-                        let _owner = crate::alloc_owner::enter_method_of(descr.common.typ);
+                        let _owner = crate::alloc_owner::enter_method_of(owner_typ);
                         func(vm, args, callee)?
                     };
                     self.push_value(result);

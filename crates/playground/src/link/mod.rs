@@ -20,7 +20,7 @@ use std::fmt;
 
 use memplay_model::preset;
 
-pub use urls::{embed_code, embed_url, page_url};
+pub use urls::{embed_code, embed_url, page_url, readable_embed_code};
 
 use crate::{PaneDraft, Settings};
 

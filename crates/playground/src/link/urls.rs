@@ -29,6 +29,26 @@ pub fn embed_code(base: &str, fragment: &str, title: &str) -> String {
     )
 }
 
+/// The embed code an author can read and edit in the post: the two snippets as text in
+/// `<pre>` blocks, which `embed.js` turns into a live comparison (and which stay readable
+/// without JavaScript). `run` and `sweep` start it on open.
+pub fn readable_embed_code(base: &str, a: (&str, &str), b: (&str, &str), run: bool, sweep: bool) -> String {
+    let dir = match base.rfind('/') {
+        Some(i) => &base[..=i],
+        None => "",
+    };
+    let flags = format!("{}{}", if run { " data-run" } else { "" }, if sweep { " data-sweep" } else { "" });
+    let pre = |(title, code): (&str, &str)| {
+        format!("  <pre data-title=\"{}\">{}</pre>\n", attribute(title), attribute(code.trim_end_matches('\n')))
+    };
+    format!(
+        "<div data-memplay{flags}>\n{}{}</div>\n<script src=\"{}\" async></script>\n",
+        pre(a),
+        pre(b),
+        attribute(&format!("{dir}embed.js"))
+    )
+}
+
 /// Text made safe inside a double-quoted HTML attribute.
 fn attribute(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
@@ -37,6 +57,23 @@ fn attribute(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_readable_embed_holds_the_snippets_as_text() {
+        let code = readable_embed_code(
+            "https://ex.org/mp/index.html",
+            ("list", "xs = [i for i in range(10)]\nprint(len(xs) < 3)\n"),
+            ("a \"gen\"", "xs = (i for i in range(10))\n"),
+            true,
+            false,
+        );
+        assert_eq!(
+            code,
+            "<div data-memplay data-run>\n  <pre data-title=\"list\">xs = [i for i in range(10)]\nprint(len(xs) &lt; 3)</pre>\n  \
+             <pre data-title=\"a &quot;gen&quot;\">xs = (i for i in range(10))</pre>\n</div>\n\
+             <script src=\"https://ex.org/mp/embed.js\" async></script>\n"
+        );
+    }
 
     #[test]
     fn embed_code_points_at_the_frame_and_the_script_beside_the_page() {

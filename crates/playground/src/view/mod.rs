@@ -8,6 +8,7 @@ mod peak;
 mod results;
 mod sweep;
 mod toolbar;
+mod words;
 
 pub use load::LoadView;
 pub use pane::{ErrorView, FigureCell, FiguresView, PaneView};
@@ -15,6 +16,7 @@ pub use peak::{AlignedRowView, KindsView, PeakRowView, PeakSideView, PeakView, S
 pub use results::{ComparisonView, CpythonView, ResultsView, RowView};
 pub use sweep::{FitView, SweepChart, SweepChartPoint, SweepFormView, SweepView};
 pub use toolbar::ToolbarView;
+pub use words::glossary;
 
 use memplay_model::Side;
 

@@ -36,6 +36,8 @@ pub enum FiguresView {
 pub struct FigureCell {
     pub key: &'static str,
     pub label: &'static str,
+    /// What the figure means, for its tooltip.
+    pub meaning: &'static str,
     pub value: f64,
     pub text: String,
 }
@@ -76,7 +78,17 @@ impl From<&RunError> for ErrorView {
     fn from(e: &RunError) -> Self {
         Self {
             kind: e.kind.to_string(),
-            message: e.message.clone(),
+            // A limit is the page's setting, not the code's fault: say where it is raised,
+            // as the output cap's notice does.
+            message: match e.kind {
+                memplay_model::ErrorKind::TimeLimitExceeded => {
+                    format!("{}: \u{201c}Time limit (s)\u{201d} in Settings raises it", e.message)
+                }
+                memplay_model::ErrorKind::MemoryLimitExceeded => {
+                    format!("{}: \u{201c}Memory limit (MiB)\u{201d} in Settings raises it", e.message)
+                }
+                _ => e.message.clone(),
+            },
             line: e.line,
             line_note: e.line_note(),
             traceback: e.traceback.clone(),
@@ -97,8 +109,9 @@ fn figures(report: Option<&RunReport>, live: bool) -> FiguresView {
         .map(|f| FigureCell {
             key: f.key(),
             label: f.label(),
+            meaning: f.meaning(),
             value: f.value(r),
-            text: if r.measured() { f.text(r) } else { memplay_model::UNMEASURED.into() },
+            text: memplay_model::partial_text(f.text(r), r.measured(), r.finished() || live),
         })
         .collect();
     FiguresView::Shown { live, cells }

@@ -47,6 +47,9 @@ pub struct PeakSideView {
     /// The call stacks alive at the peak, as a nested list (only where a function call
     /// made some of it: a one-frame stack says no more than the lines do).
     pub stacks: Vec<StackRowView>,
+    /// Why the lines add up to more than the peak, where the snippet freed memory made
+    /// before it started (a row below zero means nothing to a reader on its own).
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +83,8 @@ pub struct AlignedRowView {
     pub a_line: String,
     pub b_line: String,
     pub code: String,
+    /// B's line where it reads differently from A's.
+    pub b_code: Option<String>,
     pub a: String,
     pub b: String,
     /// "A holds 5.7 MiB at its peak; its counterpart in B holds 0 B".
@@ -170,7 +175,15 @@ fn side_view(r: &RunReport, at: &AtPeak, letter: &str, code: &str) -> PeakSideVi
             }
         })
         .collect();
-    PeakSideView { heading, running_code, rows, stacks: stack_rows(&at.by_stack) }
+    let freed = -at.bytes_of(0);
+    let note = (freed > 0).then(|| {
+        format!(
+            "By its peak, {letter} had freed {} that the interpreter made before the snippet started, so the \
+             lines above add up to that much more than the peak.",
+            format_bytes(freed as f64)
+        )
+    });
+    PeakSideView { heading, running_code, rows, stacks: stack_rows(&at.by_stack), note }
 }
 
 fn kinds_view(c: &Comparison, check: Option<&CpythonCheck>) -> Option<KindsView> {
@@ -249,6 +262,7 @@ fn aligned(c: &Comparison) -> Vec<AlignedRowView> {
                 a_line: at(r.a_line),
                 b_line: at(r.b_line),
                 code: r.text.clone(),
+                b_code: r.b_text.clone(),
                 a,
                 b,
                 title,

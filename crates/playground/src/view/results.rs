@@ -42,6 +42,8 @@ pub struct ComparisonView {
 pub struct RowView {
     pub key: &'static str,
     pub label: &'static str,
+    /// What the figure means, for its tooltip.
+    pub meaning: &'static str,
     pub a: String,
     pub b: String,
     pub change: String,
@@ -69,7 +71,11 @@ impl State {
     pub fn results_view(&self) -> ResultsView {
         let [pa, pb] = &self.panes;
         let (Some(a), Some(b)) = (pa.shown_report(), pb.shown_report()) else {
-            return ResultsView::Empty("Press Run (or Ctrl/Cmd+Enter) to compare the two snippets' memory.");
+            return ResultsView::Empty(if self.running() {
+                "Running both snippets: the figures appear here as they come in."
+            } else {
+                "Press Run (or Ctrl/Cmd+Enter) to compare the two snippets' memory."
+            });
         };
         // Live while a run goes on (a sweep leaves the comparison as it was).
         let live = self.comparing;
@@ -88,6 +94,7 @@ impl State {
             .map(|r| RowView {
                 key: r.figure.key(),
                 label: r.label,
+                meaning: r.figure.meaning(),
                 cpython: check.map(|k| {
                     let cell = |c: &memplay_model::CheckReport| c.figure_text(r.figure).unwrap_or_else(|| "–".into());
                     (cell(&k.a), cell(&k.b))
