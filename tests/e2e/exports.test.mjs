@@ -65,6 +65,7 @@ test('every export downloads a file that opens and carries the figures', async (
   }
   const card = await download(pg, 'card-svg');
   assert.ok(card.text.includes('✓ uses less memory'));
+  assert.match(card.text, />At each peak: A [\d,]+ int/, 'the card names the kinds each side held');
 
   for (const [id, width, height] of [['chart-png', 1280, null], ['timeline-png', 1280, 640], ['card-png', 2400, 1260]]) {
     const png = await download(pg, id);

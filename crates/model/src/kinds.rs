@@ -103,23 +103,28 @@ pub fn each_text(count: i64, bytes: i64) -> String {
 /// One plain sentence about a snippet's kinds at its peak, made from the figures: "At its
 /// peak, A held 100,000 int (7.6 MiB) and 1 list (781 KiB), most of it made by line 2."
 pub fn kinds_sentence(letter: &str, at: &AtPeak) -> String {
-    let objects: Vec<&PeakType> = at.by_type.iter().filter(|t| t.count > 0 && t.name != INTERPRETER).collect();
+    // Objects, and storage whose object was not made yet (an array filling its buffer).
+    let held: Vec<&PeakType> = at.by_type.iter().filter(|t| t.bytes > 0 && t.name != INTERPRETER).collect();
+    let objects: Vec<&PeakType> = held.iter().copied().filter(|t| t.count > 0).collect();
     let total: i64 = objects.iter().map(|t| t.count).sum();
-    if objects.is_empty() {
+    if held.is_empty() {
         return format!("At its peak, {letter} held no Python objects of its own: what it used was the interpreter's.");
     }
-    if total < 10 {
+    if total < 10 && held[0].count > 0 {
         let few = kinds_text(&objects.iter().map(|t| (*t).clone()).collect::<Vec<_>>(), 4);
         return format!("{letter} never held more than {total} of its objects at a time ({few}).");
     }
     // The kinds that make up most of the peak: at least the largest, then any holding a
     // tenth of the largest, at most three.
-    let largest = objects[0].bytes.max(1);
-    let named: Vec<String> = objects
+    let largest = held[0].bytes.max(1);
+    let named: Vec<String> = held
         .iter()
         .take(3)
         .filter(|t| t.bytes * 10 >= largest)
-        .map(|t| format!("{} {} ({})", group_thousands(t.count as u64), t.name, format_bytes(t.bytes as f64)))
+        .map(|t| match t.count {
+            0 => format!("{} storage ({})", t.name, format_bytes(t.bytes as f64)),
+            n => format!("{} {} ({})", group_thousands(n as u64), t.name, format_bytes(t.bytes as f64)),
+        })
         .collect();
     let listed = match named.as_slice() {
         [one] => one.clone(),
@@ -271,6 +276,12 @@ mod tests {
         assert_eq!(
             kinds_sentence("B", &few),
             "B never held more than 4 of its objects at a time (1 generator, 3 int)."
+        );
+        let building = at(vec![t("array", 0, 1_048_656), t("generator", 1, 200), t(INTERPRETER, 0, 500)], 3);
+        assert_eq!(
+            kinds_sentence("B", &building),
+            "At its peak, B held array storage (1.0 MiB), most of it made by line 3.",
+            "an array still filling its buffer"
         );
         let none = at(vec![t(INTERPRETER, 0, 500)], 1);
         assert!(kinds_sentence("B", &none).contains("held no Python objects of its own"));

@@ -70,6 +70,26 @@ fn lists_against_tuples_and_readlines_against_iteration() {
 }
 
 #[test]
+fn an_array_holds_its_numbers_in_its_own_buffer() {
+    let p = preset("list-vs-array").unwrap();
+    let b = kinds(p.b_code);
+    let array = kind(&b, "array").expect("the array");
+    // B peaks while `array('i', …)` fills its buffer: the buffer is the array's, and the
+    // array object itself is made a moment later (so it is counted once, or not yet).
+    assert!(array.count <= 1, "{:#?}", b.by_type);
+    assert!(array.bytes * 10 >= b.live_bytes as i64 * 9, "the array's buffer is the array's: {:#?}", b.by_type);
+    // Grown by appends, a method of the array's own: still the array's.
+    let grown = kinds("from array import array\nxs = array('q')\nfor i in range(50_000):\n    xs.append(i)\n");
+    let array = kind(&grown, "array").expect("the array");
+    assert_eq!(array.count, 1, "{:#?}", grown.by_type);
+    assert!(array.bytes >= 400_000, "{:#?}", grown.by_type);
+    // A file's read buffer is the file's, made while `open` builds it.
+    let file = kinds("f = open('data/server.log')\nfirst = f.readline()\n");
+    let buffered = file.by_type.iter().filter(|t| t.name.starts_with("Buffered") || t.name == "TextIOWrapper");
+    assert!(buffered.map(|t| t.bytes).sum::<i64>() >= 8192, "{:#?}", file.by_type);
+}
+
+#[test]
 fn memory_of_no_object_is_the_interpreters_and_a_users_class_reads_as_itself() {
     let a = kinds("class Node:\n    pass\nnodes = [Node() for _ in range(5000)]\n");
     assert!(count(&a, "Node") >= 4950, "{:#?}", a.by_type);
