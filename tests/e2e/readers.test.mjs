@@ -57,6 +57,13 @@ for (const [width, embed] of [[390, false], [720, true], [1400, false]]) {
     // The longest line of the preset is whole on screen, wrapped if it must be.
     assert.match(await pg.code('a'), /with open\('data\/server\.log'\) as f:/);
     await fitsWidth(pg, width, `${width} px`);
+    if (width < 500) {
+      // A phone has no keyboard shortcut to offer, and the hint reads as English.
+      assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a touch screen');
+      const hint = await page.locator('.sweep-hint').innerText();
+      assert.doesNotMatch(hint, /Ctrl|sizes of their size/);
+      assert.match(hint, /re-runs both snippets at a series of sizes/);
+    }
     await screenshot(page, `readers-${width}${embed ? '-embed' : ''}`);
     assert.deepEqual(page.errors, []);
   });
@@ -86,6 +93,9 @@ test('the verdict follows the preset, rows show both codes, failures take no rat
   const changes = await pg.testid('comparison-table').locator('td.change').allInnerTexts();
   assert.deepEqual(changes, ['–', '–', '–', '–', '–'], 'no ratio against a run that failed');
   assert.match(await pg.testid('row-peak').innerText(), /so far/);
+  // A snippet that frees more than it makes keeps nothing, and says how much more it freed.
+  await pg.compare('import sys\nsys.path.clear()\n', 'x = 1\n');
+  assert.match(await pg.testid('row-retained').innerText(), /0 B \(freed \d+ B\)/);
   // Times under the noise floor are the same.
   const fast = await pg.compare('x = 1\n', 'y = 2\n');
   assert.ok(fast.a.wall_ms < 10 && fast.b.wall_ms < 10, `both quick: ${fast.a.wall_ms} ${fast.b.wall_ms}`);

@@ -54,6 +54,16 @@ impl Comparison {
     /// both engines' answers ("RustPython: A 1.2× lower · CPython 3.14: B 2.2× lower").
     pub fn headline(&self, check: Option<&crate::CpythonCheck>) -> String {
         match check {
+            // Each engine's answer on the figure the comparison is judged on.
+            Some(k) if k.agrees == Some(false) && self.metric == Some(Metric::Retained) => {
+                let kept = |r: i64| r.max(0) as u64;
+                format!(
+                    "RustPython: {} \u{b7} {}: {}",
+                    short_verdict(kept(self.a.retained_bytes), kept(self.b.retained_bytes)).replace("lower", "less kept"),
+                    k.engine.short_label(),
+                    short_verdict(kept(k.a.retained_bytes), kept(k.b.retained_bytes)).replace("lower", "less kept")
+                )
+            }
             Some(k) if k.agrees == Some(false) => format!(
                 "RustPython: {} \u{b7} {}: {}",
                 short_verdict(self.a.peak_bytes, self.b.peak_bytes),

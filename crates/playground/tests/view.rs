@@ -78,6 +78,10 @@ fn a_pane_goes_from_waiting_to_running_to_done() {
     let keys: Vec<_> = cells.iter().map(|c| c.key).collect();
     assert_eq!(keys, ["peak", "allocated", "allocations", "retained", "time"]);
     assert_eq!((cells[0].label, cells[0].text.as_str(), cells[0].value), ("Peak memory", "3.0 MiB", 3145728.0));
+    assert!(cells[0].meaning.contains("at any one moment"), "{}", cells[0].meaning);
+    // A long run says how far it is against its time limit.
+    event(&mut s, Side::A, EngineEvent::progress(RunReport { wall_ms: 2_300.0, ..report(3 << 20) }));
+    assert_eq!(s.pane_view(Side::A).status, "running… 2.30 s of 10.00 s");
     event(&mut s, Side::A, EngineEvent::done(report(3 << 20)));
     assert_eq!(s.pane_view(Side::A).status, "done in 12.0 ms");
     assert!(matches!(s.pane_view(Side::A).figures, FiguresView::Shown { live: false, .. }));

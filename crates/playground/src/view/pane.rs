@@ -124,9 +124,17 @@ fn status(pane: &Pane) -> String {
         (WorkerState::Busy, _) if pane.loading_module.is_some() => {
             format!("loading module {}…", pane.loading_module.as_deref().unwrap_or_default())
         }
-        (WorkerState::Busy, _) => match pane.tracker.as_ref().map(|t| t.started()) {
-            Some(true) => "running…".into(),
-            _ => "starting…".into(),
+        (WorkerState::Busy, _) => match pane.tracker.as_ref().filter(|t| t.started()) {
+            // How far the run is against its time limit, as the last progress said.
+            Some(t) => match t.latest().filter(|r| r.wall_ms >= 1000.0) {
+                Some(r) => format!(
+                    "running… {} of {}",
+                    memplay_model::format_ms(r.wall_ms),
+                    memplay_model::format_ms(r.limits.time_ms as f64)
+                ),
+                None => "running…".into(),
+            },
+            None => "starting…".into(),
         },
         _ => match &pane.result {
             Some(r) => match &r.error {
