@@ -153,7 +153,7 @@ pub fn verdict_on(a: &RunReport, b: &RunReport, metric: Option<Metric>) -> Strin
     }
     let (pa, pb) = (a.peak_bytes, b.peak_bytes);
     let (low, high) = (pa.min(pb), pa.max(pb));
-    let peak_winner = (!is_tie(low, high)).then(|| if pb < pa { Side::B } else { Side::A });
+    let peak_winner = (!is_tie(low, high)).then_some(if pb < pa { Side::B } else { Side::A });
     let peaks = match peak_winner {
         None => format!("A and B peak about the same: {} vs {}", bytes(pa), bytes(pb)),
         Some(w) => {
