@@ -46,8 +46,7 @@ pub fn SharePanel(p: &Props) -> Html {
         Err(e) => (Err(format!("No link: {e}.")), String::new()),
     };
     let (a, b) = (&p.shared.a, &p.shared.b);
-    let readable =
-        readable_embed_code(&base, (&a.title, &a.code), (&b.title, &b.code), *run, *sweep);
+    let readable = readable_embed_code(&base, (&a.title, &a.code), (&b.title, &b.code), *run, *sweep);
     let copy = |what: &'static str, text: String| {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {

@@ -59,7 +59,8 @@ impl Comparison {
                 let kept = |r: i64| r.max(0) as u64;
                 format!(
                     "RustPython: {} \u{b7} {}: {}",
-                    short_verdict(kept(self.a.retained_bytes), kept(self.b.retained_bytes)).replace("lower", "less kept"),
+                    short_verdict(kept(self.a.retained_bytes), kept(self.b.retained_bytes))
+                        .replace("lower", "less kept"),
                     k.engine.short_label(),
                     short_verdict(kept(k.a.retained_bytes), kept(k.b.retained_bytes)).replace("lower", "less kept")
                 )
