@@ -297,15 +297,15 @@ fn lower_first(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn check(peak: u64) -> CheckReport {
+    pub(crate) fn check(peak: u64) -> CheckReport {
         let engine = EngineInfo { name: "CPython".into(), version: "3.12.7".into() };
         CheckReport { peak_bytes: peak, wall_ms: 1.0, ..CheckReport::empty(Limits::default(), engine) }
     }
 
-    fn ours(a: u64, b: u64) -> Comparison {
+    pub(crate) fn ours(a: u64, b: u64) -> Comparison {
         let r = |peak| RunReport {
             peak_bytes: peak,
             ..RunReport::empty(Limits::default(), EngineInfo { name: "memplay".into(), version: "1".into() })

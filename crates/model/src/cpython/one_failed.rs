@@ -29,20 +29,8 @@ pub(super) fn one_engine_failed(
 
 #[cfg(test)]
 mod tests {
-    use crate::{CheckReport, Comparison, CpythonCheck, EngineInfo, Limits, RunError, RunReport};
-
-    fn check(peak: u64) -> CheckReport {
-        let engine = EngineInfo { name: "CPython".into(), version: "3.12.7".into() };
-        CheckReport { peak_bytes: peak, wall_ms: 1.0, ..CheckReport::empty(Limits::default(), engine) }
-    }
-
-    fn ours(a: u64, b: u64) -> Comparison {
-        let r = |peak| RunReport {
-            peak_bytes: peak,
-            ..RunReport::empty(Limits::default(), EngineInfo { name: "memplay".into(), version: "1".into() })
-        };
-        Comparison::new(r(a), r(b))
-    }
+    use super::super::tests::{check, ours};
+    use crate::{CpythonCheck, RunError};
 
     #[test]
     fn a_snippet_that_fails_in_one_engine_only_says_which() {
