@@ -50,7 +50,7 @@ pub use sweep::{
     counterpart, crossover, default_site, default_size_var, fit, literals, sites_in_both, size_vars, sizes, slim,
     sweep_markdown, with_size,
 };
-pub use table::{Align, Table, cpython_held, figures_table, peak_table};
+pub use table::{Align, Table, column_head, cpython_held, figures_table, peak_table};
 pub use tracker::RunTracker;
 pub use verdict::{
     CLOSE_CALL_NOTE, CLOSE_CALL_RATIO, Comparison, close_call, short_verdict, verdict, verdict_on, winner, winner_on,

@@ -22,12 +22,7 @@ pub struct Table {
 /// The figures: one row per figure.
 pub fn figures_table(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str, b_title: &str) -> Table {
     use Align::{Left, Right};
-    // A snippet titled only by its letter (a reader's own) heads its column "A", not "A: A".
-    let side = |letter: &str, title: &str| match title.trim() {
-        t if t.is_empty() || t.eq_ignore_ascii_case(letter) => letter.to_owned(),
-        t => format!("{letter}: {t}"),
-    };
-    let mut head = vec![String::new(), side("A", a_title), side("B", b_title), "B vs A".to_owned()];
+    let mut head = vec![String::new(), column_head("A", a_title), column_head("B", b_title), "B vs A".to_owned()];
     let mut align = vec![Left, Right, Right, Right];
     if let Some(k) = check {
         let name = k.engine.short_label();
@@ -46,6 +41,15 @@ pub fn figures_table(c: &Comparison, check: Option<&CpythonCheck>, a_title: &str
         })
         .collect();
     Table { head, align, rows }
+}
+
+/// A side's column head: "A: list" for a titled snippet; "A" for one titled only by its
+/// letter (a reader's own), not "A: A".
+pub fn column_head(letter: &str, title: &str) -> String {
+    match title.trim() {
+        t if t.is_empty() || t.eq_ignore_ascii_case(letter) => letter.to_owned(),
+        t => format!("{letter}: {t}"),
+    }
 }
 
 /// "At the peak": `None` when neither run explained its peak.

@@ -111,7 +111,7 @@ fn peak_mark(letter: &str, report: &RunReport, points: &[TimelinePoint]) -> Opti
 
 /// Both charts for two reports.
 pub fn charts(a_title: &str, b_title: &str, a: &RunReport, b: &RunReport) -> (BarChart, TimelineChart) {
-    let (a_label, b_label) = (format!("A: {a_title}"), format!("B: {b_title}"));
+    let (a_label, b_label) = (memplay_model::column_head("A", a_title), memplay_model::column_head("B", b_title));
     let percent_ticks = (0..=5).map(|i| Tick { value: f64::from(i * 20), label: format!("{}%", i * 20) }).collect();
     let bar = BarChart { a_label: a_label.clone(), b_label: b_label.clone(), bars: bars(a, b), y_ticks: percent_ticks };
     let (ta, tb) = (timeline(a), timeline(b));

@@ -110,8 +110,8 @@ impl State {
             close_call,
             live,
             winner: win.map(Side::letter).unwrap_or("none"),
-            a_header: format!("A: {}", pa.title),
-            b_header: format!("B: {}", pb.title),
+            a_header: memplay_model::column_head("A", &pa.title),
+            b_header: memplay_model::column_head("B", &pb.title),
             rows,
             charts: page.then(|| charts(&pa.title, &pb.title, a, b)),
             exports: if page && !live {
