@@ -126,9 +126,9 @@ impl Figure {
     /// The figure formatted in its unit: "9.0 MiB", "101,000", "12 ms". A run that freed
     /// more than it made keeps nothing, and says how much more it freed: "0 B (freed 244 B)".
     pub fn text(self, r: &RunReport) -> String {
-        match self.value(r) {
-            v if self == Figure::Retained && v < 0.0 => format!("0 B (freed {})", self.unit().format(-v)),
-            v => self.unit().format(v),
+        match self {
+            Figure::Retained => crate::format_held(r.retained_bytes),
+            _ => self.unit().format(self.value(r)),
         }
     }
 }

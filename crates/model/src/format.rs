@@ -20,6 +20,17 @@ pub fn format_bytes(bytes: f64) -> String {
     format!("{sign}{value:.digits$} {unit}")
 }
 
+/// Memory something held, as a reader can take it: below zero (a run that freed memory
+/// made before it started) nothing is held, and the words say how much was freed:
+/// `0 B (freed 244 B)`.
+pub fn format_held(bytes: i64) -> String {
+    if bytes < 0 {
+        format!("0 B (freed {})", format_bytes(-bytes as f64))
+    } else {
+        format_bytes(bytes as f64)
+    }
+}
+
 /// Milliseconds as `0.42 ms`, `12.3 ms`, `1.52 s`.
 pub fn format_ms(ms: f64) -> String {
     if ms >= 1000.0 {
@@ -34,6 +45,12 @@ pub fn format_ms(ms: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn held_memory_is_never_below_zero() {
+        assert_eq!(format_held(-244), "0 B (freed 244 B)");
+        assert_eq!(format_held(2048), "2.0 KiB");
+    }
 
     #[test]
     fn bytes_pick_a_readable_unit() {

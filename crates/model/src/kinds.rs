@@ -178,10 +178,10 @@ pub fn kinds_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table
         let mut cells = vec![
             r.name.clone(),
             count(r.a_count),
-            format_bytes(r.a_bytes as f64),
+            crate::format_held(r.a_bytes),
             each(r.a_count, r.a_bytes),
             count(r.b_count),
-            format_bytes(r.b_bytes as f64),
+            crate::format_held(r.b_bytes),
             each(r.b_count, r.b_bytes),
         ];
         if let Some(k) = theirs {

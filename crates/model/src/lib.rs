@@ -26,7 +26,7 @@ pub use cpython::{
     KeyGate, LimitMessages, Sealed, ToCpython,
 };
 pub use figure::{Figure, Unit};
-pub use format::{format_bytes, format_ms};
+pub use format::{format_bytes, format_held, format_ms};
 pub use imports::imported_modules;
 pub use kinds::{
     INTERPRETER, PeakType, TypeRow, each_text, kinds_sentence, kinds_table, kinds_text, peak_types, rank_types,

@@ -76,8 +76,8 @@ pub fn peak_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table>
                 line(r.a_line),
                 line(r.b_line),
                 r.code_text(),
-                format_bytes(r.a_bytes as f64),
-                format_bytes(r.b_bytes as f64),
+                crate::format_held(r.a_bytes),
+                crate::format_held(r.b_bytes),
             ];
             if let Some((a, b)) = theirs.and_then(|k| cpython_held(k, r)) {
                 cells.extend([a, b]);

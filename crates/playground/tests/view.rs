@@ -227,7 +227,7 @@ fn at_the_peak_is_worded_for_a_reader_and_aligns_the_lines() {
     assert_eq!(a.running_code, "total = sum([x for x in range(N)])");
     let labels: Vec<&str> = a.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(labels, ["line 2", "before the snippet"]);
-    assert_eq!(a.rows[0].blocks, "1,001 blocks");
+    assert_eq!(a.rows[0].blocks, "1,001 allocations");
     assert!(a.rows[1].title.contains("freed by its peak"), "{}", a.rows[1].title);
     assert_eq!(
         a.note.as_deref(),

@@ -58,7 +58,8 @@ pub struct PeakRowView {
     pub label: String,
     pub code: String,
     pub bytes: String,
-    /// "20,000 objects" where the engine told what they are, else "100,001 blocks".
+    /// "20,000 objects" where the engine told what they are, else "100,001 allocations"
+    /// (the allocator's "blocks" stay out of the reader's way).
     pub blocks: String,
     /// The kinds of objects the line made: "20,000 Point, 20,000 dict, 20,000 int".
     pub kinds: String,
@@ -146,13 +147,13 @@ fn side_view(r: &RunReport, at: &AtPeak, letter: &str, code: &str) -> PeakSideVi
     let rows = listed_lines(at, code, LISTED)
         .into_iter()
         .map(|l| {
-            let bytes = format_bytes(l.bytes as f64);
+            let bytes = memplay_model::format_held(l.bytes);
             let types = l.line.and_then(|n| at.by_line.iter().find(|p| p.line == n)).map(|p| p.types.as_slice());
             let objects: i64 = types.unwrap_or_default().iter().map(|t| t.count).sum();
             let blocks = if objects > 0 {
                 format!("{} object{}", memplay_model::group_thousands(objects as u64), plural(objects))
             } else {
-                format!("{} block{}", memplay_model::group_thousands(l.blocks.max(0) as u64), plural(l.blocks))
+                format!("{} allocation{}", memplay_model::group_thousands(l.blocks.max(0) as u64), plural(l.blocks))
             };
             let kinds = types.map(|t| kinds_text(t, 4)).unwrap_or_default();
             let title = match l.line {
@@ -251,7 +252,7 @@ fn aligned(c: &Comparison) -> Vec<AlignedRowView> {
     c.peak_lines
         .iter()
         .map(|r| {
-            let (a, b) = (format_bytes(r.a_bytes as f64), format_bytes(r.b_bytes as f64));
+            let (a, b) = (memplay_model::format_held(r.a_bytes), memplay_model::format_held(r.b_bytes));
             let at = |n: Option<u32>| n.map_or_else(|| "–".to_owned(), |n| format!("line {n}"));
             let title = match (r.a_line, r.b_line) {
                 (Some(_), Some(_)) => format!("A holds {a} at its peak; its counterpart in B holds {b}"),
