@@ -24,11 +24,7 @@ pub fn format_bytes(bytes: f64) -> String {
 /// made before it started) nothing is held, and the words say how much was freed:
 /// `0 B (freed 244 B)`.
 pub fn format_held(bytes: i64) -> String {
-    if bytes < 0 {
-        format!("0 B (freed {})", format_bytes(-bytes as f64))
-    } else {
-        format_bytes(bytes as f64)
-    }
+    if bytes < 0 { format!("0 B (freed {})", format_bytes(-bytes as f64)) } else { format_bytes(bytes as f64) }
 }
 
 /// Milliseconds as `0.42 ms`, `12.3 ms`, `1.52 s`.

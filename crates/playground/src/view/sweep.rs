@@ -156,8 +156,8 @@ fn chart(sweep: &Sweep, figure: Figure, titles: [&String; 2]) -> SweepChart {
     let xs: Vec<f64> = a.iter().chain(&b).map(|p| p.x).collect();
     let ys: Vec<f64> = a.iter().chain(&b).map(|p| p.y).collect();
     SweepChart {
-        a_label: memplay_model::column_head("A", &titles[0]),
-        b_label: memplay_model::column_head("B", &titles[1]),
+        a_label: memplay_model::column_head("A", titles[0]),
+        b_label: memplay_model::column_head("B", titles[1]),
         x_title: sweep.var.clone(),
         y_title: figure.label().to_owned(),
         x_ticks: log_ticks(&xs, Unit::Count),
