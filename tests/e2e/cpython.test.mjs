@@ -117,3 +117,20 @@ test('a &cpython link runs the comparison and checks it on open', async () => {
   assert.match(await pg.testid('cpython-verdict').innerText(), /^(⚠ )?CPython 3\.\d+ (agrees|disagrees)/);
   assert.deepEqual(page.errors, []);
 });
+
+test('a snippet that fails only in the in-browser engine: the check says which, and it is not the code', async () => {
+  const pg = await env.openPlayground();
+  const { page } = pg;
+  // A memoized Fibonacci, 200 deep: RustPython's recursion limit (it hashes the arguments
+  // a level deeper); CPython runs it.
+  const memo = 'from functools import lru_cache\n\n@lru_cache(maxsize=None)\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\nprint(fib(200) % 1000)\n';
+  const loop = 'a, b = 0, 1\nfor _ in range(200):\n    a, b = b, a + b\nprint(a % 1000)\n';
+  await pg.setCode('a', memo);
+  await pg.setCode('b', loop);
+  const c = await page.evaluate(() => window.memplay.run({ cpython: true }));
+  assert.equal(c.a.error?.type, 'RecursionError', JSON.stringify(c.a.error));
+  assert.equal(c.cpython.a.error, null, 'CPython ran it');
+  assert.match(c.cpython.verdict, /A failed in memplay \(RustPython\) with RecursionError, but CPython 3\.\d+ ran it: a limit of the in-browser engine, not of the code/);
+  assert.match(await pg.testid('cpython-verdict').innerText(), /limit of the in-browser engine/);
+  assert.deepEqual(page.errors, []);
+});
