@@ -38,8 +38,14 @@ pub(crate) struct Sites {
     sites: Vec<Site>,
     /// The last keys seen, by hash: most allocations come from a place seen just before.
     cache: Box<[(u64, u32); CACHE]>,
+    /// The last hand-overs, `(key, kind) → key`: a buffer handed to its object (a list's
+    /// items, a str's characters) mostly comes from a place and goes to a kind seen just
+    /// before, and this skips the site and the hash.
+    handed: Box<[(u32, u32, u32); HANDED]>,
     kinds: Kinds,
 }
+
+const HANDED: usize = 64;
 
 /// A place's hash with a kind: a key's hash.
 #[inline(always)]
@@ -54,6 +60,7 @@ impl Sites {
             keys: HashMap::new(),
             sites: vec![Site { line: 0, frames: Vec::new(), kind: INTERPRETER, place: 0 }],
             cache: Box::new([(0, NOWHERE); CACHE]),
+            handed: Box::new([(NOWHERE, INTERPRETER, NOWHERE); HANDED]),
             kinds: Kinds::default(),
         }
     }
@@ -179,7 +186,20 @@ impl Sites {
     }
 
     /// The key of the place of `key` with another kind (a buffer handed to its object).
+    #[inline(always)]
     pub fn with_kind(&mut self, key: u32, kind: u32) -> u32 {
+        let slot = (key.wrapping_mul(0x9e37_79b9) ^ kind) as usize % HANDED;
+        match self.handed[slot] {
+            (from, k, to) if from == key && k == kind && to != NOWHERE => to,
+            _ => {
+                let to = self.with_kind_uncached(key, kind);
+                self.handed[slot] = (key, kind, to);
+                to
+            }
+        }
+    }
+
+    fn with_kind_uncached(&mut self, key: u32, kind: u32) -> u32 {
         let site = self.site(key);
         if site.kind == kind {
             return key;
