@@ -112,7 +112,6 @@ function closeTheWorld() {
 // The memory limit, where tracemalloc cannot see it coming (bytes the collector never
 // visits): the heap may not grow past where it was at the run's start plus the limit.
 const grow = WebAssembly.Memory.prototype.grow;
-const MARGIN = 64 << 20;
 let heapCap = Infinity;
 WebAssembly.Memory.prototype.grow = function (pages) {
   if (this.buffer.byteLength + pages * 65536 > heapCap) throw new RangeError('memory limit');
@@ -151,7 +150,8 @@ listen('message', (event) => {
   if (!msg || msg.type !== 'run' || !runJson || ran) return;
   ran = true;
   const runId = msg.run_id;
-  heapCap = heapBytes() + Number(msg.request.limits.memory_bytes) + MARGIN;
+  // The room for CPython's own arenas comes with the request (MEMORY_MARGIN_BYTES).
+  heapCap = heapBytes() + Number(msg.request.limits.memory_bytes) + Number(msg.request.memory_margin);
   const run = meter.run(
     (figures) => send({ type: 'progress', run_id: runId, figures }),
     (message) => send({ type: 'failed', message }),

@@ -87,7 +87,9 @@
     frame.src = `${base.href}?embed&${query}#${fragment}`;
     frame.title = block.dataset.title || 'memplay: a live Python memory comparison';
     frame.loading = 'lazy';
-    frame.height = block.dataset.height || '600';
+    // The height the copied embed code gives its iframe (crates/playground/src/link/urls.rs),
+    // until the embed reports its own.
+    frame.height = block.dataset.height || '640';
     frame.setAttribute('allow', 'clipboard-write');
     frame.setAttribute('data-memplay-frame', '');
     track(frame);

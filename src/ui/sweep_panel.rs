@@ -151,7 +151,7 @@ fn RangeForm(p: &FormProps) -> Html {
             </label>
             <label>{ "from" }
                 <input type="number" min="1" data-testid="sweep-from" ref={refs[0].clone()}
-                    onchange={number(|r, v| r.from = v.unwrap_or(10))} />
+                    onchange={number(|r, v| r.from = v.unwrap_or(SweepRange::default().from))} />
             </label>
             <label>{ "to" }
                 <input type="number" min="2" data-testid="sweep-to" ref={refs[1].clone()} placeholder={to_hint}
@@ -159,7 +159,9 @@ fn RangeForm(p: &FormProps) -> Html {
             </label>
             <label>{ "points" }
                 <input type="number" min="2" max="40" data-testid="sweep-points" ref={refs[2].clone()}
-                    onchange={number(|r, v| r.points = v.map_or(8, |p| u32::try_from(p).unwrap_or(u32::MAX)))} />
+                    onchange={number(|r, v| {
+                        r.points = v.map_or(SweepRange::default().points, |p| u32::try_from(p).unwrap_or(u32::MAX))
+                    })} />
             </label>
         </div>
     }

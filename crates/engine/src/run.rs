@@ -16,7 +16,7 @@ pub use memplay_model::SNIPPET_FILENAME;
 
 pub fn engine_info() -> EngineInfo {
     EngineInfo {
-        name: "memplay (RustPython)".to_owned(),
+        name: memplay_model::ENGINE_NAME.to_owned(),
         version: format!("{} / rustpython-vm 0.6.0", env!("CARGO_PKG_VERSION")),
     }
 }

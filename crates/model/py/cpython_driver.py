@@ -4,7 +4,7 @@ the number of allocations, are left out, never zero).
 
 One request for both (memplay_model::CheckRequest, made in Rust): `{"code", "limits":
 {"time_ms", "memory_bytes", "output_bytes"}, "imports", "limit_messages": {"time",
-"memory"}, "snippet", "unavailable": {module: reason}}`. `imports` are the modules loaded
+"memory"}, "snippet", "unavailable": {module: reason}, "memory_margin"}`. `imports` are the modules loaded
 before the baseline, listed by the engine's own rule (memplay_model::imported_modules).
 The command line runs this file under the local python3 (`memplay compare --cpython`)
 with the request on standard input and the report as JSON on standard output; that
@@ -571,7 +571,7 @@ def check(request, hook=None):
         return run(request, hook)
 
 
-def _limit_address_space(memory_bytes):
+def _limit_address_space(memory_bytes, margin):
     """The memory limit, as the command line enforces it: the process's address space may
     grow by at most the limit (and a margin for the interpreter's own arenas)."""
     try:
@@ -581,14 +581,14 @@ def _limit_address_space(memory_bytes):
     with open('/proc/self/statm') as f:
         pages = int(f.read().split()[0])
     used = pages * resource.getpagesize()
-    cap = used + memory_bytes + (64 << 20)
+    cap = used + memory_bytes + margin
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 def main():
     request = json.load(sys.stdin)
     try:
-        _limit_address_space(int(request['limits']['memory_bytes']))
+        _limit_address_space(int(request['limits']['memory_bytes']), int(request['memory_margin']))
     except (OSError, ValueError):
         pass
     report = check(request)

@@ -23,7 +23,7 @@ mod verdict;
 
 pub use cpython::{
     CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckProgress, CheckReport, CheckRequest, CpythonCheck, FromCpython,
-    KeyGate, LimitMessages, Sealed, ToCpython,
+    KeyGate, LimitMessages, MEMORY_MARGIN_BYTES, Sealed, ToCpython,
 };
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_held, format_ms};
@@ -40,7 +40,7 @@ pub use peak::{
 };
 pub use presets::{Metric, PRESETS, Preset, Side, preset, still_the_preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
-pub use report::{EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
+pub use report::{ENGINE_NAME, EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
 pub use results::Results;
 pub use sandbox::{SNIPPET_FILENAME, UNAVAILABLE, unavailable};

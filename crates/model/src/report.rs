@@ -132,6 +132,9 @@ pub struct Truncated {
     pub timeline: bool,
 }
 
+/// The engine's name in every report, the page's and the command line's.
+pub const ENGINE_NAME: &str = "memplay (RustPython)";
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EngineInfo {
     pub name: String,

@@ -25,7 +25,7 @@ impl Default for EngineLoad {
             total: None,
             compiled: false,
             error: None,
-            info: EngineInfo { name: "memplay (RustPython)".into(), version: String::new() },
+            info: EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: String::new() },
         }
     }
 }

@@ -43,7 +43,14 @@ pub struct CheckRequest {
     /// Modules refused, with the reason (`crate::UNAVAILABLE`): the page's check is closed
     /// as memplay's engine is. Empty for the command line, whose python3 is the user's own.
     pub unavailable: BTreeMap<String, String>,
+    /// How far past the memory limit the check's process may grow for CPython's own
+    /// arenas (`MEMORY_MARGIN_BYTES`): the page's worker and the driver both read it here.
+    pub memory_margin: u64,
 }
+
+/// The room CPython gets past the memory limit for its own arenas, where the check
+/// enforces the limit on the whole process (the command line) or the whole heap (Pyodide).
+pub const MEMORY_MARGIN_BYTES: u64 = 64 << 20;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LimitMessages {
@@ -74,6 +81,7 @@ impl CheckRequest {
             },
             snippet: SNIPPET_FILENAME.to_owned(),
             unavailable: BTreeMap::new(),
+            memory_margin: MEMORY_MARGIN_BYTES,
         }
     }
 }
