@@ -77,10 +77,8 @@ impl Figure {
                 "How many times the snippet asked for memory: every object made, every list or dict that grew."
             }
             Figure::Retained => "What the snippet still held when it ended: the memory it keeps.",
-            Figure::Time => {
-                "How long the snippet took in this browser, with memory counted; differences under 10 ms are \
-                 noise."
-            }
+            // The noise floor (`TIME_NOISE_MS`) is told once, under "B vs A" in the words.
+            Figure::Time => "How long the snippet took in this browser, with memory counted.",
         }
     }
 

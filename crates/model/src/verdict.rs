@@ -55,22 +55,20 @@ impl Comparison {
     pub fn headline(&self, check: Option<&crate::CpythonCheck>) -> String {
         match check {
             // Each engine's answer on the figure the comparison is judged on.
-            Some(k) if k.agrees == Some(false) && self.metric == Some(Metric::Retained) => {
-                let kept = |r: i64| r.max(0) as u64;
+            Some(k) if k.agrees == Some(false) => {
+                let brief = |peaks: (u64, u64), retained: (i64, i64)| match self.metric {
+                    Some(Metric::Retained) => {
+                        short_verdict_as(kept_bytes(retained.0), kept_bytes(retained.1), "less kept")
+                    }
+                    _ => short_verdict(peaks.0, peaks.1),
+                };
                 format!(
                     "RustPython: {} \u{b7} {}: {}",
-                    short_verdict(kept(self.a.retained_bytes), kept(self.b.retained_bytes))
-                        .replace("lower", "less kept"),
+                    brief((self.a.peak_bytes, self.b.peak_bytes), (self.a.retained_bytes, self.b.retained_bytes)),
                     k.engine.short_label(),
-                    short_verdict(kept(k.a.retained_bytes), kept(k.b.retained_bytes)).replace("lower", "less kept")
+                    brief((k.a.peak_bytes, k.b.peak_bytes), (k.a.retained_bytes, k.b.retained_bytes))
                 )
             }
-            Some(k) if k.agrees == Some(false) => format!(
-                "RustPython: {} \u{b7} {}: {}",
-                short_verdict(self.a.peak_bytes, self.b.peak_bytes),
-                k.engine.short_label(),
-                short_verdict(k.a.peak_bytes, k.b.peak_bytes)
-            ),
             _ => self.verdict.clone(),
         }
     }
@@ -99,11 +97,15 @@ pub fn close_call(a: &RunReport, b: &RunReport) -> bool {
 
 /// "A 1.2× lower", "B 81× lower" or "about the same": which side peaks lower, in brief.
 pub fn short_verdict(a: u64, b: u64) -> String {
-    let (low, high) = (a.min(b), a.max(b));
-    if is_tie(low, high) {
-        return "about the same".into();
+    short_verdict_as(a, b, "lower")
+}
+
+/// The same, with the word for the lower side ("less kept").
+fn short_verdict_as(a: u64, b: u64, lower: &str) -> String {
+    match lower_side(a, b) {
+        None => "about the same".into(),
+        Some(side) => format!("{} {} {lower}", side.letter().to_uppercase(), times(a.min(b), a.max(b))),
     }
-    format!("{} {} lower", if b < a { "B" } else { "A" }, times(low, high))
 }
 
 /// How a run that did not finish ended: "A was stopped", "B ran out of time", "A failed with
@@ -126,7 +128,11 @@ pub fn verdict(a: &RunReport, b: &RunReport) -> String {
 /// What is kept at the end, for comparing: below zero (a run that freed more than it
 /// made) it is nothing.
 fn kept(r: &RunReport) -> u64 {
-    r.retained_bytes.max(0) as u64
+    kept_bytes(r.retained_bytes)
+}
+
+fn kept_bytes(retained: i64) -> u64 {
+    retained.max(0) as u64
 }
 
 /// Kept bytes below this are not worth a clause of their own beside the peaks.
@@ -135,11 +141,9 @@ const KEPT_WORTH_SAYING: u64 = 1024;
 /// "B keeps 6.8× less than A: 36.1 KiB vs 244 KiB", or `None` for a tie.
 fn keeps_less(a: &RunReport, b: &RunReport) -> Option<(Side, String)> {
     let (ra, rb) = (kept(a), kept(b));
+    let side = lower_side(ra, rb)?;
     let (low, high) = (ra.min(rb), ra.max(rb));
-    if is_tie(low, high) {
-        return None;
-    }
-    let (side, winner, loser) = if rb < ra { (Side::B, "B", "A") } else { (Side::A, "A", "B") };
+    let (winner, loser) = if side == Side::B { ("B", "A") } else { ("A", "B") };
     Some((side, format!("{winner} keeps {} less than {loser}: {} vs {}", times(low, high), bytes(low), bytes(high))))
 }
 
@@ -154,7 +158,7 @@ pub fn verdict_on(a: &RunReport, b: &RunReport, metric: Option<Metric>) -> Strin
     }
     let (pa, pb) = (a.peak_bytes, b.peak_bytes);
     let (low, high) = (pa.min(pb), pa.max(pb));
-    let peak_winner = (!is_tie(low, high)).then_some(if pb < pa { Side::B } else { Side::A });
+    let peak_winner = lower_side(pa, pb);
     let peaks = match peak_winner {
         None => format!("A and B peak about the same: {} vs {}", bytes(pa), bytes(pb)),
         Some(w) => {
@@ -197,21 +201,20 @@ pub fn winner_on(a: &RunReport, b: &RunReport, metric: Option<Metric>) -> Option
     if a.error.is_some() || b.error.is_some() {
         return None;
     }
-    if metric == Some(Metric::Retained)
-        && let Some((side, _)) = keeps_less(a, b)
-    {
-        return Some(side);
+    let (peaks, kept) = (lower_side(a.peak_bytes, b.peak_bytes), lower_side(kept(a), kept(b)));
+    match metric {
+        Some(Metric::Retained) => kept.or(peaks),
+        _ => peaks.or(kept),
     }
-    let lower = |x: u64, y: u64| {
-        if is_tie(x.min(y), x.max(y)) {
-            None
-        } else if y < x {
-            Some(Side::B)
-        } else {
-            Some(Side::A)
-        }
-    };
-    lower(a.peak_bytes, b.peak_bytes).or_else(|| lower(a.retained_bytes.max(0) as u64, b.retained_bytes.max(0) as u64))
+}
+
+/// The side whose figure is lower (B for `b < a`); `None` for a tie.
+fn lower_side(a: u64, b: u64) -> Option<Side> {
+    match is_tie(a.min(b), a.max(b)) {
+        true => None,
+        false if b < a => Some(Side::B),
+        false => Some(Side::A),
+    }
 }
 
 /// Within 5 % (or a few hundred bytes) a difference is noise, not a winner.
