@@ -88,20 +88,17 @@ impl Callable for PyNativeFunction {
     #[inline]
     fn call(zelf: &Py<Self>, mut args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         let mut callee = Callee::named(zelf.value.name);
+        let mut _owner = None;
         if let Some(z) = &zelf.zelf {
             // STATIC methods store the class in zelf for qualname/repr purposes,
             // but should not prepend it to args (the Rust function doesn't expect it).
             if !zelf.value.flags.contains(PyMethodFlags::STATIC) {
                 args.prepend_arg(z.clone());
                 callee = callee.with_instance_arg(true);
+                // memplay patch: what a bound method makes is its receiver's type's storage.
+                _owner = Some(crate::alloc_owner::enter_method_of(z.class()));
             }
         }
-        // memplay patch: what a bound method makes is its receiver's type's storage.
-        let _owner = zelf
-            .zelf
-            .as_ref()
-            .filter(|_| !zelf.value.flags.contains(PyMethodFlags::STATIC))
-            .map(|obj| crate::alloc_owner::enter_method_of(obj.class()));
         (zelf.value.func)(vm, args, callee)
     }
 }
