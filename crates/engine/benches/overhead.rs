@@ -10,7 +10,7 @@ use memplay_model::RunOptions;
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc::system();
 
-const SNIPPETS: [(&str, &str); 4] = [
+const SNIPPETS: [(&str, &str); 5] = [
     (
         "allocation-heavy (str, dict, list)",
         "def work():\n    total = 0\n    d = {}\n    for i in range(200_000):\n        s = str(i)\n        total += len(s)\n        d[i % 5000] = [i, s]\n    return total\nwork()\n",
@@ -24,6 +24,7 @@ const SNIPPETS: [(&str, &str); 4] = [
         "tuples made two functions deep",
         "def leaf(i):\n    return (i, str(i))\n\ndef mid(n):\n    return [leaf(i) for i in range(n)]\n\nrows = [mid(100) for _ in range(2_000)]\n",
     ),
+    ("lists built 600 calls deep", include_str!("deep.py")),
 ];
 
 const ROUNDS: usize = 15;

@@ -4,7 +4,7 @@
 //! (`rustpython_vm::alloc_owner`); a type is named as Python names it
 //! (`type(o).__name__`), once, the first time one of its blocks is seen.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rustpython_vm::alloc_owner::{Owner, Part};
 
@@ -15,14 +15,14 @@ const CACHE: usize = 64;
 
 pub(crate) struct Kinds {
     names: Vec<String>,
-    by_type: HashMap<usize, u32>,
+    by_type: FxHashMap<usize, u32>,
     /// The last types seen, by address: most blocks are of a type seen just before.
     cache: [(usize, u32); CACHE],
 }
 
 impl Default for Kinds {
     fn default() -> Self {
-        Self { names: Vec::new(), by_type: HashMap::new(), cache: [(0, 0); CACHE] }
+        Self { names: Vec::new(), by_type: FxHashMap::default(), cache: [(0, 0); CACHE] }
     }
 }
 

@@ -5,11 +5,11 @@
 //! first falls after it (or at the end), and then only the changed keys are copied. Ties
 //! keep the first peak (a peak is only a strictly higher one).
 
-use std::collections::HashMap;
-
-use memplay_model::{AtPeak, PeakStack};
+use memplay_model::{AtPeak, PeakStack, STACKS_LISTED, listed_frames};
+use rustc_hash::FxHashMap;
 
 use crate::sites::Sites;
+use crate::stacks::{NO_STACK, StackId};
 
 #[derive(Clone, Copy, Default)]
 struct Held {
@@ -100,20 +100,7 @@ impl LiveAtPeak {
         };
         let by_line = sites.by_line(held().map(|(key, h)| (key, h.bytes, h.blocks)));
         let by_type = sites.by_type(held().map(|(key, h)| (key, h.bytes, h.blocks)));
-        // Two places can print as the same stack (two functions of one name): summed, in a
-        // map, since a report goes out during the run too and a deep recursion has a place
-        // per depth.
-        let mut stacks: HashMap<Vec<String>, i64> = HashMap::new();
-        for (key, h) in held().filter(|(_, h)| h.bytes > 0) {
-            let site = sites.site(key);
-            if !site.frames.is_empty() {
-                let stack = site.frames.iter().map(|(name, line)| format!("{}:{line}", name.as_str())).collect();
-                *stacks.entry(stack).or_default() += h.bytes;
-            }
-        }
-        let mut by_stack: Vec<PeakStack> =
-            stacks.into_iter().map(|(stack, bytes)| PeakStack { stack, bytes }).collect();
-        by_stack.sort_by(|x, y| y.bytes.cmp(&x.bytes).then_with(|| x.stack.cmp(&y.stack)));
+        let by_stack = Self::largest_stacks(held().map(|(key, h)| (key, h.bytes)), sites);
         AtPeak {
             live_bytes: peak_bytes,
             running_line: Some(self.pending.unwrap_or(self.running_line)).filter(|&l| l > 0),
@@ -122,5 +109,37 @@ impl LiveAtPeak {
             by_type,
             approximate: false,
         }
+    }
+
+    /// Bytes held by key (`(key, bytes)`) summed by call stack, the largest
+    /// `STACKS_LISTED`. Keys of one stack (its kinds, and places that print alike: two
+    /// functions of one name) are summed by the stack's node, and only the stacks listed
+    /// are printed: a report goes out during the run too, and a deep recursion has a stack
+    /// per depth, each hundreds of frames long.
+    fn largest_stacks(held: impl Iterator<Item = (u32, i64)>, sites: &Sites) -> Vec<PeakStack> {
+        let mut by_stack: FxHashMap<StackId, i64> = FxHashMap::default();
+        for (key, bytes) in held.filter(|&(_, bytes)| bytes > 0) {
+            let stack = sites.site(key).stack;
+            if stack != NO_STACK {
+                *by_stack.entry(stack).or_default() += bytes;
+            }
+        }
+        // The largest, with any tied with the last listed: ties go by the printed stack.
+        let mut largest: Vec<(StackId, i64)> = by_stack.into_iter().collect();
+        largest.sort_unstable_by(|x, y| y.1.cmp(&x.1));
+        if let Some(&(_, last)) = largest.get(STACKS_LISTED - 1) {
+            largest.retain(|&(_, bytes)| bytes >= last);
+        }
+        let mut stacks: Vec<PeakStack> = largest
+            .into_iter()
+            .map(|(id, bytes)| {
+                let frames = sites.frames(id);
+                let stack = listed_frames(frames.len(), |i| format!("{}:{}", frames[i].0, frames[i].1));
+                PeakStack { stack, bytes }
+            })
+            .collect();
+        stacks.sort_by(|x, y| y.bytes.cmp(&x.bytes).then_with(|| x.stack.cmp(&y.stack)));
+        stacks.truncate(STACKS_LISTED);
+        stacks
     }
 }

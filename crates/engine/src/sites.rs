@@ -6,21 +6,24 @@
 //! the innermost snippet line alone: one frame read instead of the whole chain. A key is a
 //! place and a kind of memory (`kinds`): what a line made, by type.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use memplay_model::{INTERPRETER as INTERPRETER_ROW, PeakLine, PeakType, rank_lines, rank_types};
 use rustpython_vm::alloc_owner::Owner;
 
 use crate::kinds::{INTERPRETER, Kinds};
+use crate::stacks::{NO_STACK, StackId, Stacks};
 
-use rustpython_vm::builtins::{PyCode, PyStrInterned};
+use rustpython_vm::builtins::PyCode;
 use rustpython_vm::frame::current_thread_iframe;
 
-/// One interned key: the innermost snippet line and the stack, outermost frame first
-/// (the place), and the kind of memory made there.
+/// One interned key: the innermost snippet line and the stack (the place), and the kind of
+/// memory made there.
 pub(crate) struct Site {
     pub line: u32,
-    pub frames: Vec<(&'static PyStrInterned, u32)>,
+    pub stack: StackId,
     pub kind: u32,
     /// The place's hash, without the kind: the same place's other kinds share it.
     place: u64,
@@ -30,11 +33,11 @@ pub(crate) struct Site {
 /// lines ran.
 pub(crate) const NOWHERE: u32 = 0;
 
-const CACHE: usize = 256;
+const CACHE: usize = 16384;
 
 pub(crate) struct Sites {
     stacks: bool,
-    keys: HashMap<u64, u32>,
+    keys: FxHashMap<u64, u32>,
     sites: Vec<Site>,
     /// The last keys seen, by hash: most allocations come from a place seen just before.
     cache: Box<[(u64, u32); CACHE]>,
@@ -43,9 +46,12 @@ pub(crate) struct Sites {
     /// before, and this skips the site and the hash.
     handed: Box<[(u32, u32, u32); HANDED]>,
     kinds: Kinds,
+    /// The places' stacks, and each place's, read from the frames once per place.
+    stacks_tree: Stacks,
+    place_stacks: FxHashMap<u64, StackId>,
 }
 
-const HANDED: usize = 64;
+const HANDED: usize = 4096;
 
 /// A place's hash with a kind: a key's hash.
 #[inline(always)]
@@ -57,11 +63,13 @@ impl Sites {
     pub fn new(stacks: bool) -> Self {
         Self {
             stacks,
-            keys: HashMap::new(),
-            sites: vec![Site { line: 0, frames: Vec::new(), kind: INTERPRETER, place: 0 }],
+            keys: FxHashMap::default(),
+            sites: vec![Site { line: 0, stack: NO_STACK, kind: INTERPRETER, place: 0 }],
             cache: Box::new([(0, NOWHERE); CACHE]),
             handed: Box::new([(NOWHERE, INTERPRETER, NOWHERE); HANDED]),
             kinds: Kinds::default(),
+            stacks_tree: Stacks::default(),
+            place_stacks: FxHashMap::default(),
         }
     }
 
@@ -135,37 +143,19 @@ impl Sites {
     /// The key of the running snippet stack (its innermost line with stacks off) and
     /// `kind`, and the innermost line; `(NOWHERE, 0)` when no snippet frame runs and the
     /// memory is the interpreter's. `target` is the address of the snippet's interned file
-    /// name.
+    /// name. One frame read at any depth: the place is kept as frames enter
+    /// (`shadow_stack`).
     #[inline(always)]
     pub fn current(&mut self, target: usize, kind: u32) -> (u32, u32) {
-        if !self.stacks {
-            return self.current_line(target, kind);
-        }
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut line = None;
-        walk(target, |code, l| {
-            line.get_or_insert(l);
-            hash =
-                (hash ^ core::ptr::from_ref(code) as u64).wrapping_mul(0x0100_0000_01b3).rotate_left(17) ^ u64::from(l);
-            hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        });
-        let (place, line) = match line {
-            Some(line) => (hash, line),
-            None => (0, 0),
-        };
-        (self.key(place, kind, |sites| sites.frames_of(target, line)), line)
-    }
-
-    #[inline(always)]
-    fn current_line(&mut self, target: usize, kind: u32) -> (u32, u32) {
-        let line = crate::snippet_line::current(target) as u32;
-        let place = u64::from(line).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (self.key(place, kind, |_| (line, Vec::new())), line)
+        let (place, line) = crate::shadow_stack::current(target);
+        let place =
+            if self.stacks || place == 0 { place } else { u64::from(line).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1 };
+        (self.key(place, kind, |sites| (line, sites.stack_of(target, place, line))), line)
     }
 
     /// The key of `place` and `kind`, made (from `frames`: its line and stack) if new.
     #[inline(always)]
-    fn key(&mut self, place: u64, kind: u32, frames: impl FnOnce(&Self) -> Site0) -> u32 {
+    fn key(&mut self, place: u64, kind: u32, new: impl FnOnce(&mut Self) -> (u32, StackId)) -> u32 {
         if place == 0 && kind == INTERPRETER {
             return NOWHERE;
         }
@@ -177,8 +167,8 @@ impl Sites {
         let key = match self.keys.get(&hash) {
             Some(&key) => key,
             None => {
-                let (line, frames) = frames(self);
-                self.intern(hash, Site { line, frames, kind, place })
+                let (line, stack) = new(self);
+                self.intern(hash, Site { line, stack, kind, place })
             }
         };
         self.cache[slot] = (hash, key);
@@ -204,21 +194,29 @@ impl Sites {
         if site.kind == kind {
             return key;
         }
-        // The stack is copied only when the key is new, not on every hand-over.
-        let place = site.place;
-        self.key(place, kind, |sites| {
-            let site = sites.site(key);
-            (site.line, site.frames.clone())
-        })
+        let (place, line, stack) = (site.place, site.line, site.stack);
+        self.key(place, kind, |_| (line, stack))
     }
 
-    fn frames_of(&self, target: usize, line: u32) -> Site0 {
-        let mut frames = Vec::new();
-        if line > 0 {
-            walk(target, |code, l| frames.push((code.obj_name, l)));
-            frames.reverse();
+    /// The stack of the running `place`, read from the frame chain the first time.
+    #[cold]
+    fn stack_of(&mut self, target: usize, place: u64, line: u32) -> StackId {
+        if line == 0 || !self.stacks {
+            return NO_STACK;
         }
-        (line, frames)
+        if let Some(&stack) = self.place_stacks.get(&place) {
+            return stack;
+        }
+        let mut frames = Vec::new();
+        walk(target, |code, l| frames.push((code.obj_name, l)));
+        let stack = self.stacks_tree.intern(frames.into_iter().rev());
+        self.place_stacks.insert(place, stack);
+        stack
+    }
+
+    /// The frames of a key's stack, outermost first.
+    pub fn frames(&self, stack: StackId) -> Vec<(&'static str, u32)> {
+        self.stacks_tree.frames(stack)
     }
 
     #[cold]
@@ -233,9 +231,6 @@ impl Sites {
     }
 }
 
-/// A new key's line and stack.
-type Site0 = (u32, Vec<(&'static PyStrInterned, u32)>);
-
 /// Calls `f(code, line)` for each snippet frame, innermost first.
 #[inline(always)]
 fn walk(target: usize, mut f: impl FnMut(&PyCode, u32)) {
@@ -245,7 +240,7 @@ fn walk(target: usize, mut f: impl FnMut(&PyCode, u32)) {
     while let Some(fr) = unsafe { frame.as_ref() } {
         let code = fr.code();
         if core::ptr::from_ref(code.source_path) as usize == target {
-            f(code, crate::snippet_line::line_of(fr) as u32);
+            f(code, crate::shadow_stack::line_of(fr) as u32);
         }
         frame = fr.previous();
     }

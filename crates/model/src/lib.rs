@@ -36,7 +36,8 @@ pub use markdown::{
     rows,
 };
 pub use peak::{
-    AtPeak, ListedLine, PeakLine, PeakRow, PeakStack, align_lines, line_text, listed_lines, peak_lines, rank_lines,
+    AtPeak, FRAMES_LISTED, ListedLine, PeakLine, PeakRow, PeakStack, STACKS_LISTED, align_lines, elided_calls,
+    line_text, listed_frames, listed_lines, peak_lines, rank_lines,
 };
 pub use presets::{Metric, PRESETS, Preset, Side, preset, still_the_preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};

@@ -5,6 +5,37 @@
 use serde::{Deserialize, Serialize};
 use similar::{DiffOp, TextDiff};
 
+/// The call stacks `AtPeak::by_stack` lists: the largest. A recursion 600 calls deep has
+/// a stack per depth, each hundreds of frames long.
+pub const STACKS_LISTED: usize = 50;
+
+/// The frames a listed stack shows: a deeper stack shows its outermost `OUTER_FRAMES`,
+/// one frame saying how many calls are left out (`elided_calls`), and the innermost rest.
+pub const FRAMES_LISTED: usize = 24;
+const OUTER_FRAMES: usize = 4;
+const ELIDED: &str = "… ";
+const ELIDED_UNIT: &str = " calls";
+
+/// The frames of a stack `depth` frames deep that are listed, made by `frame(i)` (outermost
+/// first): all of them, or the outermost and innermost with the calls between counted.
+pub fn listed_frames(depth: usize, frame: impl Fn(usize) -> String) -> Vec<String> {
+    if depth <= FRAMES_LISTED {
+        return (0..depth).map(frame).collect();
+    }
+    let inner = FRAMES_LISTED - OUTER_FRAMES - 1;
+    let left_out = depth - OUTER_FRAMES - inner;
+    (0..OUTER_FRAMES)
+        .map(&frame)
+        .chain([format!("{ELIDED}{left_out}{ELIDED_UNIT}")])
+        .chain((depth - inner..depth).map(&frame))
+        .collect()
+}
+
+/// How many calls a listed frame stands for, when it stands for calls left out.
+pub fn elided_calls(frame: &str) -> Option<usize> {
+    frame.strip_prefix(ELIDED)?.strip_suffix(ELIDED_UNIT)?.parse().ok()
+}
+
 /// Alive at the moment of the peak: `{"live_bytes", "running_line", "by_line", "by_stack"}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AtPeak {
@@ -16,9 +47,10 @@ pub struct AtPeak {
     /// the snippet started (negative where the snippet had freed it by then) or while no
     /// snippet line ran.
     pub by_line: Vec<PeakLine>,
-    /// By the snippet's call stack that allocated it, largest first: frames outermost
-    /// first, each `function:line`; standard-library frames are folded into the snippet
-    /// frame that called them.
+    /// By the snippet's call stack that allocated it, largest first, the largest
+    /// `STACKS_LISTED` only (a recursion has a stack per depth): frames outermost first,
+    /// each `function:line`, at most `FRAMES_LISTED` of them (`listed_frames`);
+    /// standard-library frames are folded into the snippet frame that called them.
     pub by_stack: Vec<PeakStack>,
     /// By Python type, largest first, summing to the peak: objects of each type with the
     /// storage they own, and memory that belongs to no object as `(interpreter)`

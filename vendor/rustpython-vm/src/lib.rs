@@ -85,6 +85,7 @@ mod ospath_fd;
 pub mod prelude;
 pub mod process_memory;
 pub mod alloc_owner;
+pub mod frame_place;
 pub mod protocol;
 pub mod py_io;
 

@@ -12,8 +12,8 @@ use crate::captured::Captured;
 use crate::header::Tag;
 use crate::host::{Host, Stream};
 use crate::live_at_peak::LiveAtPeak;
+use crate::shadow_stack;
 use crate::sites::{NOWHERE, Sites};
-use crate::snippet_line;
 use crate::timeline::{PROGRESS_POINTS, REPORT_POINTS, Timeline};
 use crate::tracemalloc::TraceMalloc;
 
@@ -54,7 +54,7 @@ pub(crate) struct Meter {
     pub limit_hit: Option<LimitKind>,
     limit_line: Option<u32>,
     line: usize,
-    /// Address of the snippet's interned `co_filename` (see `snippet_line`).
+    /// Address of the snippet's interned `co_filename` (see `shadow_stack`).
     snippet_path: usize,
     lines: Vec<LineAcc>,
     pub timeline: Timeline,
@@ -236,7 +236,7 @@ impl Meter {
 
     #[inline(always)]
     fn enter_current_line(&mut self) -> usize {
-        self.enter_line(snippet_line::current(self.snippet_path))
+        self.enter_line(shadow_stack::current(self.snippet_path).1 as usize)
     }
 
     #[inline(always)]

@@ -241,8 +241,12 @@ fn stack_rows(stacks: &[PeakStack]) -> Vec<StackRowView> {
         .collect()
 }
 
-/// "build:2" → "build, line 2"; "<module>:5" → "the snippet, line 5".
+/// "build:2" → "build, line 2"; "<module>:5" → "the snippet, line 5"; the calls a deep
+/// stack leaves out → "… 572 calls between".
 fn frame_label(frame: &str) -> String {
+    if let Some(calls) = memplay_model::elided_calls(frame) {
+        return format!("… {calls} calls between");
+    }
     let (name, line) = frame.rsplit_once(':').unwrap_or((frame, ""));
     let name = if name == "<module>" { "the snippet" } else { name };
     format!("{name}, line {line}")

@@ -2654,6 +2654,8 @@ impl VirtualMachine {
                 .previous
                 .store(old_chain as usize, core::sync::atomic::Ordering::Relaxed);
         }
+        // memplay patch: the shadow stack (frame_place).
+        crate::frame_place::entered(frame.iframe());
         let save_exc = frame.iframe().code().has_exc_handling;
         let saved_exc = if save_exc {
             self.current_exception()
@@ -2705,6 +2707,8 @@ impl VirtualMachine {
                 .previous
                 .store(0, core::sync::atomic::Ordering::Relaxed);
         }
+        // memplay patch: the shadow stack (frame_place).
+        crate::frame_place::leaving(frame.iframe());
         let _ = crate::vm::thread::set_current_frame(old_chain);
         #[cfg(all(not(unix), feature = "threading"))]
         crate::vm::thread::pop_thread_frame();
@@ -2753,6 +2757,8 @@ impl VirtualMachine {
                 .previous
                 .store(old_chain as usize, core::sync::atomic::Ordering::Relaxed);
         }
+        // memplay patch: the shadow stack (frame_place).
+        crate::frame_place::entered(iframe);
         let save_exc = iframe.code().has_exc_handling;
         let saved_exc = if save_exc {
             self.current_exception()
@@ -2833,6 +2839,8 @@ impl VirtualMachine {
                     .store(0, core::sync::atomic::Ordering::Relaxed);
             }
         }
+        // memplay patch: the shadow stack (frame_place).
+        crate::frame_place::leaving(unsafe { &*iframe_ptr });
         let _ = crate::vm::thread::set_current_frame(old_chain);
         self.recursion_depth.update(|d| d - 1);
 
@@ -2898,6 +2906,8 @@ impl VirtualMachine {
                 .previous
                 .store(old_chain as usize, core::sync::atomic::Ordering::Relaxed);
         }
+        // memplay patch: the shadow stack (frame_place).
+        crate::frame_place::entered(frame.iframe());
         // Push generator's exc_info slot onto the chain
         self.push_exception(exc);
         let old_owner = frame.iframe().owner.swap(
@@ -2929,6 +2939,8 @@ impl VirtualMachine {
                 .previous
                 .store(0, core::sync::atomic::Ordering::Relaxed);
         }
+        // memplay patch: the shadow stack (frame_place).
+        crate::frame_place::leaving(frame.iframe());
         let _ = crate::vm::thread::set_current_frame(link.old_chain);
         #[cfg(all(not(unix), feature = "threading"))]
         crate::vm::thread::pop_thread_frame();

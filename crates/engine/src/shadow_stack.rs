@@ -1,0 +1,170 @@
+//! Where in the snippet the interpreter is running, kept as it calls and returns (a shadow
+//! stack, as memray and Fil keep), so that the allocator can ask on every event at the cost
+//! of one read at any depth. The vendored rustpython-vm says when a frame enters the chain
+//! of running frames and when it leaves (`frame_place`); each entry here is a running
+//! frame and its callers' place: a hash of each calling snippet frame's code and running
+//! line, outermost first, and the innermost of those lines. A frame that is not the
+//! snippet's (the standard library, a builtin's callback) passes its callers' place on, so
+//! what it allocates counts for the snippet line that called it. Where the stack does not
+//! hold the running frame (it was full, or the frame entered before the run), the place is
+//! read from the frame chain instead, as it always was: slower, the same answer.
+
+use core::cell::{Cell, RefCell};
+
+use rustpython_vm::builtins::PyCode;
+use rustpython_vm::frame::{InterpreterFrame, current_thread_iframe};
+use rustpython_vm::frame_place;
+
+/// A place in the snippet and its innermost line; `(0, 0)` is none.
+pub(crate) type Place = (u64, u32);
+
+/// Frames kept: deeper calls than this are read from the chain. The stack is allocated
+/// once per thread, before any run is counted, and never grows.
+const DEPTH: usize = 8192;
+
+thread_local! {
+    /// Address of the snippet's interned `co_filename`: which frames are the snippet's.
+    /// 0 while no run is followed.
+    static TARGET: Cell<usize> = const { Cell::new(0) };
+    /// Running frames (their address) with their callers' place, innermost last.
+    static STACK: RefCell<Vec<(usize, Place)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// While alive, frames that enter and leave on this thread are followed for the snippet
+/// whose file name is interned at `target`.
+pub(crate) struct Following(());
+
+impl Following {
+    /// Call before the run's counting starts: the stack's one allocation is not the run's.
+    pub fn start(target: usize) -> Self {
+        STACK.with_borrow_mut(|s| {
+            s.clear();
+            s.reserve_exact(DEPTH);
+        });
+        TARGET.with(|t| t.set(target));
+        frame_place::set_hooks(entered, leaving);
+        Self(())
+    }
+}
+
+impl Drop for Following {
+    fn drop(&mut self) {
+        let _ = TARGET.try_with(|t| t.set(0));
+        let _ = STACK.try_with(|s| s.borrow_mut().clear());
+    }
+}
+
+fn address(frame: &InterpreterFrame) -> usize {
+    core::ptr::from_ref(frame) as usize
+}
+
+/// A frame entered the chain: it runs called from the place running in its caller.
+fn entered(frame: &InterpreterFrame) {
+    let target = TARGET.get();
+    if target == 0 {
+        return;
+    }
+    // SAFETY: `previous` is the running caller, alive while `frame` runs.
+    let callers = match unsafe { frame.previous().as_ref() } {
+        Some(caller) => here(caller, target),
+        None => (0, 0),
+    };
+    STACK.with_borrow_mut(|s| {
+        if s.len() < s.capacity() {
+            s.push((address(frame), callers));
+        }
+    });
+}
+
+/// A frame leaves the chain: its entry goes, with any above it that were never popped.
+fn leaving(frame: &InterpreterFrame) {
+    if TARGET.get() == 0 {
+        return;
+    }
+    let frame = address(frame);
+    STACK.with_borrow_mut(|s| match s.last() {
+        Some(&(top, _)) if top == frame => {
+            s.pop();
+        }
+        _ => {
+            if let Some(at) = s.iter().rposition(|&(f, _)| f == frame) {
+                s.truncate(at);
+            }
+        }
+    });
+}
+
+/// The place running in `frame`, and its innermost snippet line: its callers' place, with
+/// its own code and line added when it is a snippet frame.
+#[inline(always)]
+fn here(frame: &InterpreterFrame, target: usize) -> Place {
+    let (callers, line) = callers_of(frame, target);
+    let code = frame.code();
+    if core::ptr::from_ref(code.source_path) as usize == target {
+        let line = line_of(frame) as u32;
+        (with_frame(callers, code, line), line)
+    } else {
+        (callers, line)
+    }
+}
+
+/// The place `frame` was called from: the top of the stack, or read from the chain.
+#[inline(always)]
+fn callers_of(frame: &InterpreterFrame, target: usize) -> Place {
+    let kept = STACK.with_borrow(|s| match s.last() {
+        Some(&(top, callers)) if top == address(frame) => Some(callers),
+        _ => None,
+    });
+    match kept {
+        Some(callers) => callers,
+        None => callers_from_chain(frame, target),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn callers_from_chain(frame: &InterpreterFrame, target: usize) -> Place {
+    // SAFETY: the callers of a running frame are running, and alive.
+    match unsafe { frame.previous().as_ref() } {
+        Some(caller) => {
+            let (callers, line) = callers_from_chain(caller, target);
+            let code = caller.code();
+            if core::ptr::from_ref(code.source_path) as usize == target {
+                let line = line_of(caller) as u32;
+                (with_frame(callers, code, line), line)
+            } else {
+                (callers, line)
+            }
+        }
+        None => (0, 0),
+    }
+}
+
+/// The place `callers` with one more snippet frame inside it: never 0, which is no place.
+#[inline(always)]
+fn with_frame(callers: u64, code: &PyCode, line: u32) -> u64 {
+    let seed = if callers == 0 { 0xcbf2_9ce4_8422_2325 } else { callers };
+    let hash =
+        (seed ^ core::ptr::from_ref(code) as u64).wrapping_mul(0x0100_0000_01b3).rotate_left(17) ^ u64::from(line);
+    hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1
+}
+
+/// The running snippet stack's place and innermost line, `(0, 0)` when no snippet frame
+/// runs. `target` is the address of the snippet's interned `co_filename`.
+#[inline(always)]
+pub(crate) fn current(target: usize) -> Place {
+    let frame = current_thread_iframe();
+    // SAFETY: the frame chain is the running interpreter's, on this thread; the running
+    // frame is alive while it runs.
+    match unsafe { frame.as_ref() } {
+        Some(frame) => here(frame, target),
+        None => (0, 0),
+    }
+}
+
+/// The line `frame` is running: the location of its last instruction.
+#[inline(always)]
+pub(crate) fn line_of(frame: &InterpreterFrame) -> usize {
+    let lasti = frame.get_lasti() as usize;
+    frame.code().locations.get(lasti.saturating_sub(1)).map_or(0, |(loc, _)| loc.line.get())
+}
