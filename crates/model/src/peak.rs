@@ -277,6 +277,20 @@ pub fn peak_lines(code_a: &str, code_b: &str, a: Option<&AtPeak>, b: Option<&AtP
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_deep_stack_lists_its_ends_and_counts_the_calls_between() {
+        let frame = |i: usize| format!("f:{i}");
+        assert_eq!(listed_frames(3, frame), ["f:0", "f:1", "f:2"]);
+        assert_eq!(listed_frames(FRAMES_LISTED, frame).len(), FRAMES_LISTED);
+        let deep = listed_frames(600, frame);
+        assert_eq!(deep.len(), FRAMES_LISTED);
+        assert_eq!(&deep[..OUTER_FRAMES], ["f:0", "f:1", "f:2", "f:3"]);
+        assert_eq!(deep.last().map(String::as_str), Some("f:599"));
+        let counted: usize = deep.iter().map(|f| elided_calls(f).unwrap_or(1)).sum();
+        assert_eq!(counted, 600, "{deep:?}");
+        assert_eq!(elided_calls("f:3"), None);
+    }
+
     fn at(lines: &[(u32, i64)]) -> AtPeak {
         AtPeak {
             live_bytes: lines.iter().map(|l| l.1).sum::<i64>() as u64,

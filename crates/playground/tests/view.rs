@@ -285,3 +285,33 @@ fn a_stopped_run_is_explained_up_to_the_peak_it_had_reached() {
     let a = v.peak.unwrap().sides[0].clone().unwrap();
     assert_eq!(a.heading, "A peaked at 9.0 MiB before it was stopped; explained as it was at 8.0 MiB while line 1 ran");
 }
+
+#[test]
+fn a_deep_stack_reads_as_its_ends_and_the_calls_between() {
+    use memplay_model::{AtPeak, PeakLine, PeakStack, listed_frames};
+    let mut s = ready_state();
+    s.apply(Action::SetCode(Side::A, "def f(n):\n    return [n] + f(n - 1) if n else []\nx = f(600)\n".into()));
+    s.apply(Action::SetCode(Side::B, "x = 1\n".into()));
+    s.apply(Action::Run);
+    let stack = listed_frames(601, |i| if i == 0 { "<module>:3".to_owned() } else { "f:2".to_owned() });
+    let a = RunReport {
+        at_peak: Some(AtPeak {
+            live_bytes: 4096,
+            running_line: Some(2),
+            by_line: vec![PeakLine { line: 2, bytes: 4096, blocks: 600, types: Vec::new() }],
+            by_stack: vec![PeakStack { stack, bytes: 4096 }],
+            ..AtPeak::default()
+        }),
+        ..report(4096)
+    };
+    for (side, r) in [(Side::A, a), (Side::B, report(100))] {
+        event(&mut s, side, EngineEvent::Started);
+        event(&mut s, side, EngineEvent::done(r));
+    }
+    let ResultsView::Shown(v) = s.results_view() else { panic!("no results") };
+    let a = v.peak.unwrap().sides[0].clone().unwrap();
+    let frames: Vec<&str> = a.stacks.iter().map(|r| r.frame.as_str()).collect();
+    assert_eq!(frames.len(), memplay_model::FRAMES_LISTED, "{frames:?}");
+    assert_eq!(frames[..2], ["the snippet, line 3", "f, line 2"]);
+    assert_eq!(frames[4], "… 578 more calls", "{frames:?}");
+}

@@ -12,4 +12,5 @@ mod kinds;
 mod measurement;
 mod presets;
 mod sandbox;
+mod shadow_stack;
 mod tools;

@@ -242,10 +242,10 @@ fn stack_rows(stacks: &[PeakStack]) -> Vec<StackRowView> {
 }
 
 /// "build:2" → "build, line 2"; "<module>:5" → "the snippet, line 5"; the calls a deep
-/// stack leaves out → "… 572 calls between".
+/// stack leaves out → "… 572 more calls".
 fn frame_label(frame: &str) -> String {
     if let Some(calls) = memplay_model::elided_calls(frame) {
-        return format!("… {calls} calls between");
+        return format!("… {calls} more calls");
     }
     let (name, line) = frame.rsplit_once(':').unwrap_or((frame, ""));
     let name = if name == "<module>" { "the snippet" } else { name };
