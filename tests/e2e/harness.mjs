@@ -7,9 +7,9 @@ import { startServer } from '../../scripts/static-server.mjs';
 import { Playground } from './playground.mjs';
 
 export const ARTIFACTS = path.resolve('artifacts/e2e');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const FLAGS = [
+export const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];

@@ -11,7 +11,7 @@
 
 use core::cell::{Cell, RefCell};
 
-use rustpython_vm::builtins::PyCode;
+use rustpython_vm::builtins::{PyCode, PyStrInterned};
 use rustpython_vm::frame::{InterpreterFrame, current_thread_iframe};
 use rustpython_vm::frame_place;
 
@@ -160,6 +160,33 @@ pub(crate) fn current(target: usize) -> Place {
         Some(frame) => here(frame, target),
         None => (0, 0),
     }
+}
+
+/// Calls `f(place, function name, line)` for each running snippet frame, innermost first,
+/// with the place running in it, while `f` returns true: what a new place's stack is made
+/// from, down to the first place already known.
+pub(crate) fn snippet_frames(target: usize, mut f: impl FnMut(u64, &'static PyStrInterned, u32) -> bool) {
+    STACK.with_borrow(|stack| {
+        let mut below = stack.len();
+        let mut frame = current_thread_iframe();
+        // SAFETY: as in `current`; the callers of a running frame are running, and alive.
+        while let Some(running) = unsafe { frame.as_ref() } {
+            let callers = if below > 0 && stack[below - 1].0 == address(running) {
+                below -= 1;
+                stack[below].1
+            } else {
+                callers_from_chain(running, target)
+            };
+            let code = running.code();
+            if core::ptr::from_ref(code.source_path) as usize == target {
+                let line = line_of(running) as u32;
+                if !f(with_frame(callers.0, code, line), code.obj_name, line) {
+                    return;
+                }
+            }
+            frame = running.previous();
+        }
+    });
 }
 
 /// The line `frame` is running: the location of its last instruction.

@@ -16,9 +16,6 @@ use rustpython_vm::alloc_owner::Owner;
 use crate::kinds::{INTERPRETER, Kinds};
 use crate::stacks::{NO_STACK, StackId, Stacks};
 
-use rustpython_vm::builtins::PyCode;
-use rustpython_vm::frame::current_thread_iframe;
-
 /// One interned key: the innermost snippet line and the stack (the place), and the kind of
 /// memory made there.
 pub(crate) struct Site {
@@ -207,11 +204,25 @@ impl Sites {
         if let Some(&stack) = self.place_stacks.get(&place) {
             return stack;
         }
-        let mut frames = Vec::new();
-        walk(target, |code, l| frames.push((code.obj_name, l)));
-        let stack = self.stacks_tree.intern(frames.into_iter().rev());
-        self.place_stacks.insert(place, stack);
-        stack
+        // The frames down to the first place known (mostly the caller's), then the new
+        // places from there up, each one call deeper than the last.
+        let mut new = Vec::new();
+        let mut known = NO_STACK;
+        crate::shadow_stack::snippet_frames(target, |place, name, line| match self.place_stacks.get(&place) {
+            Some(&stack) => {
+                known = stack;
+                false
+            }
+            None => {
+                new.push((place, name, line));
+                true
+            }
+        });
+        for (place, name, line) in new.into_iter().rev() {
+            known = self.stacks_tree.called(known, name, line);
+            self.place_stacks.insert(place, known);
+        }
+        known
     }
 
     /// The frames of a key's stack, outermost first.
@@ -228,20 +239,5 @@ impl Sites {
         self.sites.push(site);
         self.keys.insert(hash, key);
         key
-    }
-}
-
-/// Calls `f(code, line)` for each snippet frame, innermost first.
-#[inline(always)]
-fn walk(target: usize, mut f: impl FnMut(&PyCode, u32)) {
-    let mut frame = current_thread_iframe();
-    // SAFETY: the frame chain is the running interpreter's, on this thread; frames are
-    // only read, and each stays alive while a frame it called is running.
-    while let Some(fr) = unsafe { frame.as_ref() } {
-        let code = fr.code();
-        if core::ptr::from_ref(code.source_path) as usize == target {
-            f(code, crate::shadow_stack::line_of(fr) as u32);
-        }
-        frame = fr.previous();
     }
 }

@@ -26,19 +26,17 @@ pub(crate) struct Stacks {
 }
 
 impl Stacks {
-    /// The stack of `frames`, outermost first.
-    pub fn intern(&mut self, frames: impl IntoIterator<Item = (&'static PyStrInterned, u32)>) -> StackId {
-        frames.into_iter().fold(NO_STACK, |caller, (name, line)| {
-            let key = (caller, core::ptr::from_ref(name) as usize, line);
-            if let Some(&id) = self.ids.get(&key) {
-                return id;
-            }
-            let depth = if caller == NO_STACK { 1 } else { self.node(caller).depth + 1 };
-            self.nodes.push(Node { caller, name, line, depth });
-            let id = self.nodes.len() as StackId;
-            self.ids.insert(key, id);
-            id
-        })
+    /// The stack of a frame running `name` at `line`, called from `caller`.
+    pub fn called(&mut self, caller: StackId, name: &'static PyStrInterned, line: u32) -> StackId {
+        let key = (caller, core::ptr::from_ref(name) as usize, line);
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let depth = if caller == NO_STACK { 1 } else { self.node(caller).depth + 1 };
+        self.nodes.push(Node { caller, name, line, depth });
+        let id = self.nodes.len() as StackId;
+        self.ids.insert(key, id);
+        id
     }
 
     fn node(&self, id: StackId) -> &Node {
