@@ -38,7 +38,7 @@ test('a preset: the section blames the line that built the list, aligned with it
   assert.match(await pg.testid('at-peak').innerText(), /Each side is taken at its own peak/);
   assert.match(await aligned.getAttribute('title'), /A holds [\d.]+ MiB at its peak; its counterpart in B holds/);
   // The gutter's second column: what line 2 made that was alive at the peak.
-  const held = pg.testid('editor-a').locator('.mem-at_peak[data-line="2"]');
+  const held = pg.gutterMark('a', 2, 'peak');
   assert.match(await held.innerText(), /^▲[\d.]+ MiB$/);
   assert.match(await held.getAttribute('title'), /still alive when the run peaked/);
   // The timeline marks each peak and names the line running then.

@@ -20,14 +20,14 @@ test('a syntax error highlights its line; an exception keeps the output before i
     + (await pg.testid('error-a').evaluate((e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')));
   assert.equal((said.match(/line 3/g) || []).length, 1, `the line is named once: ${said}`);
   assert.equal(await pg.testid('error-a').getAttribute('data-line'), '3');
-  const highlighted = pg.testid('editor-a').locator('.cm-error-line');
+  const highlighted = pg.errorLine('a');
   assert.equal(await highlighted.count(), 1);
   assert.equal(await highlighted.getAttribute('data-error-line'), '3');
   assert.match(await highlighted.innerText(), /if x/);
   const b = pg.testid('error-b');
   assert.match(await b.innerText(), /KeyError.*'missing'.*line 3/s);
   assert.match(await pg.testid('console-b').innerText(), /before/);
-  assert.equal(await pg.testid('editor-b').locator('.cm-error-line').getAttribute('data-error-line'), '3');
+  assert.equal(await pg.errorLine('b').getAttribute('data-error-line'), '3');
   assert.match(await pg.testid('verdict').innerText(), /Both failed/);
   // A never ran: its figures are not zeros but unknown, and so is B against it. B ran up to
   // its exception and keeps what it measured.
@@ -38,10 +38,10 @@ test('a syntax error highlights its line; an exception keeps the output before i
   assert.equal(await pg.testid('figure-a-peak').innerText().then((t) => t.includes('–')), true);
   await screenshot(page, 'syntax-error');
   // Editing the code clears the stale highlight.
-  await pg.testid('editor-a').locator('.cm-content').click();
+  await pg.focusEditor('a');
   await page.keyboard.press('End');
   await page.keyboard.type(':');
-  assert.equal(await pg.testid('editor-a').locator('.cm-error-line').count(), 0);
+  assert.equal(await pg.errorLine('a').count(), 0);
   assert.deepEqual(page.errors, []);
 });
 

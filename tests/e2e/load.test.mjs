@@ -24,7 +24,7 @@ test('the page loads, shows the engine download, and becomes ready', async () =>
   assert.equal(await pg.testid('engine-ready').innerText(), 'Python is ready');
   assert.equal(await pg.testid('run').isDisabled(), false);
   // Two real editors, with the default preset in them.
-  assert.equal(await page.locator('.cm-editor').count(), 2);
+  assert.equal(await pg.editors().count(), 2);
   assert.match(await pg.testid('editor-a').innerText(), /sum\(\[x \* x/);
   assert.equal(await pg.testid('preset-select').inputValue(), 'list-vs-generator');
   // Every control is labelled.

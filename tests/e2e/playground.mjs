@@ -30,10 +30,42 @@ export class Playground {
     await this.page.evaluate(([p, t]) => window.memplay.setCode(p, t), [pane, text]);
   }
 
+  // The editors are CodeMirror's: what the specs need of its markup is named here only.
+
+  /** Both panes' editors. */
+  editors() {
+    return this.page.locator('.cm-editor');
+  }
+
+  /** The scrolling box of each editor (whose width says whether the code scrolls sideways). */
+  editorScrollers() {
+    return this.page.locator('.cm-scroller');
+  }
+
+  /** The editable text of a pane's editor. */
+  editorText(pane) {
+    return this.testid(`editor-${pane}`).locator('.cm-content');
+  }
+
+  /** Puts the cursor in a pane's editor, as a click would. */
+  async focusEditor(pane) {
+    await this.editorText(pane).click();
+  }
+
+  /** The line a pane's editor highlights as the error's. */
+  errorLine(pane) {
+    return this.testid(`editor-${pane}`).locator('.cm-error-line');
+  }
+
+  /** A line's mark in the gutter: what it made net (`net`) or held at the peak (`peak`). */
+  gutterMark(pane, line, which = 'net') {
+    const kind = which === 'peak' ? '.mem-at_peak' : ':not(.mem-at_peak)';
+    return this.testid(`editor-${pane}`).locator(`.mem-mark${kind}[data-line="${line}"]`);
+  }
+
   /** Types into a pane's editor as a person would (replacing what is there). */
   async type(pane, text) {
-    const content = this.testid(`editor-${pane}`).locator('.cm-content');
-    await content.click();
+    await this.focusEditor(pane);
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text);
@@ -78,7 +110,7 @@ export class Playground {
 
   /** The text in a pane's editor, as shown. */
   async code(pane) {
-    return (await this.testid(`editor-${pane}`).locator('.cm-content').innerText()).replace(/\u00a0/g, ' ').trimEnd();
+    return (await this.editorText(pane).innerText()).replace(/\u00a0/g, ' ').trimEnd();
   }
 
   async results() {

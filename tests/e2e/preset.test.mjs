@@ -31,7 +31,7 @@ test('list vs generator: B wins on peak, with figures, gutter marks and charts',
   assert.match(await pg.testid('console-a').innerText(), /333328333350000/);
   assert.match(await pg.testid('console-b').innerText(), /333328333350000/);
   // The line that builds the list carries its memory in the gutter.
-  const mark = pg.testid('editor-a').locator('.mem-mark:not(.mem-at_peak)[data-line="2"]');
+  const mark = pg.gutterMark('a', 2);
   assert.match(await mark.innerText(), /^[+~−]\d/);
   // Both charts are drawn.
   for (const id of ['chart-bars', 'chart-timeline']) {
@@ -47,8 +47,8 @@ test('another preset, run with the keyboard shortcut from inside an editor', asy
   const { page } = pg;
   await pg.choosePreset('dict-vs-slots');
   assert.match(await pg.testid('preset-explanation').innerText(), /__slots__/);
-  const before = await pg.testid('editor-a').locator('.cm-content').innerText();
-  await pg.testid('editor-a').locator('.cm-content').click();
+  const before = await pg.editorText('a').innerText();
+  await pg.focusEditor('a');
   await page.keyboard.press('Control+Enter');
   await pg.testid('stop').waitFor({ state: 'visible' });
   await page.waitForFunction(() => window.memplay.results() !== null, null, { timeout: 60_000 });
@@ -56,7 +56,7 @@ test('another preset, run with the keyboard shortcut from inside an editor', asy
   const r = await pg.results();
   assert.equal(r.winner, 'B');
   assert.equal(await pg.testid('verdict').getAttribute('data-winner'), 'b');
-  assert.equal(await pg.testid('editor-a').locator('.cm-content').innerText(), before, 'Ctrl+Enter did not type a newline');
+  assert.equal(await pg.editorText('a').innerText(), before, 'Ctrl+Enter did not type a newline');
 });
 
 test('keep vs del: the gutter shows what a line keeps and what del frees', async () => {
@@ -65,7 +65,7 @@ test('keep vs del: the gutter shows what a line keeps and what del frees', async
   await pg.choosePreset('keep-vs-del');
   const c = await page.evaluate(() => window.memplay.run());
   assert.equal(c.winner, 'B');
-  const mark = (pane, line) => pg.testid(`editor-${pane}`).locator(`.mem-mark:not(.mem-at_peak)[data-line="${line}"]`);
+  const mark = (pane, line) => pg.gutterMark(pane, line);
   assert.match(await mark('b', 2).innerText(), /^\+\d+(\.\d)? MiB$/, 'the line that builds the list keeps it');
   assert.match(await mark('b', 4).innerText(), /^−\d+(\.\d)? MiB$/, 'del frees it');
   assert.match(await mark('b', 4).getAttribute('title'), /line 4: .* net −/);

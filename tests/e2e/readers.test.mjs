@@ -18,7 +18,7 @@ const overlap = (p, q) => p.left < q.right - 1 && q.left < p.right - 1 && p.top 
  *  regions of "At the peak" neither overlap nor run past their box. */
 async function fitsWidth(pg, width, name) {
   const page = pg.page;
-  const editors = await page.locator('.cm-scroller').evaluateAll((els) => els.map((e) => [e.scrollWidth, e.clientWidth]));
+  const editors = await pg.editorScrollers().evaluateAll((els) => els.map((e) => [e.scrollWidth, e.clientWidth]));
   assert.equal(editors.length, 2);
   for (const [scroll, client] of editors) assert.ok(scroll <= client + 1, `${name}: the code scrolls sideways (${scroll} > ${client})`);
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);

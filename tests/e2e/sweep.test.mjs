@@ -92,7 +92,7 @@ test('a sweep link opens and sweeps; a snippet without N says how to add one', a
   assert.match(await pg.testid('sweep-crossover').innerText(), /^B /);
 
   await pg.setCode('a', "print('no numbers here')\n");
-  await pg.testid('editor-a').locator('.cm-content').click();
+  await pg.focusEditor('a');
   await page.keyboard.press('Control+Shift+Enter');
   assert.match(await pg.testid('sweep-error').innerText(), /no size to sweep.*N = 100_000/s);
   assert.equal(await pg.testid('run').isDisabled(), false, 'nothing started');
