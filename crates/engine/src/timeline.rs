@@ -33,12 +33,18 @@ impl Timeline {
         self.points.push(point);
     }
 
-    /// Adds a point if live bytes moved enough since the last one.
+    /// Adds a point if live bytes moved enough since the last one: by `MIN_STEP`, or by
+    /// `1 / PEAK_FRACTION` of the peak. Called on every memory event, so without a division:
+    /// for whole numbers, `moved < peak / PEAK_FRACTION` (rounded down) exactly when
+    /// `(moved + 1) * PEAK_FRACTION <= peak`.
+    #[inline(always)]
     pub fn sample(&mut self, point: TimelinePoint, peak: i64) {
-        let step = MIN_STEP.max(peak / PEAK_FRACTION);
-        match self.points.last() {
-            Some(last) if (point.live_bytes - last.live_bytes).abs() < step => {}
-            _ => self.push(point),
+        let near = self.points.last().is_some_and(|last| {
+            let moved = (point.live_bytes - last.live_bytes).abs();
+            moved < MIN_STEP || (moved + 1).saturating_mul(PEAK_FRACTION) <= peak
+        });
+        if !near {
+            self.push(point);
         }
     }
 
@@ -98,6 +104,19 @@ mod tests {
         t.sample(p(100), 100);
         t.sample(p(5000), 5000);
         assert_eq!(t.points.len(), 2);
+    }
+
+    #[test]
+    fn a_move_is_sampled_exactly_where_a_fraction_of_the_peak_says() {
+        for peak in [0, 1, 4095, 4096, 1 << 20, (1 << 20) + 255, 3_000_001, i64::MAX / 2] {
+            for moved in [0, 1, 4095, 4096, 4097, 8191, 12_345, 1 << 12, (1 << 20) / 256, 11_719, 11_720, 11_721] {
+                let mut t = Timeline::new();
+                t.push(p(0));
+                t.sample(p(moved), peak);
+                let step = MIN_STEP.max(peak / PEAK_FRACTION);
+                assert_eq!(t.points.len() == 2, moved >= step, "moved {moved} with peak {peak}");
+            }
+        }
     }
 
     #[test]
