@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every figure but the times, for every preset and every pair of tests/fidelity/, from two
-# `memplay` binaries, and the differences: to check that a change to the engine's speed
+# Every figure but the times (the timeline included), for every preset and every pair of
+# tests/fidelity/, from two `memplay` binaries, and the differences: to check that a change
+# to the engine's speed
 # leaves what it counts as it was, byte for byte (per line, at the peak, by type, stacks).
 # Prints one line per case and exits non-zero if any differs.
 #   scripts/same-figures.sh BEFORE_BINARY AFTER_BINARY
@@ -14,7 +15,7 @@ strip='
     if (Array.isArray(o)) return o.map(drop);
     if (o && typeof o === "object")
       return Object.fromEntries(Object.entries(o)
-        .filter(([k]) => !k.endsWith("_ms") && k !== "timeline" && k !== "verdict" && k !== "headline")
+        .filter(([k]) => !k.endsWith("_ms") && k !== "verdict" && k !== "headline")
         .map(([k, v]) => [k, drop(v)]));
     return o;
   };
