@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every figure but the times (the timeline included), for every preset and every pair of
 # tests/fidelity/, from two `memplay` binaries, and the differences: to check that a change
-# to the engine's speed
-# leaves what it counts as it was, byte for byte (per line, at the peak, by type, stacks).
+# to the engine's speed leaves what it counts as it was, byte for byte (per line, at the
+# peak, by type, stacks).
 # Prints one line per case and exits non-zero if any differs.
 #   scripts/same-figures.sh BEFORE_BINARY AFTER_BINARY
 set -euo pipefail
