@@ -31,7 +31,7 @@ thread_local! {
 }
 
 /// While alive, frames that enter and leave on this thread are followed for the snippet
-/// whose file name is interned at `target`.
+/// whose file name is interned at `target` (a run that keeps call stacks).
 pub(crate) struct Following(());
 
 impl Following {
@@ -187,6 +187,22 @@ pub(crate) fn snippet_frames(target: usize, mut f: impl FnMut(u64, &'static PySt
             frame = running.previous();
         }
     });
+}
+
+/// The innermost snippet line running, 0 when none: the first snippet frame down the chain,
+/// mostly the running frame itself (lines only, and a free, need no place).
+#[inline(always)]
+pub(crate) fn line(target: usize) -> u32 {
+    let mut frame = current_thread_iframe();
+    // SAFETY: the frame chain is the running interpreter's, on this thread; frames are
+    // only read, and each stays alive while a frame it called is running.
+    while let Some(running) = unsafe { frame.as_ref() } {
+        if core::ptr::from_ref(running.code().source_path) as usize == target {
+            return line_of(running) as u32;
+        }
+        frame = running.previous();
+    }
+    0
 }
 
 /// The line `frame` is running: the location of its last instruction.

@@ -144,10 +144,18 @@ impl Sites {
     /// (`shadow_stack`).
     #[inline(always)]
     pub fn current(&mut self, target: usize, kind: u32) -> (u32, u32) {
+        if !self.stacks {
+            let line = crate::shadow_stack::line(target);
+            let place = if line == 0 { 0 } else { u64::from(line).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1 };
+            return (self.key(place, kind, |_| (line, NO_STACK)), line);
+        }
         let (place, line) = crate::shadow_stack::current(target);
-        let place =
-            if self.stacks || place == 0 { place } else { u64::from(line).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1 };
         (self.key(place, kind, |sites| (line, sites.stack_of(target, place, line))), line)
+    }
+
+    /// Whether places are call stacks (else lines).
+    pub fn stacks(&self) -> bool {
+        self.stacks
     }
 
     /// The key of `place` and `kind`, made (from `frames`: its line and stack) if new.
@@ -198,7 +206,7 @@ impl Sites {
     /// The stack of the running `place`, read from the frame chain the first time.
     #[cold]
     fn stack_of(&mut self, target: usize, place: u64, line: u32) -> StackId {
-        if line == 0 || !self.stacks {
+        if line == 0 {
             return NO_STACK;
         }
         if let Some(&stack) = self.place_stacks.get(&place) {

@@ -17,14 +17,14 @@ thread_local! {
 /// A meter made the active one for this thread; deactivated on drop.
 pub(crate) struct Active {
     meter: Option<Box<Meter>>,
-    _following: crate::shadow_stack::Following,
+    _following: Option<crate::shadow_stack::Following>,
 }
 
 impl Active {
     /// Starts measuring: counters from here on are relative to this moment.
     pub fn start(mut meter: Box<Meter>) -> Self {
         rustpython_vm::alloc_owner::set_adopt_hook(adopt);
-        let following = crate::shadow_stack::Following::start(meter.snippet_path);
+        let following = meter.sites.stacks().then(|| crate::shadow_stack::Following::start(meter.snippet_path));
         meter.start_ms = meter.now_ms();
         meter.last_progress_ms = meter.start_ms;
         meter.timeline.push(TimelinePoint { live_bytes: 0, line: 0 });

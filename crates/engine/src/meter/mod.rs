@@ -236,7 +236,7 @@ impl Meter {
 
     #[inline(always)]
     fn enter_current_line(&mut self) -> usize {
-        self.enter_line(shadow_stack::current(self.snippet_path).1 as usize)
+        self.enter_line(shadow_stack::line(self.snippet_path) as usize)
     }
 
     #[inline(always)]
