@@ -37,11 +37,11 @@ pub(crate) struct Sites {
     keys: FxHashMap<u64, u32>,
     sites: Vec<Site>,
     /// The last keys seen, by hash: most allocations come from a place seen just before.
-    cache: Box<[(u64, u32); CACHE]>,
+    cache: Box<[(u64, u32)]>,
     /// The last hand-overs, `(key, kind) → key`: a buffer handed to its object (a list's
     /// items, a str's characters) mostly comes from a place and goes to a kind seen just
     /// before, and this skips the site and the hash.
-    handed: Box<[(u32, u32, u32); HANDED]>,
+    handed: Box<[(u32, u32, u32)]>,
     kinds: Kinds,
     /// The places' stacks, and each place's, read from the frames once per place.
     stacks_tree: Stacks,
@@ -62,8 +62,10 @@ impl Sites {
             stacks,
             keys: FxHashMap::default(),
             sites: vec![Site { line: 0, stack: NO_STACK, kind: INTERPRETER, place: 0 }],
-            cache: Box::new([(0, NOWHERE); CACHE]),
-            handed: Box::new([(NOWHERE, INTERPRETER, NOWHERE); HANDED]),
+            // Made on the heap, not built on the stack and moved: the worker's stack is
+            // small (`WORKER_STACK_BYTES`), and a quarter of a MiB on it leaves Python none.
+            cache: vec![(0, NOWHERE); CACHE].into_boxed_slice(),
+            handed: vec![(NOWHERE, INTERPRETER, NOWHERE); HANDED].into_boxed_slice(),
             kinds: Kinds::default(),
             stacks_tree: Stacks::default(),
             place_stacks: FxHashMap::default(),
