@@ -70,7 +70,7 @@ pub fn SettingsPanel(p: &Props) -> Html {
                 </label>
                 <label class="check">
                     <input type="checkbox" checked={s.options.stacks} onchange={check(Settings::with_stacks)} data-testid="setting-stacks" />
-                    { "Call stacks at the peak (off: by line only, and code that allocates deep in calls runs faster)" }
+                    { "Call stacks at the peak (off: by line only)" }
                 </label>
             </div>
         </details>

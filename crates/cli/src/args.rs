@@ -117,8 +117,7 @@ struct RunArgs {
     /// Measure module imports too instead of importing them before the baseline
     #[arg(long)]
     no_warm_imports: bool,
-    /// Explain the peak by line only: no call stacks in `at_peak.by_stack` (code that
-    /// allocates deep in calls runs faster)
+    /// Explain the peak by line only: no call stacks in `at_peak.by_stack`
     #[arg(long)]
     no_stacks: bool,
     /// Run a preset instead of files (for `run`: its variant A; `--preset ID:b` for B)

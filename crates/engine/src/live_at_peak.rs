@@ -126,7 +126,7 @@ impl LiveAtPeak {
         }
         // The largest, with any tied with the last listed: ties go by the printed stack.
         let mut largest: Vec<(StackId, i64)> = by_stack.into_iter().collect();
-        largest.sort_unstable_by(|x, y| y.1.cmp(&x.1));
+        largest.sort_unstable_by_key(|&(_, bytes)| core::cmp::Reverse(bytes));
         if let Some(&(_, last)) = largest.get(STACKS_LISTED - 1) {
             largest.retain(|&(_, bytes)| bytes >= last);
         }
