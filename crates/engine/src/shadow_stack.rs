@@ -98,13 +98,18 @@ fn leaving(frame: &InterpreterFrame) {
 /// its own code and line added when it is a snippet frame.
 #[inline(always)]
 fn here(frame: &InterpreterFrame, target: usize) -> Place {
-    let (callers, line) = callers_of(frame, target);
+    within(frame, callers_of(frame, target), target)
+}
+
+/// The place running in `frame` called from `callers`.
+#[inline(always)]
+fn within(frame: &InterpreterFrame, callers: Place, target: usize) -> Place {
     let code = frame.code();
     if core::ptr::from_ref(code.source_path) as usize == target {
         let line = line_of(frame) as u32;
-        (with_frame(callers, code, line), line)
+        (with_frame(callers.0, code, line), line)
     } else {
-        (callers, line)
+        callers
     }
 }
 
@@ -126,16 +131,7 @@ fn callers_of(frame: &InterpreterFrame, target: usize) -> Place {
 fn callers_from_chain(frame: &InterpreterFrame, target: usize) -> Place {
     // SAFETY: the callers of a running frame are running, and alive.
     match unsafe { frame.previous().as_ref() } {
-        Some(caller) => {
-            let (callers, line) = callers_from_chain(caller, target);
-            let code = caller.code();
-            if core::ptr::from_ref(code.source_path) as usize == target {
-                let line = line_of(caller) as u32;
-                (with_frame(callers, code, line), line)
-            } else {
-                (callers, line)
-            }
-        }
+        Some(caller) => within(caller, callers_from_chain(caller, target), target),
         None => (0, 0),
     }
 }
