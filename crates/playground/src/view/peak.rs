@@ -202,27 +202,41 @@ fn plural(n: i64) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// Stacks listed under "By call stack": the largest, so that a recursion (a stack per
+/// depth) stays a short list.
+const STACKS_SHOWN: usize = 10;
+
 /// The stacks as a nested list: each frame once under its caller, with the bytes alive
-/// under it. Empty when no stack is deeper than the snippet's own top level.
+/// under it, and a frame called again from itself (a recursion) as one row with the count.
+/// Empty when no stack is deeper than the snippet's own top level.
 fn stack_rows(stacks: &[PeakStack]) -> Vec<StackRowView> {
     if stacks.iter().all(|s| s.stack.len() < 2) {
         return Vec::new();
     }
     // (path, bytes), each prefix of each stack once, in the order first seen (stacks come
-    // largest first, so the largest branch leads).
-    let mut nodes: Vec<(Vec<&str>, i64)> = Vec::new();
-    for s in stacks.iter().filter(|s| s.bytes > 0) {
-        for depth in 1..=s.stack.len() {
-            let path: Vec<&str> = s.stack[..depth].iter().map(String::as_str).collect();
-            match nodes.iter_mut().find(|(p, _)| *p == path) {
+    // largest first, so the largest branch leads); a path's steps are a frame and how many
+    // times in a row it runs.
+    type Path<'a> = Vec<(&'a str, usize)>;
+    let mut nodes: Vec<(Path, i64)> = Vec::new();
+    for s in stacks.iter().filter(|s| s.bytes > 0).take(STACKS_SHOWN) {
+        let mut runs: Path = Vec::new();
+        for frame in &s.stack {
+            match runs.last_mut() {
+                Some((last, n)) if *last == frame.as_str() => *n += 1,
+                _ => runs.push((frame, 1)),
+            }
+        }
+        for depth in 1..=runs.len() {
+            let path = &runs[..depth];
+            match nodes.iter_mut().find(|(p, _)| p == path) {
                 Some((_, bytes)) => *bytes += s.bytes,
-                None => nodes.push((path, s.bytes)),
+                None => nodes.push((path.to_vec(), s.bytes)),
             }
         }
     }
-    let mut ordered: Vec<&(Vec<&str>, i64)> = Vec::new();
-    fn children<'a>(nodes: &'a [(Vec<&'a str>, i64)], parent: &[&str], out: &mut Vec<&'a (Vec<&'a str>, i64)>) {
-        let mut kids: Vec<&(Vec<&str>, i64)> =
+    let mut ordered: Vec<&(Path, i64)> = Vec::new();
+    fn children<'a>(nodes: &'a [(Path<'a>, i64)], parent: &[(&str, usize)], out: &mut Vec<&'a (Path<'a>, i64)>) {
+        let mut kids: Vec<&(Path, i64)> =
             nodes.iter().filter(|(p, _)| p.len() == parent.len() + 1 && p.starts_with(parent)).collect();
         kids.sort_by_key(|k| std::cmp::Reverse(k.1));
         for kid in kids {
@@ -233,10 +247,14 @@ fn stack_rows(stacks: &[PeakStack]) -> Vec<StackRowView> {
     children(&nodes, &[], &mut ordered);
     ordered
         .into_iter()
-        .map(|(path, bytes)| StackRowView {
-            depth: path.len() - 1,
-            frame: frame_label(path.last().copied().unwrap_or_default()),
-            bytes: format_bytes(*bytes as f64),
+        .map(|(path, bytes)| {
+            let (frame, times) = path.last().copied().unwrap_or_default();
+            let frame = frame_label(frame);
+            StackRowView {
+                depth: path.len() - 1,
+                frame: if times > 1 { format!("{frame} (×{times})") } else { frame },
+                bytes: format_bytes(*bytes as f64),
+            }
         })
         .collect()
 }
