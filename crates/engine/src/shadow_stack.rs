@@ -105,12 +105,18 @@ fn here(frame: &InterpreterFrame, target: usize) -> Place {
 #[inline(always)]
 fn within(frame: &InterpreterFrame, callers: Place, target: usize) -> Place {
     let code = frame.code();
-    if core::ptr::from_ref(code.source_path) as usize == target {
-        let line = line_of(frame) as u32;
+    if is_snippets(code, target) {
+        let line = line_of(frame);
         (with_frame(callers.0, code, line), line)
     } else {
         callers
     }
+}
+
+/// Whether `code` is the snippet's: its interned file name is at `target`.
+#[inline(always)]
+fn is_snippets(code: &PyCode, target: usize) -> bool {
+    core::ptr::from_ref(code.source_path) as usize == target
 }
 
 /// The place `frame` was called from: the top of the stack, or read from the chain.
@@ -174,9 +180,9 @@ pub(crate) fn snippet_frames(target: usize, mut f: impl FnMut(u64, &'static PySt
                 callers_from_chain(running, target)
             };
             let code = running.code();
-            if core::ptr::from_ref(code.source_path) as usize == target {
-                let line = line_of(running) as u32;
-                if !f(with_frame(callers.0, code, line), code.obj_name, line) {
+            if is_snippets(code, target) {
+                let (place, line) = within(running, callers, target);
+                if !f(place, code.obj_name, line) {
                     return;
                 }
             }
@@ -193,8 +199,8 @@ pub(crate) fn line(target: usize) -> u32 {
     // SAFETY: the frame chain is the running interpreter's, on this thread; frames are
     // only read, and each stays alive while a frame it called is running.
     while let Some(running) = unsafe { frame.as_ref() } {
-        if core::ptr::from_ref(running.code().source_path) as usize == target {
-            return line_of(running) as u32;
+        if is_snippets(running.code(), target) {
+            return line_of(running);
         }
         frame = running.previous();
     }
@@ -203,7 +209,7 @@ pub(crate) fn line(target: usize) -> u32 {
 
 /// The line `frame` is running: the location of its last instruction.
 #[inline(always)]
-pub(crate) fn line_of(frame: &InterpreterFrame) -> usize {
+fn line_of(frame: &InterpreterFrame) -> u32 {
     let lasti = frame.get_lasti() as usize;
-    frame.code().locations.get(lasti.saturating_sub(1)).map_or(0, |(loc, _)| loc.line.get())
+    frame.code().locations.get(lasti.saturating_sub(1)).map_or(0, |(loc, _)| loc.line.get() as u32)
 }
