@@ -125,3 +125,28 @@ sys.meta_path.append(_StdlibBundle)
 # not have; the pure-Python datetime (the fallback `datetime` itself uses) takes its time
 # from time.time(). The same everywhere, so the page and the command line measure alike.
 sys.modules['_datetime'] = None
+
+
+def _codec_not_here(encoding):
+    """After the standard search: an encoding whose module needs a codec the engine is
+    built without (the CJK ones: gbk, shift_jis, big5...) says so, not just "unknown"."""
+    import encodings
+    from encodings.aliases import aliases
+    norm = encodings.normalize_encoding(encoding)
+    module = aliases.get(norm) or aliases.get(norm.replace('.', '_')) or norm
+    try:
+        __import__('encodings.' + module)
+    except ModuleNotFoundError as e:
+        if (e.name or '').startswith(('_codecs_', '_multibytecodec')):
+            raise LookupError(f'unknown encoding: {encoding} (the playground has no CJK '
+                              'codecs; utf-8, utf-16, latin-1 and the other codecs written '
+                              'in Python are here)') from None
+    except ImportError:
+        pass
+    return None
+
+
+import codecs  # noqa: E402
+
+codecs.register(_codec_not_here)
+del codecs

@@ -17,7 +17,7 @@ pub mod array;
 mod binascii;
 mod bisect;
 mod bz2;
-mod cjkcodecs;
+// memplay patch: no CJK codecs (vendor/README.md).
 mod cmath;
 mod compression; // internal module
 mod contextvars;
@@ -192,13 +192,6 @@ use crate::vm::{Context, builtins};
 pub fn stdlib_module_defs(ctx: &Context) -> Vec<&'static builtins::PyModuleDef> {
     vec![
         _asyncio::module_def(ctx),
-        cjkcodecs::_codecs_cn::module_def(ctx),
-        cjkcodecs::_codecs_hk::module_def(ctx),
-        cjkcodecs::_codecs_iso2022::module_def(ctx),
-        cjkcodecs::_codecs_jp::module_def(ctx),
-        cjkcodecs::_codecs_kr::module_def(ctx),
-        cjkcodecs::_codecs_tw::module_def(ctx),
-        cjkcodecs::multibytecodec::module_def(ctx),
         _opcode::module_def(ctx),
         _remote_debugging::module_def(ctx),
         array::module_def(ctx),

@@ -148,3 +148,29 @@ fn wall_clock_functions_come_from_time_time() {
     ));
     assert_eq!(r.stdout, "True True\nTrue True\n");
 }
+
+#[test]
+fn a_cjk_encoding_says_the_engine_has_no_cjk_codecs() {
+    for code in ["'漢'.encode('gbk')", "b'a'.decode('Shift-JIS')", "import codecs\ncodecs.lookup('sjis')"] {
+        let e = run(code).error.unwrap_or_else(|| panic!("{code} should fail"));
+        assert_eq!(e.kind, "LookupError", "{code}");
+        assert!(e.message.contains("no CJK codecs"), "{code}: {}", e.message);
+    }
+    let e = run("'a'.encode('no-such-codec')").error.expect("unknown");
+    assert_eq!((e.kind.as_str(), e.message.as_str()), ("LookupError", "unknown encoding: no-such-codec"));
+    let r = run_ok("print('é'.encode('latin-1'), 'é'.encode('utf-16-le'), 'é'.encode('cp1252'))\n");
+    assert_eq!(r.stdout, "b'\\xe9' b'\\xe9\\x00' b'\\xe9'\n");
+}
+
+#[test]
+fn unicode_names_in_string_literals_are_matched_as_cpython_matches_them() {
+    // Case is ignored; spacing and underscores are not; aliases are names too.
+    let r = run_ok("print(ascii('\\N{BLACK STAR}'), ascii('\\N{latin small letter a}'), ascii('\\N{BACKSPACE}'), ascii('\\N{LATIN CAPITAL LETTER GHA}'), ascii('\\N{CJK UNIFIED IDEOGRAPH-4E00}'))\n");
+    assert_eq!(r.stdout, "'\\u2605' 'a' '\\x08' '\\u01a2' '\\u4e00'\n");
+    for loose in ["BLACK_STAR", "BLACKSTAR", "black  star", "NO SUCH NAME"] {
+        let e = run(&format!("s = '\\N{{{loose}}}'\n")).error.unwrap_or_else(|| panic!("{loose} should not be a name"));
+        assert_eq!(e.kind, "SyntaxError", "{loose}: {}", e.message);
+    }
+    let r = run_ok("import unicodedata\nprint(unicodedata.name('★'), ascii(unicodedata.lookup('black star')))\n");
+    assert_eq!(r.stdout, "BLACK STAR '\\u2605'\n");
+}
