@@ -26,6 +26,9 @@
   const frames = new Set();
   const MIN_HEIGHT = 160;
   const MAX_HEIGHT = 6000;
+  // The link format, written by the page's own code (`embed_js_table` in
+  // crates/playground/src/link); crates/playground/tests/embed_js.rs fails when they differ.
+  const LINK = { snippets: "v1", preset: "preset", run: "run", sweep: "sweep", cpython: "cpython", embed: "embed", idle: "idle", height: 640 };
 
   function base64url(bytes) {
     let binary = '';
@@ -35,14 +38,15 @@
     return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
 
-  // Share-link format v1 (see crates/playground/src/link): JSON, raw deflate, base64url.
+  // The snippets' payload (crates/playground/src/link/payload.rs): JSON, raw deflate,
+  // base64url without padding.
   async function snippetsFragment(panes) {
     const [a, b] = panes.map((pre) => ({
       title: pre.dataset.title || pre.getAttribute('title') || '',
       code: pre.textContent.replace(/^\n/, ''),
     }));
     const stream = new Blob([JSON.stringify({ a, b })]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    return 'v1=' + base64url(new Uint8Array(await new Response(stream).arrayBuffer()));
+    return `${LINK.snippets}=` + base64url(new Uint8Array(await new Response(stream).arrayBuffer()));
   }
 
   // Each frame is told when it comes on screen and when it leaves: an embed starts its
@@ -75,21 +79,20 @@
     const preset = block.dataset.preset;
     const panes = [...block.querySelectorAll('pre')];
     let fragment;
-    if (preset) fragment = 'preset=' + encodeURIComponent(preset);
+    if (preset) fragment = `${LINK.preset}=` + encodeURIComponent(preset);
     else if (panes.length >= 2 && 'CompressionStream' in window) fragment = await snippetsFragment(panes.slice(0, 2));
     else return;
-    if (block.hasAttribute('data-run')) fragment += '&run';
-    if (block.hasAttribute('data-sweep')) fragment += '&sweep';
-    if (block.hasAttribute('data-cpython')) fragment += '&cpython';
+    for (const flag of ['run', 'sweep', 'cpython']) {
+      if (block.hasAttribute(`data-${flag}`)) fragment += `&${LINK[flag]}`;
+    }
     const query = new URLSearchParams({ frame: String(n), parent: location.origin });
-    if (block.dataset.idle) query.set('idle', block.dataset.idle);
+    if (block.dataset.idle) query.set(LINK.idle, block.dataset.idle);
     const frame = document.createElement('iframe');
-    frame.src = `${base.href}?embed&${query}#${fragment}`;
+    frame.src = `${base.href}?${LINK.embed}&${query}#${fragment}`;
     frame.title = block.dataset.title || 'memplay: a live Python memory comparison';
     frame.loading = 'lazy';
-    // The height the copied embed code gives its iframe (crates/playground/src/link/urls.rs),
-    // until the embed reports its own.
-    frame.height = block.dataset.height || '640';
+    // The height the copied embed code gives its iframe, until the embed reports its own.
+    frame.height = block.dataset.height || String(LINK.height);
     frame.setAttribute('allow', 'clipboard-write');
     frame.setAttribute('data-memplay-frame', '');
     track(frame);

@@ -23,7 +23,7 @@ use crate::convert;
 
 /// What the API's functions read and wait on; the app keeps it current.
 #[derive(Default)]
-pub struct Shared {
+pub struct ApiState {
     results: Option<Comparison>,
     sweep: Option<Sweep>,
     check: Option<CpythonCheck>,
@@ -36,9 +36,9 @@ pub struct Shared {
     check_waiters: Vec<(Function, Function)>,
 }
 
-pub type Handle = Rc<RefCell<Shared>>;
+pub type Handle = Rc<RefCell<ApiState>>;
 
-impl Shared {
+impl ApiState {
     /// Python is ready: resolves every `ready()` promise, now and later.
     pub fn set_ready(&mut self) {
         self.ready = true;
@@ -208,7 +208,7 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
 
 /// A promise settled later through the list `waiters` picks, or rejected now if the
 /// engine has already failed.
-fn waiting(shared: &Handle, waiters: fn(&mut Shared) -> &mut Vec<(Function, Function)>) -> Promise {
+fn waiting(shared: &Handle, waiters: fn(&mut ApiState) -> &mut Vec<(Function, Function)>) -> Promise {
     Promise::new(&mut |resolve, reject| {
         let mut s = shared.borrow_mut();
         if let Some(message) = &s.failed {

@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::cpython_workers::CpythonWorkers;
 use super::embed_signals::{self, EmbedSignals};
 use super::sweep_panel::SweepPanel;
-use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, marks, notice::NoticeBar, pane_view::PaneView};
-use super::{results::Results, settings_panel::SettingsPanel, share_panel, share_panel::SharePanel};
-use super::{storage, theme, toolbar::Toolbar, vendor, workers::Workers};
+use super::{address, api, embed_bar::EmbedBar, load_bar::LoadBar, notice::NoticeBar, pane_view::PaneView, perf_marks};
+use super::{page_js, storage, theme, toolbar::Toolbar, workers::Workers};
+use super::{results::ResultsPanel, settings_panel::SettingsPanel, share_panel, share_panel::SharePanel};
 use crate::convert;
 
 /// The engine's wasm, as Trunk writes the worker binary into `dist/`.
@@ -65,7 +65,7 @@ impl Component for App {
         let (hash, signals) = match state.mode {
             Mode::Page => (Some(link_changes(actions.clone())), None),
             Mode::Embed => {
-                vendor::report_height();
+                page_js::report_height();
                 (None, Some(EmbedSignals::start(&actions)))
             }
         };
@@ -138,7 +138,7 @@ impl Component for App {
                     { for notice }
                     <LoadBar view={load} />
                     { panes }
-                    <Results view={results} {theme} on_check={on_check.clone()} />
+                    <ResultsPanel view={results} {theme} on_check={on_check.clone()} />
                     { sweep(false) }
                 </div>
             };
@@ -157,7 +157,7 @@ impl Component for App {
                 { for notice }
                 <LoadBar view={load} />
                 { panes }
-                <Results view={results} {theme} {on_check} />
+                <ResultsPanel view={results} {theme} {on_check} />
                 { sweep(true) }
                 <SharePanel shared={s.shared()} headline={s.headline()} />
                 <SettingsPanel
@@ -210,7 +210,7 @@ impl App {
             Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
             Effect::ClearFragment => address::clear_fragment(),
             Effect::Compared(comparison) => {
-                marks::mark("memplay:result");
+                perf_marks::mark("memplay:result");
                 self.api.borrow_mut().set_results(&comparison);
             }
             Effect::Swept(sweep) => self.api.borrow_mut().set_sweep(&sweep),
@@ -223,7 +223,7 @@ impl App {
             Effect::SweepFailed(message) => self.api.borrow_mut().sweep_failed(&message),
             Effect::ApplyTheme(t) => theme::apply(t),
             Effect::PythonReady => {
-                marks::mark("memplay:ready");
+                perf_marks::mark("memplay:ready");
                 self.api.borrow_mut().set_ready();
             }
             Effect::EngineFailed(message) => self.api.borrow_mut().set_failed(&message),
@@ -255,7 +255,7 @@ fn progress_closure(actions: Callback<Action>) -> Closure<dyn FnMut(f64, f64)> {
 }
 
 fn load_engine(link: yew::html::Scope<App>, progress: &Closure<dyn FnMut(f64, f64)>) {
-    let promise = vendor::load_engine(ENGINE_URL, progress);
+    let promise = page_js::load_engine(ENGINE_URL, progress);
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(module) => link.send_message(Msg::EngineCompiled(module)),

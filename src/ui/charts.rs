@@ -3,7 +3,7 @@
 use memplay_playground::{BarChart, SweepChart, TimelineChart};
 use yew::prelude::*;
 
-use super::vendor::{self, ChartHandle, ChartKind};
+use super::page_js::{self, ChartHandle, ChartKind};
 
 #[derive(Clone, PartialEq)]
 pub enum ChartData {
@@ -23,9 +23,9 @@ impl ChartData {
 
     fn create(&self, canvas: &web_sys::HtmlElement) -> ChartHandle {
         match self {
-            ChartData::Bars(d) => vendor::chart(self.kind(), canvas, d),
-            ChartData::Timeline(d) => vendor::chart(self.kind(), canvas, d),
-            ChartData::Sweep(d) => vendor::chart(self.kind(), canvas, d),
+            ChartData::Bars(d) => page_js::chart(self.kind(), canvas, d),
+            ChartData::Timeline(d) => page_js::chart(self.kind(), canvas, d),
+            ChartData::Sweep(d) => page_js::chart(self.kind(), canvas, d),
         }
     }
 

@@ -6,7 +6,7 @@ use memplay_playground::GutterMark;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use super::vendor::{self, EditorHandle};
+use super::page_js::{self, EditorHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -63,7 +63,7 @@ impl Component for Editor {
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         if first_render && let Some(el) = self.host.cast::<web_sys::Element>() {
             let p = ctx.props();
-            let handle = vendor::editor(&el, &p.code, &p.label, &self._on_change);
+            let handle = page_js::editor(&el, &p.code, &p.label, &self._on_change);
             handle.set_marks(&p.marks, p.error_line);
             self.handle = Some(handle);
         }

@@ -7,7 +7,7 @@ use memplay_playground::Action;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::Callback;
 
-use super::vendor;
+use super::page_js;
 
 pub struct EmbedSignals {
     claim: Function,
@@ -22,8 +22,8 @@ impl EmbedSignals {
         let on_screen = Closure::<dyn FnMut(bool)>::new(move |v: bool| visible.emit(Action::Visible(v)));
         let claimed = actions.clone();
         let on_claim = Closure::<dyn FnMut()>::new(move || claimed.emit(Action::OtherEngineClaimed));
-        vendor::watch_on_screen(on_screen.as_ref().unchecked_ref());
-        let claim = vendor::engine_channel(on_claim.as_ref().unchecked_ref());
+        page_js::watch_on_screen(on_screen.as_ref().unchecked_ref());
+        let claim = page_js::engine_channel(on_claim.as_ref().unchecked_ref());
         Self { claim, _on_screen: on_screen, _on_claim: on_claim }
     }
 

@@ -5,7 +5,7 @@ use memplay_model::Sweep;
 use memplay_playground::{EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
 use yew::prelude::*;
 
-use super::vendor;
+use super::page_js;
 
 /// What the files are made from.
 #[derive(Clone, PartialEq)]
@@ -54,12 +54,12 @@ fn button<T: Clone + 'static>(
         let text = (x.make)(&value, &a, &b);
         let name = file_name(&a, &b, x.suffix);
         if !x.png {
-            vendor::download(&name, x.mime, &text);
+            page_js::download(&name, x.mime, &text);
             return;
         }
         let status = status.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = vendor::download_png(&name, &text).await {
+            if let Err(e) = page_js::download_png(&name, &text).await {
                 status.set(format!("Could not make the PNG: {e}"));
             }
         });

@@ -12,10 +12,11 @@ mod embed_signals;
 mod exports;
 mod figures;
 mod load_bar;
-mod marks;
 mod notice;
+mod page_js;
 mod pane_view;
 mod peak;
+mod perf_marks;
 mod results;
 mod settings_panel;
 mod share_panel;
@@ -23,7 +24,6 @@ mod storage;
 mod sweep_panel;
 mod theme;
 mod toolbar;
-mod vendor;
 mod workers;
 
 pub fn start() {

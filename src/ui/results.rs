@@ -18,7 +18,7 @@ pub struct Props {
 }
 
 #[component]
-pub fn Results(p: &Props) -> Html {
+pub fn ResultsPanel(p: &Props) -> Html {
     let v = match &p.view {
         ResultsView::Empty(text) => {
             return html! {

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use super::{address, vendor};
+use super::{address, page_js};
 
 const PANEL_ID: &str = "share-panel";
 const LINK_ID: &str = "share-link";
@@ -52,7 +52,7 @@ pub fn SharePanel(p: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (status, text) = (status.clone(), text.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let copied = vendor::copy_text(&text).await;
+                let copied = page_js::copy_text(&text).await;
                 status.set(if copied { format!("{what} copied.") } else { format!("Select the {what} and copy it.") });
             });
         })

@@ -110,9 +110,9 @@ fn RangeForm(p: &FormProps) -> Html {
     let number = |set: fn(&mut SweepRange, Option<u64>)| {
         let (range, cb) = (current.clone(), p.on_range.clone());
         Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value().replace(['_', ',', ' '], "");
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut next = range.clone();
-            set(&mut next, text.trim().parse().ok());
+            set(&mut next, SweepRange::number(&text));
             cb.emit(next);
         })
     };

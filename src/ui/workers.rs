@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
-use super::vendor;
+use super::page_js;
 use crate::convert;
 
 /// The script that boots a worker from the compiled engine (www/worker-boot.js).
@@ -124,7 +124,7 @@ impl Workers {
         let Some(EngineSlot { slot, ready }) = self.vacate(side) else { return };
         let ready = ready.borrow_mut().take();
         if let Some(ready) = ready {
-            vendor::shelve_worker(&slot.into_worker(), &ready);
+            page_js::shelve_worker(&slot.into_worker(), &ready);
         }
     }
 
@@ -133,7 +133,7 @@ impl Workers {
     /// another embed of the post gave back.
     pub fn restart(&mut self, side: Side) {
         self.vacate(side);
-        if let Some((worker, ready)) = vendor::take_worker() {
+        if let Some((worker, ready)) = page_js::take_worker() {
             self.adopt(side, worker, ready);
             return;
         }
@@ -172,7 +172,7 @@ impl Workers {
     }
 
     fn spawn(&self, side: Side, module: &JsValue) -> Result<EngineSlot, JsValue> {
-        super::marks::mark("memplay:worker-spawn");
+        super::perf_marks::mark("memplay:worker-spawn");
         let (on_message, on_error, ready) = self.handlers(side);
         let slot = Slot::start(BOOT_SCRIPT, on_message, on_error)?;
         slot.worker.post_message(&convert::object(&[("module", module)]))?;
@@ -182,7 +182,7 @@ impl Workers {
     /// Takes over a worker another embed gave back, and tells the reducer it is ready, as
     /// it told that embed.
     fn adopt(&mut self, side: Side, worker: Worker, ready: JsValue) {
-        super::marks::mark("memplay:worker-adopted");
+        super::perf_marks::mark("memplay:worker-adopted");
         let (on_message, on_error, kept) = self.handlers(side);
         let slot = Slot::adopt(worker, on_message, on_error);
         *kept.borrow_mut() = Some(ready.clone());

@@ -47,9 +47,9 @@ pub use results::Results;
 pub use sandbox::{SNIPPET_FILENAME, UNAVAILABLE, unavailable};
 pub use svg::{card_svg, card_svg_checked, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{
-    Crossover, Fit, Growth, Literal, NO_SIZE_VAR, Site, SizeVar, Sweep, SweepFits, SweepPlan, SweepPoint, SweepRange,
-    counterpart, crossover, default_site, default_size_var, fit, literals, sites_in_both, size_vars, sizes, slim,
-    sweep_markdown, with_size,
+    Crossover, Fit, Growth, Literal, NO_SIZE_VAR, SizeSite, SizeVar, Sweep, SweepFits, SweepPlan, SweepPoint,
+    SweepRange, counterpart, crossover, default_site, default_size_var, fit, literals, sites_in_both, size_vars, sizes,
+    slim, sweep_markdown, with_size,
 };
 pub use table::{Align, Table, column_head, cpython_held, figures_table, peak_table};
 pub use tracker::RunTracker;

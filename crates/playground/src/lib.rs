@@ -28,8 +28,9 @@ pub use effect::{Effect, WorkerHeaps, WorkerReport};
 pub use exports::{EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
 pub use link::{
-    Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT, MAX_TITLE, Shared, VERSION, embed_code, embed_url,
-    page_url, readable_embed_code,
+    CPYTHON_FLAG, EMBED_HEIGHT, EMBED_QUERY, IDLE_QUERY, Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT,
+    MAX_TITLE, PRESET_PART, RUN_FLAG, SWEEP_FLAG, Shared, VERSION, embed_code, embed_js_table, embed_url, page_url,
+    readable_embed_code,
 };
 pub use memplay_model::Side;
 pub use on_demand::{Autostart, Demand, IDLE_OFF_SCREEN_MS, IDLE_RANGE_MS, idle_ms_from_query};

@@ -24,7 +24,7 @@ pub fn idle_ms_from_query(search: &str) -> u64 {
     search
         .trim_start_matches('?')
         .split('&')
-        .find_map(|p| p.strip_prefix("idle="))
+        .find_map(|p| p.split_once('=').filter(|(key, _)| *key == crate::IDLE_QUERY).map(|(_, v)| v))
         .and_then(|v| v.parse::<f64>().ok())
         .filter(|s| s.is_finite())
         .map_or(IDLE_OFF_SCREEN_MS, |s| ((s * 1000.0) as u64).clamp(*IDLE_RANGE_MS.start(), *IDLE_RANGE_MS.end()))

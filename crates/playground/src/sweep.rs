@@ -2,7 +2,9 @@
 //! size of the plan, one fresh run after the other, both panes at once. A point that ends
 //! in an error (a limit, an exception, Stop) ends that pane's sweep and is kept.
 
-use memplay_model::{ErrorKind, Figure, RunReport, Side, Site, Sweep, SweepPlan, SweepPoint, group_thousands, slim};
+use memplay_model::{
+    ErrorKind, Figure, RunReport, Side, SizeSite, Sweep, SweepPlan, SweepPoint, group_thousands, slim,
+};
 
 use crate::{Effect, State};
 
@@ -12,7 +14,7 @@ pub struct SweepRun {
     /// How the size reads ("N", "10**6 (line 3)").
     pub var: String,
     /// Where each snippet's size is.
-    pub sites: [Site; 2],
+    pub sites: [SizeSite; 2],
     pub sizes: Vec<u64>,
     /// Each side's finished points in size order (totals only: no lines, timeline or output).
     pub reports: [Vec<RunReport>; 2],

@@ -9,7 +9,7 @@ use memplay_model::{
 use memplay_playground::{Action, Effect, State};
 
 fn engine() -> EngineInfo {
-    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+    EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
 }
 
 fn cpython() -> EngineInfo {

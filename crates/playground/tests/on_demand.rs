@@ -5,7 +5,7 @@ use memplay_model::{EngineEvent, EngineInfo, FromWorker, Limits, RunReport};
 use memplay_playground::{Action, Autostart, Effect, IDLE_OFF_SCREEN_MS, LoadView, Side, State, WorkerState};
 
 fn engine() -> EngineInfo {
-    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+    EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
 }
 
 fn starts(effects: &[Effect]) -> Vec<Side> {

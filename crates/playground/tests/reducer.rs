@@ -9,7 +9,7 @@ use memplay_playground::{
 };
 
 fn engine() -> EngineInfo {
-    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+    EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
 }
 
 fn report(peak: u64) -> RunReport {

@@ -8,7 +8,7 @@ use memplay_model::{
 use memplay_playground::{Action, Effect, Link, Side, State};
 
 fn engine() -> EngineInfo {
-    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+    EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
 }
 
 fn ready_state() -> State {

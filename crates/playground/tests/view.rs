@@ -5,7 +5,7 @@ use memplay_model::{EngineEvent, EngineInfo, ErrorKind, FromWorker, Limits, RunE
 use memplay_playground::{Action, Effect, FiguresView, LoadView, ResultsView, Side, State, Theme};
 
 fn engine() -> EngineInfo {
-    EngineInfo { name: "memplay (RustPython)".into(), version: "test".into() }
+    EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
 }
 
 fn report(peak: u64) -> RunReport {

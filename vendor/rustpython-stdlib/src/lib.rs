@@ -12,7 +12,7 @@ extern crate alloc;
 pub(crate) mod macros;
 
 mod _asyncio;
-mod _remote_debugging;
+// memplay patch: no _remote_debugging, _datetime, _zoneinfo or wasm _socket (vendor/README.md).
 pub mod array;
 mod binascii;
 mod bisect;
@@ -54,10 +54,8 @@ mod math;
 #[cfg(all(feature = "host_env", any(unix, windows)))]
 mod mmap;
 
-mod _datetime;
 mod _heapq;
 mod _queue;
-mod _zoneinfo;
 mod pickle;
 mod pyexpat;
 mod pystruct;
@@ -71,10 +69,6 @@ mod suggestions;
     feature = "host_env",
     not(any(all(target_arch = "wasm32", target_os = "unknown"), target_os = "wasi"))
 ))]
-pub mod socket;
-
-#[cfg(any(all(target_arch = "wasm32", target_os = "unknown"), target_os = "wasi"))]
-#[path = "socket_wasm.rs"]
 pub mod socket;
 
 #[cfg(all(feature = "host_env", unix, not(target_os = "redox")))]
@@ -193,7 +187,6 @@ pub fn stdlib_module_defs(ctx: &Context) -> Vec<&'static builtins::PyModuleDef> 
     vec![
         _asyncio::module_def(ctx),
         _opcode::module_def(ctx),
-        _remote_debugging::module_def(ctx),
         array::module_def(ctx),
         binascii::module_def(ctx),
         bisect::module_def(ctx),
@@ -249,8 +242,6 @@ pub fn stdlib_module_defs(ctx: &Context) -> Vec<&'static builtins::PyModuleDef> 
         pickle::module_def(ctx),
         pyexpat::module_def(ctx),
         pystruct::module_def(ctx),
-        _datetime::module_def(ctx),
-        _zoneinfo::module_def(ctx),
         _heapq::module_def(ctx),
         _queue::module_def(ctx),
         random::module_def(ctx),
@@ -268,8 +259,6 @@ pub fn stdlib_module_defs(ctx: &Context) -> Vec<&'static builtins::PyModuleDef> 
             feature = "host_env",
             not(any(all(target_arch = "wasm32", target_os = "unknown"), target_os = "wasi"))
         ))]
-        socket::module_def(ctx),
-        #[cfg(any(all(target_arch = "wasm32", target_os = "unknown"), target_os = "wasi"))]
         socket::module_def(ctx),
         #[cfg(all(
             feature = "sqlite",

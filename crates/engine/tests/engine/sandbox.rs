@@ -165,7 +165,9 @@ fn a_cjk_encoding_says_the_engine_has_no_cjk_codecs() {
 #[test]
 fn unicode_names_in_string_literals_are_matched_as_cpython_matches_them() {
     // Case is ignored; spacing and underscores are not; aliases are names too.
-    let r = run_ok("print(ascii('\\N{BLACK STAR}'), ascii('\\N{latin small letter a}'), ascii('\\N{BACKSPACE}'), ascii('\\N{LATIN CAPITAL LETTER GHA}'), ascii('\\N{CJK UNIFIED IDEOGRAPH-4E00}'))\n");
+    let r = run_ok(
+        "print(ascii('\\N{BLACK STAR}'), ascii('\\N{latin small letter a}'), ascii('\\N{BACKSPACE}'), ascii('\\N{LATIN CAPITAL LETTER GHA}'), ascii('\\N{CJK UNIFIED IDEOGRAPH-4E00}'))\n",
+    );
     assert_eq!(r.stdout, "'\\u2605' 'a' '\\x08' '\\u01a2' '\\u4e00'\n");
     for loose in ["BLACK_STAR", "BLACKSTAR", "black  star", "NO SUCH NAME"] {
         let e = run(&format!("s = '\\N{{{loose}}}'\n")).error.unwrap_or_else(|| panic!("{loose} should not be a name"));

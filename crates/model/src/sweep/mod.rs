@@ -4,15 +4,15 @@
 mod crossover;
 mod fit;
 mod plan;
-mod site;
 mod size;
+mod size_site;
 mod table;
 
 pub use crossover::{Crossover, crossover};
 pub use fit::{Fit, Growth, fit};
 pub use plan::{SweepPlan, SweepRange, slim};
-pub use site::{Literal, Site, counterpart, default_site, literals, sites_in_both};
 pub use size::{NO_SIZE_VAR, SizeVar, default_size_var, size_vars, sizes, with_size};
+pub use size_site::{Literal, SizeSite, counterpart, default_site, literals, sites_in_both};
 pub use table::sweep_markdown;
 
 use serde::{Deserialize, Serialize};

@@ -3,13 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::site::{Site, counterpart, default_site};
 use super::size::{NO_SIZE_VAR, sizes};
+use super::size_site::{SizeSite, counterpart, default_site};
 use crate::RunReport;
 
 /// How far a sweep goes, as a person sets it: the size (`None`: A's first ALL-CAPS
 /// variable, else its largest number; a variable's name, or `@LINE:COL` for the number
-/// there, site.rs), B's size when it cannot be told from A's (`var_b`), the smallest size,
+/// there, size_site.rs), B's size when it cannot be told from A's (`var_b`), the smallest size,
 /// the largest (`None`: the snippet's own value) and how many sizes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -36,21 +36,27 @@ pub struct SweepPlan {
     /// How the size reads: "N", or "10**6 (line 3)".
     pub var: String,
     /// A's size and B's.
-    pub sites: [Site; 2],
+    pub sites: [SizeSite; 2],
     pub sizes: Vec<u64>,
 }
 
 impl SweepRange {
+    /// A number field as a person types it (`1_000`, `1,000`, `1 000`); `None` when it is
+    /// empty or not a whole number.
+    pub fn number(text: &str) -> Option<u64> {
+        text.replace(['_', ',', ' '], "").trim().parse().ok()
+    }
+
     /// The plan for snippets `a` and `b`, or a message for the person: no size variable
     /// (and how to add one), B without A's variable, sizes that do not make a sweep.
     pub fn plan(&self, a: &str, b: &str) -> Result<SweepPlan, String> {
         let site_a = match &self.var {
-            Some(key) => Site::parse(key),
+            Some(key) => SizeSite::parse(key),
             None => default_site(a).ok_or_else(|| format!("Snippet A: {NO_SIZE_VAR}"))?,
         };
         let value = site_a.value(a).ok_or_else(|| missing("A", &site_a))?;
         let site_b = match &self.var_b {
-            Some(key) => Site::parse(key),
+            Some(key) => SizeSite::parse(key),
             None => counterpart(a, b, &site_a)?,
         };
         if site_b.value(b).is_none() {
@@ -62,10 +68,10 @@ impl SweepRange {
 }
 
 /// "snippet A has no top-level line `M = <integer>` to sweep", or no number at a place.
-fn missing(side: &str, site: &Site) -> String {
+fn missing(side: &str, site: &SizeSite) -> String {
     match site {
-        Site::Var(name) => format!("snippet {side} has no top-level line `{name} = <integer>` to sweep"),
-        Site::At { line, col } => format!("snippet {side} has no integer at line {line}, column {col} to sweep"),
+        SizeSite::Var(name) => format!("snippet {side} has no top-level line `{name} = <integer>` to sweep"),
+        SizeSite::At { line, col } => format!("snippet {side} has no integer at line {line}, column {col} to sweep"),
     }
 }
 
@@ -79,6 +85,20 @@ pub fn slim(mut r: RunReport) -> RunReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_field_reads_as_people_write_numbers() {
+        for (text, n) in [
+            ("1_000", Some(1000)),
+            ("1,000", Some(1000)),
+            (" 1 000 ", Some(1000)),
+            ("", None),
+            ("1e6", None),
+            ("-5", None),
+        ] {
+            assert_eq!(SweepRange::number(text), n, "{text:?}");
+        }
+    }
 
     #[test]
     fn the_plan_takes_a_s_first_size_up_to_its_value() {

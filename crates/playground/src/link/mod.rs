@@ -13,6 +13,7 @@
 //! refused with a message. Decoding never panics and caps both the encoded and the
 //! decoded size.
 
+mod embed_table;
 mod payload;
 mod urls;
 
@@ -20,7 +21,8 @@ use std::fmt;
 
 use memplay_model::preset;
 
-pub use urls::{embed_code, embed_url, page_url, readable_embed_code};
+pub use embed_table::embed_js_table;
+pub use urls::{EMBED_HEIGHT, EMBED_QUERY, IDLE_QUERY, embed_code, embed_url, page_url, readable_embed_code};
 
 use crate::{PaneDraft, Settings};
 
@@ -32,6 +34,12 @@ pub const MAX_DECODED: usize = 256 * 1024;
 pub const MAX_TITLE: usize = 120;
 /// The format version this page writes.
 pub const VERSION: u32 = 1;
+/// The fragment's part naming a preset (`preset=ID`).
+pub const PRESET_PART: &str = "preset";
+/// The fragment's flags: run on open, sweep on open, run and check on CPython on open.
+pub const RUN_FLAG: &str = "run";
+pub const SWEEP_FLAG: &str = "sweep";
+pub const CPYTHON_FLAG: &str = "cpython";
 
 /// What a link carries: the snippets with their titles, the preset they came from (while
 /// unedited) and the settings.
@@ -120,10 +128,10 @@ impl Link {
         for part in fragment.split('&') {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             match key {
-                "run" => run = value != "0",
-                "sweep" => sweep = value != "0",
-                "cpython" => cpython = value != "0",
-                "preset" if content.is_none() => {
+                RUN_FLAG => run = value != "0",
+                SWEEP_FLAG => sweep = value != "0",
+                CPYTHON_FLAG => cpython = value != "0",
+                PRESET_PART if content.is_none() => {
                     let p = preset(value).ok_or_else(|| LinkError::UnknownPreset(clip(value, 40)))?;
                     content = Some(LinkContent::Preset(p.id.to_owned()));
                 }
@@ -142,17 +150,14 @@ impl Link {
     /// The fragment (without `#`) that opens this link.
     pub fn fragment(&self) -> Result<String, LinkError> {
         let mut out = match &self.content {
-            LinkContent::Preset(id) => format!("preset={id}"),
+            LinkContent::Preset(id) => format!("{PRESET_PART}={id}"),
             LinkContent::Snippets(shared) => format!("v{VERSION}={}", payload::encode(shared)?),
         };
-        if self.run {
-            out.push_str("&run");
-        }
-        if self.sweep {
-            out.push_str("&sweep");
-        }
-        if self.cpython {
-            out.push_str("&cpython");
+        for (on, flag) in [(self.run, RUN_FLAG), (self.sweep, SWEEP_FLAG), (self.cpython, CPYTHON_FLAG)] {
+            if on {
+                out.push('&');
+                out.push_str(flag);
+            }
         }
         if out.len() > MAX_FRAGMENT {
             return Err(LinkError::TooBigToShare(payload::json_len(&self.content)));

@@ -1,6 +1,13 @@
 //! The addresses and snippets built from a link: the playground page, the embed frame and
 //! the embed code an author pastes into a post.
 
+/// The query that opens the page as the compact embed (`?embed`).
+pub const EMBED_QUERY: &str = "embed";
+/// The embed's query part giving its idle delay off screen, in seconds (`idle=30`).
+pub const IDLE_QUERY: &str = "idle";
+/// The height (CSS px) of an embed's iframe until the embed reports its own.
+pub const EMBED_HEIGHT: u32 = 640;
+
 /// The playground page for `fragment`; `base` is the page's address without query or
 /// fragment (`https://example.org/memplay/`).
 pub fn page_url(base: &str, fragment: &str) -> String {
@@ -9,7 +16,7 @@ pub fn page_url(base: &str, fragment: &str) -> String {
 
 /// The compact embed of `fragment`.
 pub fn embed_url(base: &str, fragment: &str) -> String {
-    format!("{base}?embed#{fragment}")
+    format!("{base}?{EMBED_QUERY}#{fragment}")
 }
 
 /// What "Copy embed code" gives: the iframe, and the script that sizes it to its content
@@ -20,7 +27,7 @@ pub fn embed_code(base: &str, fragment: &str, title: &str) -> String {
         None => "",
     };
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" \
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{EMBED_HEIGHT}\" loading=\"lazy\" \
          style=\"border:0;max-width:100%\" data-memplay-frame></iframe>\n\
          <script src=\"{}\" async></script>\n",
         attribute(&embed_url(base, fragment)),

@@ -2,7 +2,7 @@
 //! the chosen figure against N, each snippet's growth class, the crossover, and what the
 //! exports are made from once it is over.
 
-use memplay_model::{Figure, Growth, Side, Site, Sweep, Unit, default_site, sites_in_both};
+use memplay_model::{Figure, Growth, Side, SizeSite, Sweep, Unit, default_site, sites_in_both};
 use serde::Serialize;
 
 use crate::{State, SweepRun, Tick, spaced};
@@ -77,7 +77,7 @@ impl State {
         let chosen = r.var.clone().or_else(|| default_site(a).map(|s| s.key())).unwrap_or_default();
         SweepFormView {
             vars: sites_in_both(a, b).into_iter().map(|(site, label)| (site.key(), label)).collect(),
-            to_default: Site::parse(&chosen).value(a),
+            to_default: SizeSite::parse(&chosen).value(a),
             var: chosen,
             from: r.from,
             to: r.to,

@@ -20,7 +20,7 @@ pub struct Literal {
 
 /// The size of one snippet: a variable by name, or the literal at a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Site {
+pub enum SizeSite {
     Var(String),
     At { line: u32, col: u32 },
 }
@@ -28,43 +28,43 @@ pub enum Site {
 /// The smallest literal taken as a size by default (a smaller one is rarely a size).
 const MIN_DEFAULT_SIZE: u64 = 100;
 
-impl Site {
+impl SizeSite {
     /// `@3:12` is the literal at line 3, column 12; anything else a variable's name.
-    pub fn parse(key: &str) -> Site {
+    pub fn parse(key: &str) -> SizeSite {
         let at = key.strip_prefix('@').and_then(|p| p.split_once(':'));
         match at.and_then(|(l, c)| Some((l.trim().parse().ok()?, c.trim().parse().ok()?))) {
-            Some((line, col)) => Site::At { line, col },
-            None => Site::Var(key.to_owned()),
+            Some((line, col)) => SizeSite::At { line, col },
+            None => SizeSite::Var(key.to_owned()),
         }
     }
 
     /// The key `parse` reads back.
     pub fn key(&self) -> String {
         match self {
-            Site::Var(name) => name.clone(),
-            Site::At { line, col } => format!("@{line}:{col}"),
+            SizeSite::Var(name) => name.clone(),
+            SizeSite::At { line, col } => format!("@{line}:{col}"),
         }
     }
 
     /// The literal at this place in `code`, if the site is one.
     fn literal(&self, code: &str) -> Option<Literal> {
-        let Site::At { line, col } = *self else { return None };
+        let SizeSite::At { line, col } = *self else { return None };
         literals(code).into_iter().find(|l| l.line == line && l.col == col)
     }
 
     /// The size as the snippet has it.
     pub fn value(&self, code: &str) -> Option<u64> {
         match self {
-            Site::Var(name) => size_vars(code).into_iter().find(|v| &v.name == name).map(|v| v.value),
-            Site::At { .. } => self.literal(code).map(|l| l.value),
+            SizeSite::Var(name) => size_vars(code).into_iter().find(|v| &v.name == name).map(|v| v.value),
+            SizeSite::At { .. } => self.literal(code).map(|l| l.value),
         }
     }
 
     /// `code` with this size set to `n`, every line where it was.
     pub fn apply(&self, code: &str, n: u64) -> Result<String, String> {
         match self {
-            Site::Var(name) => with_size(code, name, n),
-            Site::At { line, col } => {
+            SizeSite::Var(name) => with_size(code, name, n),
+            SizeSite::At { line, col } => {
                 let lit = self.literal(code).ok_or_else(|| format!("no integer at line {line}, column {col}"))?;
                 let mut out = String::with_capacity(code.len() + 8);
                 for (i, text) in code.split_inclusive('\n').enumerate() {
@@ -84,9 +84,9 @@ impl Site {
     /// How a person reads the size: "N", or "the 10**6 on line 3".
     pub fn label(&self, code: &str) -> String {
         match (self, self.literal(code)) {
-            (Site::Var(name), _) => name.clone(),
-            (Site::At { line, .. }, Some(l)) => format!("{} (line {line})", l.text),
-            (Site::At { line, col }, None) => format!("line {line}:{col}"),
+            (SizeSite::Var(name), _) => name.clone(),
+            (SizeSite::At { line, .. }, Some(l)) => format!("{} (line {line})", l.text),
+            (SizeSite::At { line, col }, None) => format!("line {line}:{col}"),
         }
     }
 }
@@ -94,27 +94,27 @@ impl Site {
 /// The size a sweep takes by default: the first ALL-CAPS `NAME = <int>`, else the largest
 /// integer literal or power in the code (the one a snippet's memory most often depends on;
 /// another can be picked).
-pub fn default_site(code: &str) -> Option<Site> {
+pub fn default_site(code: &str) -> Option<SizeSite> {
     if let Some(v) = default_size_var(code) {
-        return Some(Site::Var(v.name));
+        return Some(SizeSite::Var(v.name));
     }
     literals(code)
         .into_iter()
         .filter(|l| l.value >= MIN_DEFAULT_SIZE)
         .max_by_key(|l| (l.value, std::cmp::Reverse((l.line, l.col))))
-        .map(|l| Site::At { line: l.line, col: l.col })
+        .map(|l| SizeSite::At { line: l.line, col: l.col })
 }
 
 /// Every size a person can pick in `a` that `b` has a counterpart of: the variables, then
 /// the other numbers of 2 and up, in order (a variable's own number is offered as the
 /// variable), each with its label.
-pub fn sites_in_both(a: &str, b: &str) -> Vec<(Site, String)> {
+pub fn sites_in_both(a: &str, b: &str) -> Vec<(SizeSite, String)> {
     let pairing = Pairing::new(a, b);
     let named = size_vars(a);
-    let vars = named.iter().map(|v| (Site::Var(v.name.clone()), format!("{} = {}", v.name, v.value)));
+    let vars = named.iter().map(|v| (SizeSite::Var(v.name.clone()), format!("{} = {}", v.name, v.value)));
     let lits = pairing.a.iter().filter(|l| l.value >= 2 && !named.iter().any(|v| v.line == l.line)).map(|l| {
         let label = format!("{} (line {}, column {})", l.text, l.line, l.col);
-        (Site::At { line: l.line, col: l.col }, label)
+        (SizeSite::At { line: l.line, col: l.col }, label)
     });
     vars.chain(lits).filter(|(site, _)| pairing.counterpart(site).is_ok()).collect()
 }
@@ -122,7 +122,7 @@ pub fn sites_in_both(a: &str, b: &str) -> Vec<(Site, String)> {
 /// B's counterpart of A's size: the same variable; for a literal, the literal in the same
 /// place of B's counterpart line (lines matched by a text diff, as "At the peak" does), or
 /// else the one literal of B written the same way. Otherwise the person is asked.
-pub fn counterpart(a: &str, b: &str, site: &Site) -> Result<Site, String> {
+pub fn counterpart(a: &str, b: &str, site: &SizeSite) -> Result<SizeSite, String> {
     Pairing::new(a, b).counterpart(site)
 }
 
@@ -145,9 +145,9 @@ impl Pairing {
         }
     }
 
-    fn counterpart(&self, site: &Site) -> Result<Site, String> {
+    fn counterpart(&self, site: &SizeSite) -> Result<SizeSite, String> {
         match site {
-            Site::Var(name) => {
+            SizeSite::Var(name) => {
                 if self.b_vars.contains(name) {
                     Ok(site.clone())
                 } else {
@@ -156,7 +156,7 @@ impl Pairing {
                     ))
                 }
             }
-            &Site::At { line, col } => {
+            &SizeSite::At { line, col } => {
                 let lit = self
                     .a
                     .iter()
@@ -169,7 +169,7 @@ impl Pairing {
                 let same_place = (on_line.len() == in_a.len()).then(|| on_line.get(index)).flatten();
                 let same_text: Vec<&Literal> = self.b.iter().filter(|l| l.text == lit.text).collect();
                 let found = same_place.copied().or(if same_text.len() == 1 { Some(same_text[0]) } else { None });
-                found.map(|l| Site::At { line: l.line, col: l.col }).ok_or_else(|| {
+                found.map(|l| SizeSite::At { line: l.line, col: l.col }).ok_or_else(|| {
                     format!(
                         "snippet B has no number that clearly matches A's {} on line {}: pick another size \
                          in A, give both snippets a line such as `N = 100_000`, or, on the command line, \
@@ -311,8 +311,8 @@ mod tests {
 
     #[test]
     fn the_default_is_an_all_caps_variable_or_else_the_largest_number() {
-        assert_eq!(default_site("N = 10\nxs = [0] * 10**6\n"), Some(Site::Var("N".into())));
-        assert_eq!(default_site("xs = [0] * 1000\nys = list(range(10**6))\n"), Some(Site::At { line: 2, col: 17 }));
+        assert_eq!(default_site("N = 10\nxs = [0] * 10**6\n"), Some(SizeSite::Var("N".into())));
+        assert_eq!(default_site("xs = [0] * 1000\nys = list(range(10**6))\n"), Some(SizeSite::At { line: 2, col: 17 }));
         assert_eq!(default_site("print(42)\n"), None, "nothing that looks like a size");
     }
 
@@ -321,12 +321,12 @@ mod tests {
         let code = "def firstn(n):\n    return list(range(n))\n\nprint(sum(firstn(1000000)))\n";
         let site = default_site(code).unwrap();
         assert_eq!(site.key(), "@4:18");
-        assert_eq!(Site::parse("@4:18"), site);
+        assert_eq!(SizeSite::parse("@4:18"), site);
         assert_eq!(site.value(code), Some(1_000_000));
         let out = site.apply(code, 316).unwrap();
         assert_eq!(out, "def firstn(n):\n    return list(range(n))\n\nprint(sum(firstn(316)))\n");
-        assert_eq!(Site::parse("@1:1").apply(code, 3).unwrap_err(), "no integer at line 1, column 1");
-        assert_eq!(Site::parse("N"), Site::Var("N".into()));
+        assert_eq!(SizeSite::parse("@1:1").apply(code, 3).unwrap_err(), "no integer at line 1, column 1");
+        assert_eq!(SizeSite::parse("N"), SizeSite::Var("N".into()));
         assert_eq!(site.label(code), "1000000 (line 4)");
     }
 
@@ -336,12 +336,12 @@ mod tests {
         let b = "def firstn(n):\n    num = 0\n    while num < n:\n        yield num\n        num += 1\n\n\
                  print(sum(firstn(1000000)))\n";
         let site_a = default_site(a).unwrap();
-        assert_eq!(counterpart(a, b, &site_a), Ok(Site::At { line: 7, col: 18 }));
+        assert_eq!(counterpart(a, b, &site_a), Ok(SizeSite::At { line: 7, col: 18 }));
         // Changed lines pair up too: `range(10**6)` against `xrange(10**6)`.
         let (a, b) = ("xs = [i for i in range(10**6)]\n", "xs = (i for i in range(10**6))\n");
-        assert_eq!(counterpart(a, b, &default_site(a).unwrap()), Ok(Site::At { line: 1, col: 24 }));
+        assert_eq!(counterpart(a, b, &default_site(a).unwrap()), Ok(SizeSite::At { line: 1, col: 24 }));
         // Nothing that clearly matches: ask.
-        let err = counterpart("x = [0] * 5000\n", "y = 3\nz = 4\n", &Site::At { line: 1, col: 11 }).unwrap_err();
+        let err = counterpart("x = [0] * 5000\n", "y = 3\nz = 4\n", &SizeSite::At { line: 1, col: 11 }).unwrap_err();
         assert!(err.contains("--at-b"), "{err}");
     }
 }
