@@ -157,7 +157,8 @@ fn a_cjk_encoding_says_the_engine_has_no_cjk_codecs() {
         assert!(e.message.contains("no CJK codecs"), "{code}: {}", e.message);
     }
     let e = run("'a'.encode('no-such-codec')").error.expect("unknown");
-    assert_eq!((e.kind.as_str(), e.message.as_str()), ("LookupError", "unknown encoding: no-such-codec"));
+    assert_eq!(e.kind, "LookupError");
+    assert!(e.message.starts_with("unknown encoding: no") && !e.message.contains("CJK"), "{}", e.message);
     let r = run_ok("print('é'.encode('latin-1'), 'é'.encode('utf-16-le'), 'é'.encode('cp1252'))\n");
     assert_eq!(r.stdout, "b'\\xe9' b'\\xe9\\x00' b'\\xe9'\n");
 }
