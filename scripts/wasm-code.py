@@ -6,19 +6,12 @@ cargo leaves it, before wasm-bindgen and wasm-opt:
 With SYMBOL-PART, also the largest functions whose mangled name contains it.
 """
 import collections
+import os
 import re
 import sys
 
-
-def leb(buf, i):
-    value = shift = 0
-    while True:
-        byte = buf[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
+sys.path.insert(0, os.path.dirname(__file__))
+from wasmfile import leb, sections  # noqa: E402
 
 
 def skip_limits(buf, i):
@@ -31,11 +24,8 @@ def skip_limits(buf, i):
 
 def functions(wasm):
     """(body size, name) of every function defined in the module."""
-    i, sizes, names, imported = 8, [], {}, 0
-    while i < len(wasm):
-        section, i = wasm[i], i + 1
-        size, i = leb(wasm, i)
-        end = i + size
+    sizes, names, imported = [], {}, 0
+    for section, i, end in sections(wasm):
         if section == 2:  # imports: functions among them shift the indices
             count, j = leb(wasm, i)
             for _ in range(count):
@@ -73,7 +63,6 @@ def functions(wasm):
                             names[index] = wasm[k : k + length].decode("utf8", "replace")
                             k += length
                     j += sub_size
-        i = end
     return [(size, names.get(n + imported, "?")) for n, size in enumerate(sizes)]
 
 

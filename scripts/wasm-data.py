@@ -3,27 +3,16 @@
 what the engine's data (as opposed to its code) is made of.
     scripts/wasm-data.py dist/worker_bg.wasm [COUNT]
 """
+import os
 import re
 import sys
 
-
-def leb(buf, i):
-    value = shift = 0
-    while True:
-        byte = buf[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
+sys.path.insert(0, os.path.dirname(__file__))
+from wasmfile import leb, sections  # noqa: E402
 
 
 def segments(wasm):
-    i = 8
-    while i < len(wasm):
-        section, i = wasm[i], i + 1
-        size, i = leb(wasm, i)
-        end = i + size
+    for section, i, _ in sections(wasm):
         if section == 11:  # data
             count, j = leb(wasm, i)
             for _ in range(count):
@@ -38,7 +27,6 @@ def segments(wasm):
                 length, j = leb(wasm, j)
                 yield wasm[j : j + length]
                 j += length
-        i = end
 
 
 def main():
