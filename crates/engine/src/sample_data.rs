@@ -45,6 +45,8 @@ pub fn readme() -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn log_has_100k_lines_some_errors_and_is_stable() {
         let log = super::server_log();
@@ -60,5 +62,27 @@ mod tests {
         let csv = String::from_utf8(super::measurements_csv()).unwrap();
         assert!(csv.starts_with("timestamp,sensor,temperature,humidity\n"));
         assert_eq!(csv.lines().count(), 20_001);
+    }
+
+    /// The CPython check's driver makes the same files for CPython (crates/model/py/
+    /// cpython_driver.py, which runs where this crate is not linked): byte for byte.
+    #[test]
+    fn the_cpython_driver_makes_the_same_sample_files() {
+        let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/py/cpython_driver.py");
+        let script = format!(
+            "import importlib.util, sys\n\
+             spec = importlib.util.spec_from_file_location('driver', {driver:?})\n\
+             d = importlib.util.module_from_spec(spec)\n\
+             spec.loader.exec_module(d)\n\
+             sys.stdout.buffer.write(b'\\0'.join(t.encode() for t in (d._server_log(), d._measurements_csv(), d._README)))\n"
+        );
+        let out = std::process::Command::new("python3").args(["-c", &script]).output().expect("python3 runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let ours = [server_log(), measurements_csv(), readme().into_bytes()];
+        let theirs: Vec<&[u8]> = out.stdout.split(|b| *b == 0).collect();
+        assert_eq!(theirs.len(), 3);
+        for ((name, ours), theirs) in ["server.log", "measurements.csv", "README.txt"].iter().zip(&ours).zip(theirs) {
+            assert!(ours.as_slice() == theirs, "data/{name} differs between src/sample_data.rs and the driver");
+        }
     }
 }

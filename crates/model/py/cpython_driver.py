@@ -283,7 +283,8 @@ _PATHS = ['/', '/api/items', '/api/items/42', '/login', '/static/app.js',
 
 
 def _server_log():
-    """data/server.log, byte for byte as memplay's engine makes it (src/sample_data.rs)."""
+    """data/server.log, byte for byte as memplay's engine makes it (crates/engine/src/
+    sample_data.rs, whose test runs this and compares)."""
     out, state = [], 12345
     for i in range(100_000):
         state = (state * 1_103_515_245 + 12345) & 0xFFFF_FFFF
