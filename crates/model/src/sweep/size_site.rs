@@ -192,7 +192,7 @@ pub fn literals(code: &str) -> Vec<Literal> {
         let mut k = 0;
         while k < bytes.len() {
             if let Some(q) = in_string {
-                if line[k..].starts_with(q) {
+                if bytes[k..].starts_with(q.as_bytes()) {
                     k += q.len();
                     in_string = None;
                 } else {
@@ -212,7 +212,7 @@ pub fn literals(code: &str) -> Vec<Literal> {
                 continue;
             }
             let after_word =
-                k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'_' || bytes[k - 1] == b'.');
+                k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || matches!(bytes[k - 1], b'_' | b'.' | 0x80..));
             if c.is_ascii_digit() && !after_word {
                 let (end, value) = integer(bytes, k);
                 // A float, a complex, a hex or octal number is not a size.
@@ -307,6 +307,13 @@ mod tests {
         );
         let doc = "\"\"\"A docstring with 1000 in it\nand 2000 too\"\"\"\nn = 300\n";
         assert_eq!(found(doc), vec![(3, 5, 300, "300".into())]);
+    }
+
+    #[test]
+    fn text_beyond_ascii_is_read_around_not_cut() {
+        // Strings, comments and names in any script; columns count characters.
+        let code = "s = 'café 10' * 3\n\"\"\"漢字 500\n字\"\"\"\né5 = 7  # naïve 9\nn = ['é'] * 1_000\n";
+        assert_eq!(found(code), vec![(1, 17, 3, "3".into()), (4, 6, 7, "7".into()), (5, 13, 1_000, "1_000".into())]);
     }
 
     #[test]
