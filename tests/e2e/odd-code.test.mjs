@@ -105,3 +105,19 @@ test('exceptions from odd places: __del__, a generator\'s finally, SystemExit, K
   await screenshot(pg.page, 'odd-exceptions');
   assert.deepEqual(pg.page.errors, []);
 });
+
+test('text beyond ASCII runs, and names a missing codec or a Unicode character as CPython would', async () => {
+  const pg = await env.openPlayground();
+  // Non-ASCII in strings, comments and names once panicked the page's size scanner.
+  const c = await pg.compare(
+    "café = 'crème brûlée, 漢字 500' * 3  # naïve 10\nprint(len(café), '\\N{black star}', '\\N{LATIN CAPITAL LETTER GHA}')\n",
+    "text = '漢字' * 1000\ndata = text.encode('gbk')\n",
+  );
+  assert.equal(c.a.error, null, JSON.stringify(c.a.error));
+  assert.equal(c.a.stdout, '60 ★ Ƣ\n');
+  assert.equal(c.b.error?.type, 'LookupError');
+  assert.match(c.b.error.message, /unknown encoding: gbk \(the playground has no CJK codecs/);
+  assert.match(await pg.testid('error-b').innerText(), /no CJK codecs/);
+  await screenshot(pg.page, 'odd-beyond-ascii');
+  assert.deepEqual(pg.page.errors, []);
+});
