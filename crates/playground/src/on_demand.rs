@@ -21,10 +21,7 @@ pub const IDLE_RANGE_MS: std::ops::RangeInclusive<u64> = 1_000..=600_000;
 
 /// The idle delay an embed's address asks for (`?embed&idle=SECONDS`), within range.
 pub fn idle_ms_from_query(search: &str) -> u64 {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|p| p.split_once('=').filter(|(key, _)| *key == crate::IDLE_QUERY).map(|(_, v)| v))
+    crate::link::query_part(search, crate::IDLE_QUERY)
         .and_then(|v| v.parse::<f64>().ok())
         .filter(|s| s.is_finite())
         .map_or(IDLE_OFF_SCREEN_MS, |s| ((s * 1000.0) as u64).clamp(*IDLE_RANGE_MS.start(), *IDLE_RANGE_MS.end()))

@@ -50,11 +50,7 @@ pub enum Mode {
 impl Mode {
     /// The mode a page address's query (`?embed&frame=1`) asks for.
     pub fn from_query(search: &str) -> Mode {
-        let embed = search
-            .trim_start_matches('?')
-            .split('&')
-            .any(|p| p.split_once('=').map_or(p, |(key, _)| key) == crate::EMBED_QUERY);
-        if embed { Mode::Embed } else { Mode::Page }
+        if crate::link::query_part(search, crate::EMBED_QUERY).is_some() { Mode::Embed } else { Mode::Page }
     }
 }
 

@@ -22,7 +22,9 @@ use std::fmt;
 use memplay_model::preset;
 
 pub use embed_table::embed_js_table;
-pub use urls::{EMBED_HEIGHT, EMBED_QUERY, IDLE_QUERY, embed_code, embed_url, page_url, readable_embed_code};
+pub use urls::{
+    EMBED_HEIGHT, EMBED_QUERY, IDLE_QUERY, embed_code, embed_url, page_url, query_part, readable_embed_code,
+};
 
 use crate::{PaneDraft, Settings};
 

@@ -8,6 +8,15 @@ pub const IDLE_QUERY: &str = "idle";
 /// The height (CSS px) of an embed's iframe until the embed reports its own.
 pub const EMBED_HEIGHT: u32 = 640;
 
+/// The value of `key` in a page address's query (`?embed&idle=30`): `Some("")` for a key
+/// given without one, `None` for a key not there.
+pub fn query_part<'a>(search: &'a str, key: &str) -> Option<&'a str> {
+    search.trim_start_matches('?').split('&').find_map(|part| {
+        let (k, value) = part.split_once('=').unwrap_or((part, ""));
+        (k == key).then_some(value)
+    })
+}
+
 /// The playground page for `fragment`; `base` is the page's address without query or
 /// fragment (`https://example.org/memplay/`).
 pub fn page_url(base: &str, fragment: &str) -> String {
