@@ -19,9 +19,8 @@ const ENGINE_URL: &str = "./worker_bg.wasm";
 
 pub enum Msg {
     Act(Action),
-    EngineCompiled(JsValue),
-    /// A pane's restart put off to this task (`Workers::restart_soon`).
-    Restart(memplay_model::Side, u32),
+    /// The compiled engine, and whether this frame downloaded it from the network.
+    EngineCompiled(JsValue, bool),
 }
 
 pub struct App {
@@ -84,13 +83,12 @@ impl Component for App {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let action = match msg {
             Msg::Act(action) => action,
-            Msg::EngineCompiled(module) => {
+            Msg::EngineCompiled(module, fetched) => {
                 self.workers.set_module(module);
+                if fetched {
+                    ctx.link().send_message(Msg::Act(Action::EngineDownloaded));
+                }
                 Action::EngineCompiled
-            }
-            Msg::Restart(side, turn) => {
-                self.workers.restart_if_current(side, turn);
-                return false;
             }
         };
         let effects = self.state.apply(action);
@@ -189,24 +187,20 @@ impl App {
             Effect::StartRun { side, run_id, code, options } => {
                 self.workers.post(side, &memplay_model::ToWorker::Run { run_id, code, options });
             }
-            // An embed's restart waits a task: the claim it may have just made lets the
-            // post's idle embeds give their workers back, for this one to take over.
-            Effect::RestartWorker(side) if self.state.mode == Mode::Embed => {
-                let turn = self.workers.restart_soon(side);
-                let link = ctx.link().clone();
-                gloo_timers::callback::Timeout::new(0, move || link.send_message(Msg::Restart(side, turn))).forget();
-            }
-            Effect::RestartWorker(side) => self.workers.restart(side),
-            Effect::ReleaseWorker(side) => self.workers.release(side),
-            Effect::HandOverWorker(side) => self.workers.hand_over(side),
+            Effect::DropWorker(side) => self.workers.drop_worker(side),
+            Effect::TakeWorker { side, turn } => self.workers.take(side, turn),
+            Effect::SpawnWorker(side) => self.workers.spawn(side),
+            Effect::ShelveWorker { side, id, ready } => self.workers.shelve(side, id, &ready),
+            Effect::DropShelved(id) => page_js::drop_shelved(id),
             Effect::LoadEngine => load_engine(ctx.link().clone(), &self.progress),
+            Effect::ForgetEngineDownload => page_js::forget_engine(),
+            Effect::KeepEngine { within_ms } => page_js::keep_engine(within_ms),
             Effect::ClaimEngine => {
                 if let Some(signals) = &self.signals {
                     signals.claim();
                 }
             }
-            Effect::IdleTimer { generation, ms } => after(ctx, ms, Action::IdleTimer { generation }),
-            Effect::Watchdog { side, run_id, ms } => after(ctx, ms, Action::Watchdog { side, run_id }),
+            Effect::After { ms, action } => after(ctx, ms, *action),
             Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
             Effect::ClearFragment => address::clear_fragment(),
             Effect::Compared(comparison) => {
@@ -217,7 +211,6 @@ impl App {
             Effect::StartCpythonWorker(side) => self.cpython.start(side),
             Effect::StopCpythonWorker(side) => self.cpython.stop(side),
             Effect::PostCpython { side, message } => self.cpython.post(side, &message),
-            Effect::CpythonWatchdog { side, run_id, ms } => after(ctx, ms, Action::CpythonWatchdog { side, run_id }),
             Effect::CpythonChecked(check) => self.api.borrow_mut().set_check(&check),
             Effect::CpythonFailed(message) => self.api.borrow_mut().check_failed(&message),
             Effect::SweepFailed(message) => self.api.borrow_mut().sweep_failed(&message),
@@ -258,7 +251,10 @@ fn load_engine(link: yew::html::Scope<App>, progress: &Closure<dyn FnMut(f64, f6
     let promise = page_js::load_engine(ENGINE_URL, progress);
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(module) => link.send_message(Msg::EngineCompiled(module)),
+            Ok(loaded) => {
+                let field = |key: &str| js_sys::Reflect::get(&loaded, &JsValue::from_str(key)).unwrap_or_default();
+                link.send_message(Msg::EngineCompiled(field("module"), field("fetched").is_truthy()))
+            }
             Err(e) => link.send_message(Msg::Act(Action::EngineFailed(convert::error_text(&e)))),
         }
     });

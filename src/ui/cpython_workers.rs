@@ -7,7 +7,7 @@ use memplay_model::{KeyGate, Sealed, Side, ToCpython};
 use memplay_playground::Action;
 use yew::Callback;
 
-use super::workers::Slot;
+use super::worker_slot::Slot;
 use crate::convert;
 
 /// Served from dist/cpython/ beside Pyodide's files (scripts/build-web.sh).

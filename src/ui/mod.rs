@@ -24,6 +24,7 @@ mod storage;
 mod sweep_panel;
 mod theme;
 mod toolbar;
+mod worker_slot;
 mod workers;
 
 pub fn start() {

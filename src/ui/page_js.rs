@@ -35,6 +35,16 @@ extern "C" {
 
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = loadEngine)]
     fn load_engine_js(url: &str, on_progress: &Function) -> Promise;
+    /// Forgets this frame's failed download of the engine (`Effect::ForgetEngineDownload`).
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = forgetEngine)]
+    pub fn forget_engine();
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = keepEngine)]
+    fn keep_engine_js(within_ms: f64);
+}
+
+/// Keeps the engine this frame downloaded in Cache Storage (`Effect::KeepEngine`).
+pub fn keep_engine(within_ms: u64) {
+    keep_engine_js(within_ms as f64);
 }
 
 /// Options of a new editor; `on_change` gets the whole text after every edit.
@@ -85,7 +95,8 @@ impl ChartHandle {
 }
 
 /// Downloads and compiles the engine; `on_progress(loaded, total)` as bytes arrive
-/// (`total` is 0 when the server does not say). Resolves to a `WebAssembly.Module`.
+/// (`total` is 0 when the server does not say). Resolves to `{ module, fetched }`: a
+/// `WebAssembly.Module`, and whether this load downloaded it from the network.
 pub fn load_engine(url: &str, on_progress: &Closure<dyn FnMut(f64, f64)>) -> Promise {
     load_engine_js(url, on_progress.as_ref().unchecked_ref())
 }
@@ -94,11 +105,10 @@ pub fn load_engine(url: &str, on_progress: &Closure<dyn FnMut(f64, f64)>) -> Pro
 extern "C" {
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = copyText)]
     fn copy_text_js(text: &str) -> Promise;
-    /// Offers `text` as a downloaded file.
-    #[wasm_bindgen(js_namespace = memplayVendor)]
-    pub fn download(filename: &str, mime: &str, text: &str);
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = download)]
+    fn download_js(filename: &str, mime: &str, text: &str, keep_ms: f64);
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = downloadPng)]
-    fn download_png_js(filename: &str, svg: &str, scale: f64) -> Promise;
+    fn download_png_js(filename: &str, svg: &str, scale: f64, keep_ms: f64) -> Promise;
     /// In an embed: keeps the post around it told of the page's height.
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = reportHeight)]
     pub fn report_height();
@@ -110,18 +120,27 @@ extern "C" {
     /// one starts its engine; returns the function that says this one did.
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = engineChannel)]
     pub fn engine_channel(on_claim: &Function) -> Function;
-    /// In an embed: puts a ready engine worker it gave back on its shelf, with the message
-    /// it said ready with, for the post's next embed to take (terminated if none does).
+    /// In an embed: puts a ready engine worker it gave back on its shelf under `id`, with
+    /// the message it said ready with, for the post's next embed to take.
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = shelveWorker)]
-    pub fn shelve_worker(worker: &web_sys::Worker, ready: &JsValue);
+    pub fn shelve_worker(worker: &web_sys::Worker, ready: &JsValue, id: u32);
+    /// Terminates the worker shelved under `id`, unless an embed has taken it.
+    #[wasm_bindgen(js_namespace = memplayVendor, js_name = dropShelved)]
+    pub fn drop_shelved(id: u32);
     #[wasm_bindgen(js_namespace = memplayVendor, js_name = takeWorker)]
-    fn take_worker_js() -> JsValue;
+    fn take_worker_js(on_owner_gone: &JsValue) -> JsValue;
+}
+
+/// Offers `text` as a downloaded file.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    download_js(filename, mime, text, memplay_playground::EXPORT_URL_MS as f64);
 }
 
 /// A ready engine worker that an embed of the post (this one included) gave back, with the
-/// message it said ready with; none when no shelf holds one.
-pub fn take_worker() -> Option<(web_sys::Worker, JsValue)> {
-    let taken = take_worker_js();
+/// message it said ready with; none when no shelf holds one. `on_owner_gone` is called if
+/// the frame that started it is removed.
+pub fn take_worker(on_owner_gone: impl FnOnce() + 'static) -> Option<(web_sys::Worker, JsValue)> {
+    let taken = take_worker_js(&Closure::once_into_js(on_owner_gone));
     if !js_sys::Array::is_array(&taken) {
         return None;
     }
@@ -136,7 +155,7 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Draws `svg` at twice its size and offers it as a PNG file; the error says why not.
 pub async fn download_png(filename: &str, svg: &str) -> Result<(), String> {
-    wasm_bindgen_futures::JsFuture::from(download_png_js(filename, svg, 2.0))
+    wasm_bindgen_futures::JsFuture::from(download_png_js(filename, svg, 2.0, memplay_playground::EXPORT_URL_MS as f64))
         .await
         .map(|_| ())
         .map_err(|e| crate::convert::error_text(&e))

@@ -6,8 +6,6 @@
 // deletes every other, so a new build never runs an old engine and the storage holds one.
 const CACHE = 'memplay-engine';
 const versioned = (url) => new URL(url).searchParams.has('v');
-// Past the start: Python is ready 0.6–2 s after the engine has compiled.
-const KEEP_AFTER_MS = 4000;
 
 /** The engine kept in Cache Storage for `url` (a response to compile), or null: not kept,
  *  or no Cache Storage. */
@@ -29,12 +27,14 @@ export async function forget(url) {
   } catch { /* nothing kept, or no Cache Storage */ }
 }
 
-/** Keeps the engine downloaded from `url` in Cache Storage, later (it is read again from
- *  the HTTP cache and decoded: 18 MB of work kept off the start, which needs both cores for
- *  the workers' warm-up), and deletes any other. */
-export function keepLater(url) {
+/** Keeps the engine downloaded from `url` in Cache Storage, and deletes any other; when
+ *  the browser is next idle, within `withinMs`. When is the core's to say
+ *  (memplay_playground::KEEP_ENGINE_AFTER_MS): the engine is read again from the HTTP cache
+ *  and decoded, 18 MB of work kept off the start, which needs both cores for the workers'
+ *  warm-up. */
+export function keep(url, withinMs) {
   if (!versioned(url) || !('caches' in window)) return;
-  const keep = async () => {
+  const store = async () => {
     try {
       const cache = await caches.open(CACHE);
       for (const request of await cache.keys()) {
@@ -46,8 +46,6 @@ export function keepLater(url) {
       performance.mark('memplay:engine-kept');
     } catch { /* no room, or storage refused: the HTTP cache still has it */ }
   };
-  setTimeout(() => {
-    if ('requestIdleCallback' in window) requestIdleCallback(keep, { timeout: 5000 });
-    else keep();
-  }, KEEP_AFTER_MS);
+  if ('requestIdleCallback' in window) requestIdleCallback(store, { timeout: withinMs });
+  else store();
 }

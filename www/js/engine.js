@@ -6,11 +6,12 @@
 // shares it with the others (a sibling frame's compile, in flight or done, found through
 // the post's `frames`), so a post with many embeds downloads and holds one compiled engine,
 // and a second embed's first Run compiles nothing. `url` is resolved, so only the same
-// build is shared; a failed download is not shared, so a later load tries again.
-// A reload compiles the engine from Cache Storage instead (engine-cache.js).
+// build is shared. A failed download is forgotten when the core says so (forgetEngine), so
+// a later load tries again. A reload compiles the engine from Cache Storage instead
+// (engine-cache.js), which the core asks for (keepEngine).
 // A download is kept as `window.memplayEngine` (its URL, its module's promise and a way to
 // follow its progress).
-import { forget, keepLater, kept } from './engine-cache.js';
+import { forget, keep, kept } from './engine-cache.js';
 import { siblings } from './post-frames.js';
 
 // A download of `url` started in this frame (an earlier load) or in a sibling frame of the
@@ -50,20 +51,17 @@ function startEngine(url) {
       } catch { /* a follower's frame has gone */ }
     }
   };
-  const module = download(resolved, progress);
   const started = {
     url: resolved,
-    module,
+    loaded: download(resolved, progress),
     follow(onProgress) {
       if (last) onProgress(...last);
       listeners.add(onProgress);
     },
   };
   window.memplayEngine = started;
-  // Followed later, or never (a failed start is reported by whoever follows it).
-  module.catch(() => {
-    if (window.memplayEngine === started) window.memplayEngine = null;
-  });
+  // Followed at once by this frame, which reports a failure to the core.
+  started.loaded.catch(() => {});
   return started;
 }
 
@@ -71,6 +69,7 @@ const compile = (response) => (WebAssembly.compileStreaming
   ? WebAssembly.compileStreaming(response)
   : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
 
+/** `{ module, fetched }`: the compiled engine, and whether it came from the network. */
 async function download(url, onProgress) {
   // Start-up phases, read by scripts/bench-load.mjs: fetch → downloaded → compiled.
   performance.mark('memplay:engine-fetch');
@@ -80,7 +79,7 @@ async function download(url, onProgress) {
       const module = await compile(copy);
       performance.mark('memplay:engine-downloaded');
       performance.mark('memplay:engine-compiled');
-      return module;
+      return { module, fetched: false };
     } catch {
       await forget(url); // a copy that does not compile: download the engine
     }
@@ -93,8 +92,7 @@ async function download(url, onProgress) {
   // cache keys on); a copy of the stream is read only to count the bytes.
   const compiled = compile(response.clone()).then((module) => {
     performance.mark('memplay:engine-compiled');
-    keepLater(url);
-    return module;
+    return { module, fetched: true };
   });
   const reader = response.body.getReader();
   let loaded = 0;
@@ -112,11 +110,25 @@ async function download(url, onProgress) {
 
 /** Downloads and compiles the engine (or follows a download under way), reporting its
  *  bytes; the page's `<meta name="memplay-engine">`, when present, names this build's engine
- *  and takes the place of `url`. */
+ *  and takes the place of `url`. Resolves to `{ module, fetched }`: `fetched` when this
+ *  load downloaded it from the network (not from Cache Storage, not another's download). */
 export async function loadEngine(url, onProgress) {
   const meta = document.querySelector('meta[name="memplay-engine"]');
   if (meta && meta.content) url = meta.content;
-  const started = startedBefore(resolve(url)) || startEngine(url);
+  const before = startedBefore(resolve(url));
+  const started = before || startEngine(url);
   started.follow(onProgress);
-  return started.module;
+  const { module, fetched } = await started.loaded;
+  return { module, fetched: fetched && !before };
+}
+
+/** Forgets this frame's download of the engine (it failed), so the next load starts one. */
+export function forgetEngine() {
+  window.memplayEngine = null;
+}
+
+/** Keeps the engine this frame downloaded in Cache Storage (engine-cache.js). */
+export function keepEngine(withinMs) {
+  const started = window.memplayEngine;
+  if (started) keep(started.url, withinMs);
 }

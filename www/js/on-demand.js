@@ -48,38 +48,35 @@ export function engineChannel(onClaim) {
   };
 }
 
-// How long a worker given back stays on its frame's shelf for another embed of the post to
-// take (the one that claimed the engine takes it within a task) before it is terminated.
-const SHELF_MS = 2000;
+/** Puts a ready engine worker given back by this embed on its shelf under `id`, with the
+ *  message it said ready with, for the post's next embed to take. How long it waits there
+ *  is the core's to say (memplay_playground::SHELF_MS): then `dropShelved(id)`. */
+export function shelveWorker(worker, ready, id) {
+  (window.memplayShelf ??= []).push({ worker, ready, id });
+}
 
-/** Puts a ready engine worker given back by this embed on its shelf, with the message it
- *  said ready with; terminated if no embed of the post takes it within SHELF_MS. */
-export function shelveWorker(worker, ready) {
-  const shelf = (window.memplayShelf ??= []);
-  const entry = { worker, ready };
-  shelf.push(entry);
-  setTimeout(() => {
-    const at = shelf.indexOf(entry);
-    if (at >= 0) {
-      shelf.splice(at, 1);
-      worker.terminate();
-    }
-  }, SHELF_MS);
+/** Terminates the worker shelved under `id`, unless an embed has taken it. */
+export function dropShelved(id) {
+  const shelf = window.memplayShelf ?? [];
+  const at = shelf.findIndex((entry) => entry.id === id);
+  if (at >= 0) shelf.splice(at, 1)[0].worker.terminate();
 }
 
 /** Takes a ready engine worker from this embed's shelf or a sibling's: `[worker, ready]`,
  *  or null when there is none. Taken, it is this embed's to post to and to terminate; but
  *  it still belongs to the frame that started it, and ends with that frame: if the post
- *  removes that frame, the worker reports an error (its `onerror` is this embed's), so
- *  that it is replaced at once rather than found silent when a run's time is up. */
-export function takeWorker() {
+ *  removes that frame, `onOwnerGone()` is called, so that the core replaces it at once
+ *  rather than finding it silent when a run's time is up. */
+export function takeWorker(onOwnerGone) {
   for (const w of [window, ...siblings()]) {
     try {
       const entry = w.memplayShelf?.shift();
       if (!entry) continue;
       if (w !== window) {
         w.addEventListener('pagehide', () => {
-          entry.worker.dispatchEvent(new ErrorEvent('error', { message: 'the embed that started this worker was removed' }));
+          try {
+            onOwnerGone();
+          } catch { /* this embed has gone too */ }
         }, { once: true });
       }
       return [entry.worker, entry.ready];

@@ -26,7 +26,9 @@ export async function copyText(text) {
   }
 }
 
-function save(filename, blob) {
+// `keepMs`: how long the file's address outlives the click that saves it (the browser reads
+// it after the click returns); the core's to say (memplay_playground::EXPORT_URL_MS).
+function save(filename, blob, keepMs) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = filename;
@@ -34,16 +36,16 @@ function save(filename, blob) {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 30_000);
+  setTimeout(() => URL.revokeObjectURL(a.href), keepMs);
 }
 
 /** Offers `text` as a file. */
-export function download(filename, mime, text) {
-  save(filename, new Blob([text], { type: mime }));
+export function download(filename, mime, text, keepMs) {
+  save(filename, new Blob([text], { type: mime }), keepMs);
 }
 
 /** Draws an SVG document at `scale`× and offers it as a PNG file. */
-export async function downloadPng(filename, svg, scale) {
+export async function downloadPng(filename, svg, scale, keepMs) {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -55,7 +57,7 @@ export async function downloadPng(filename, svg, scale) {
     canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('the browser could not encode the PNG');
-    save(filename, blob);
+    save(filename, blob, keepMs);
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -15,17 +15,43 @@ pub enum Action {
     EngineCompiled,
     /// The engine could not be downloaded or compiled.
     EngineFailed(String),
+    /// This frame downloaded the engine from the network (not from the browser's storage,
+    /// and not by following another embed's download).
+    EngineDownloaded,
+    /// Time to keep the downloaded engine in the browser's storage.
+    KeepEngine,
     /// Start the engine if it sleeps (`window.memplay.ready()` in an embed).
     Wake,
     /// The embed's frame came on screen (true) or left it.
     Visible(bool),
-    /// The timer `Effect::IdleTimer` set has run out.
+    /// The idle timer set when the frame left the screen has run out.
     IdleTimer {
         generation: u32,
     },
     /// Another embed of the page started its engine: this one gives its workers back
     /// when idle.
     OtherEngineClaimed,
+    /// The pane's worker of turn `turn` may start now (a restart put off a task, so that
+    /// the post's other embeds can first give theirs back for this one to take).
+    StartWorker {
+        side: Side,
+        turn: u32,
+    },
+    /// No embed of the post had a worker on its shelf for the pane's turn `turn`.
+    NoWorkerShelved {
+        side: Side,
+        turn: u32,
+    },
+    /// The frame that started the pane's worker of turn `turn` (taken from its shelf) was
+    /// removed from the post, and its worker with it.
+    WorkerOwnerGone {
+        side: Side,
+        turn: u32,
+    },
+    /// The worker shelved under `id` has waited its time.
+    ShelfExpired {
+        id: u32,
+    },
     /// A message from a pane's worker.
     Worker(Side, FromWorker),
     /// A pane's worker died (an uncaught error or a trap inside the engine).

@@ -10,7 +10,7 @@ use memplay_model::{
     ToCpython,
 };
 
-use crate::{Effect, State, WATCHDOG_GRACE_MS};
+use crate::{Action, Effect, State, WATCHDOG_GRACE_MS};
 
 /// A CPython worker, as far as the page knows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -113,7 +113,8 @@ impl State {
             side,
             message: ToCpython::Run { run_id, request: CheckRequest::closed(&code, &options) },
         });
-        effects.push(Effect::CpythonWatchdog { side, run_id, ms: options.limits.time_ms + WATCHDOG_GRACE_MS });
+        let ms = options.limits.time_ms + WATCHDOG_GRACE_MS;
+        effects.push(crate::lifecycle::after(ms, Action::CpythonWatchdog { side, run_id }));
     }
 
     pub(crate) fn on_cpython(&mut self, side: Side, message: FromCpython, effects: &mut Vec<Effect>) {

@@ -1,7 +1,7 @@
-use memplay_model::{Comparison, CpythonCheck, RunOptions, Side, Sweep, ToCpython};
+use memplay_model::{Comparison, CpythonCheck, FromWorker, RunOptions, Side, Sweep, ToCpython};
 use serde::Serialize;
 
-use crate::{Draft, Pane, Theme};
+use crate::{Action, Draft, Pane, Theme};
 
 /// What the web shell must do after an action: the reducer decides, the shell carries out.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,31 +13,49 @@ pub enum Effect {
         code: String,
         options: RunOptions,
     },
-    /// Terminate the pane's worker (it may be busy and cannot listen) and start a fresh one
-    /// (once the engine is compiled).
-    RestartWorker(Side),
-    /// Download and compile the engine (an embed does so on its first Run).
+    /// Terminate the pane's worker, if it has one. A busy worker cannot read a message, so
+    /// a worker is never asked to stop: it is terminated, and a fresh one takes its place.
+    DropWorker(Side),
+    /// Look for a ready worker given back by an embed of the post, on this frame's shelf
+    /// and then on its siblings'. Taken, it is the pane's, and the shell reports the message
+    /// it said ready with (`Action::Worker(side, FromWorker::Ready { .. })`); if the frame
+    /// that started it goes away, `Action::WorkerOwnerGone { side, turn }`. None found:
+    /// `Action::NoWorkerShelved { side, turn }`.
+    TakeWorker {
+        side: Side,
+        turn: u32,
+    },
+    /// Start a fresh worker for the pane from the compiled engine.
+    SpawnWorker(Side),
+    /// Move the pane's worker, alive, onto this frame's shelf under `id`, with the message
+    /// an embed that takes it is told (see `HAND_OVER_MEMORY_BYTES`).
+    ShelveWorker {
+        side: Side,
+        id: u32,
+        ready: FromWorker,
+    },
+    /// Terminate the worker shelved under `id`, if no embed has taken it.
+    DropShelved(u32),
+    /// Download and compile the engine, or follow a download of it that this frame or a
+    /// sibling of the post has under way or done (an embed does so on its first Run).
     LoadEngine,
-    /// Terminate the pane's worker and start none: the embed sleeps. The compiled engine
-    /// is kept.
-    ReleaseWorker(Side),
-    /// As `ReleaseWorker`, but a ready worker is handed on: the next embed of the post that
-    /// starts its engine takes it over, warm, instead of starting one (it is terminated if
-    /// none does soon). Only a worker whose memory is still small (`HAND_OVER_MEMORY_BYTES`).
-    HandOverWorker(Side),
+    /// Forget this frame's engine download, which failed, so that the next embed of the
+    /// post to ask for the engine downloads it afresh rather than following the failure.
+    ForgetEngineDownload,
+    /// Keep the engine this frame downloaded in the browser's storage, for the next visit
+    /// to compile without downloading; when the browser is idle, at the latest after
+    /// `within_ms`.
+    KeepEngine {
+        within_ms: u64,
+    },
     /// Tell the page's other embeds that this one started its engine (they give theirs
     /// back once idle: `Action::OtherEngineClaimed`).
     ClaimEngine,
-    /// Send `Action::IdleTimer { generation }` after `ms` milliseconds.
-    IdleTimer {
-        generation: u32,
+    /// Send `action` after `ms` milliseconds (0: in a task of its own, after what is under
+    /// way now).
+    After {
         ms: u64,
-    },
-    /// Send `Action::Watchdog { side, run_id }` after `ms` milliseconds.
-    Watchdog {
-        side: Side,
-        run_id: u32,
-        ms: u64,
+        action: Box<Action>,
     },
     /// Keep the draft (local storage) so it comes back on reload.
     SaveDraft(Draft),
@@ -59,12 +77,6 @@ pub enum Effect {
         side: Side,
         message: ToCpython,
     },
-    /// Send `Action::CpythonWatchdog { side, run_id }` after `ms` milliseconds.
-    CpythonWatchdog {
-        side: Side,
-        run_id: u32,
-        ms: u64,
-    },
     /// The CPython check is done (for `window.memplay.run({cpython: true})`).
     CpythonChecked(Box<CpythonCheck>),
     /// The CPython check ended without both reports; the text says why.
@@ -75,6 +87,21 @@ pub enum Effect {
     PythonReady,
     /// The engine cannot load (rejects what waits on `window.memplay`).
     EngineFailed(String),
+}
+
+impl Effect {
+    /// The pane whose next worker this effect starts: a look on the shelves, at once or a
+    /// task later (what follows, a taken or a fresh worker, is the shell's report's to say).
+    pub fn starts_worker(&self) -> Option<Side> {
+        match self {
+            Effect::TakeWorker { side, .. } => Some(*side),
+            Effect::After { action, .. } => match **action {
+                Action::StartWorker { side, .. } => Some(side),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 /// Each pane's worker as it last reported between runs: `{a, b}`, null before it has.

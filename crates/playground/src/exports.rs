@@ -27,6 +27,10 @@ pub struct Export<T: 'static = Exported> {
 
 const SVG: &str = "image/svg+xml";
 
+/// How long a saved file's address outlives the click that saves it: the browser reads the
+/// file after the click returns, and the address holds the file's bytes until revoked.
+pub const EXPORT_URL_MS: u64 = 30_000;
+
 pub const EXPORTS: [Export; 8] = [
     Export { id: "json", label: "JSON", suffix: "json", mime: "application/json", make: comparison_json, png: false },
     Export { id: "markdown", label: "Markdown table", suffix: "md", mime: "text/markdown", make: table, png: false },

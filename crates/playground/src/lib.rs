@@ -10,6 +10,7 @@ mod draft;
 mod effect;
 mod exports;
 mod gutter;
+mod lifecycle;
 mod link;
 mod on_demand;
 mod open_link;
@@ -25,8 +26,9 @@ pub use action::Action;
 pub use cpython::{CpythonState, CpythonWorker};
 pub use draft::{DRAFT_KEY, Draft, PaneDraft};
 pub use effect::{Effect, WorkerHeaps, WorkerReport};
-pub use exports::{EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
+pub use exports::{EXPORT_URL_MS, EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
+pub use lifecycle::{KEEP_ENGINE_AFTER_MS, KEEP_ENGINE_WITHIN_MS, SHELF_MS};
 pub use link::{
     CPYTHON_FLAG, EMBED_HEIGHT, EMBED_QUERY, IDLE_QUERY, Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT,
     MAX_TITLE, PRESET_PART, RUN_FLAG, SWEEP_FLAG, Shared, VERSION, embed_code, embed_js_table, embed_url, page_url,

@@ -10,7 +10,8 @@
 
 use memplay_model::Side;
 
-use crate::{Effect, HAND_OVER_MEMORY_BYTES, Mode, State, WorkerState};
+use crate::lifecycle::after;
+use crate::{Action, Effect, HAND_OVER_MEMORY_BYTES, Mode, State, WorkerState};
 
 /// How long an embed stays off screen, idle, before it gives its workers back: long enough
 /// that a reader scrolling past and back does not wait for Python again, short enough that
@@ -56,6 +57,8 @@ pub struct Demand {
     /// screen, so that Run only starts the workers; off when the reader's browser asks to
     /// save data.
     pub prefetch: bool,
+    /// Workers this embed has shelved (each one's id).
+    pub shelved: u32,
 }
 
 impl Default for Demand {
@@ -68,6 +71,7 @@ impl Default for Demand {
             generation: 0,
             idle_ms: IDLE_OFF_SCREEN_MS,
             prefetch: true,
+            shelved: 0,
         }
     }
 }
@@ -88,7 +92,7 @@ impl State {
             effects.push(Effect::LoadEngine);
         }
         if self.engine.compiled {
-            effects.push(Effect::RestartWorker(side));
+            self.restart_worker(side, effects);
         }
     }
 
@@ -97,7 +101,7 @@ impl State {
         self.engine.compiled = true;
         for side in Side::BOTH {
             if self.pane(side).worker == WorkerState::Starting {
-                effects.push(Effect::RestartWorker(side));
+                self.restart_worker(side, effects);
             }
         }
     }
@@ -121,10 +125,9 @@ impl State {
             // A worker that has said nothing of its heap yet has only warmed up.
             let small = !pane.recycle_after_run && pane.heap.is_none_or(|h| h.memory_bytes < HAND_OVER_MEMORY_BYTES);
             let ready = pane.worker == WorkerState::Ready;
-            pane.worker = WorkerState::Asleep;
             pane.heap = None;
             pane.recycle_after_run = false;
-            effects.push(if ready && small { Effect::HandOverWorker(side) } else { Effect::ReleaseWorker(side) });
+            self.give_back_worker(side, ready && small, effects);
         }
     }
 
@@ -158,7 +161,8 @@ impl State {
                 self.autostart(start, effects);
             }
         } else if self.mode == Mode::Embed {
-            effects.push(Effect::IdleTimer { generation: self.demand.generation, ms: self.demand.idle_ms });
+            let generation = self.demand.generation;
+            effects.push(after(self.demand.idle_ms, Action::IdleTimer { generation }));
         }
     }
 

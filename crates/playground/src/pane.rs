@@ -56,6 +56,8 @@ pub struct Pane {
     pub loading_module: Option<String>,
     /// The worker reported a grown heap while running: replace it when the run ends.
     pub recycle_after_run: bool,
+    /// Counts the changes of the pane's worker (see lifecycle.rs).
+    pub turn: u32,
 }
 
 impl Pane {
@@ -75,6 +77,7 @@ impl Pane {
             loading_module: None,
             recycle_after_run: false,
             recycled: 0,
+            turn: 0,
         }
     }
 

@@ -4,7 +4,8 @@ use memplay_model::{
     Comparison, EngineEvent, ErrorKind, FromWorker, LimitKind, RunError, RunReport, RunTracker, Side, preset,
 };
 
-use crate::{Action, Effect, Pane, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
+use crate::lifecycle::after;
+use crate::{Action, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
 
 impl State {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -25,6 +26,7 @@ impl State {
             Action::OtherEngineClaimed => self.sleep(&mut effects),
             Action::EngineFailed(message) => {
                 self.engine.error = Some(message.clone());
+                effects.push(Effect::ForgetEngineDownload);
                 effects.push(Effect::EngineFailed(message.clone()));
                 for side in Side::BOTH {
                     self.pane_mut(side).worker = WorkerState::Failed(message.clone());
@@ -56,24 +58,21 @@ impl State {
                 let grown = heap.live_bytes > RECYCLE_LIVE_BYTES || heap.memory_bytes > RECYCLE_MEMORY_BYTES;
                 // A worker reports after handing over its result, so the next run may
                 // already have started: then it is replaced when that run ends.
-                if grown && pane.worker == WorkerState::Ready && !pane.queued {
-                    recycle(pane, side, &mut effects);
-                } else if grown && pane.worker == WorkerState::Busy {
+                if grown && pane.worker == WorkerState::Busy {
                     pane.recycle_after_run = true;
+                } else if grown && pane.worker == WorkerState::Ready && !pane.queued {
+                    self.recycle(side, &mut effects);
                 }
             }
             Action::WorkerCrashed(side, message) | Action::Worker(side, FromWorker::Failed { message }) => {
-                let pane = self.pane_mut(side);
-                let was_running = pane.running();
-                if pane.worker == WorkerState::Asleep {
-                    // The last word of a worker the embed already gave back.
-                } else if was_running {
-                    self.cut_short(side, crash_error(&message), &mut effects);
-                } else {
-                    pane.worker = WorkerState::Starting;
-                    effects.push(Effect::RestartWorker(side));
-                }
+                self.worker_crashed(side, message, &mut effects)
             }
+            Action::StartWorker { .. }
+            | Action::NoWorkerShelved { .. }
+            | Action::WorkerOwnerGone { .. }
+            | Action::ShelfExpired { .. }
+            | Action::EngineDownloaded
+            | Action::KeepEngine => self.on_lifecycle(action, &mut effects),
             Action::Watchdog { side, run_id } => {
                 let pane = self.pane(side);
                 if pane.run_id == run_id && pane.running() {
@@ -195,7 +194,7 @@ impl State {
         }
         let time_up = event.is_time_limit();
         match event {
-            EngineEvent::Started => effects.push(Effect::Watchdog { side, run_id, ms: time_ms + WATCHDOG_GRACE_MS }),
+            EngineEvent::Started => effects.push(after(time_ms + WATCHDOG_GRACE_MS, Action::Watchdog { side, run_id })),
             // The console is the page's one copy of the output: the tracker follows figures.
             EngineEvent::Output { .. } if sweeping => return,
             EngineEvent::Output { stderr, text } => return pane.push_output(stderr, &text),
@@ -205,13 +204,32 @@ impl State {
         if let Some(report) = tracker.apply(event).cloned() {
             pane.worker = WorkerState::Ready;
             if std::mem::take(&mut pane.recycle_after_run) {
-                recycle(pane, side, effects);
+                self.recycle(side, effects);
             }
             self.finish(side, report, effects);
         } else if time_up {
             // The worker stops itself at the time limit and cannot be reused.
             let error = LimitKind::Time.error(&self.settings.options.limits, None);
             self.cut_short(side, error, effects);
+        }
+    }
+
+    /// Replaces a pane's idle worker whose heap has grown (see `RECYCLE_LIVE_BYTES`).
+    fn recycle(&mut self, side: Side, effects: &mut Vec<Effect>) {
+        self.pane_mut(side).recycled += 1;
+        self.restart_worker(side, effects);
+    }
+
+    /// The pane's worker died: its run, if any, ends with what it had, and a fresh worker
+    /// takes its place.
+    pub(crate) fn worker_crashed(&mut self, side: Side, message: String, effects: &mut Vec<Effect>) {
+        let pane = self.pane(side);
+        if pane.worker == WorkerState::Asleep {
+            // The last word of a worker the embed already gave back.
+        } else if pane.running() {
+            self.cut_short(side, crash_error(&message), effects);
+        } else {
+            self.restart_worker(side, effects);
         }
     }
 
@@ -225,8 +243,7 @@ impl State {
             None => return,
         };
         pane.queued = false;
-        pane.worker = WorkerState::Starting;
-        effects.push(Effect::RestartWorker(side));
+        self.restart_worker(side, effects);
         self.finish(side, report, effects);
     }
 
@@ -273,11 +290,4 @@ pub fn crash_error(message: &str) -> RunError {
         ErrorKind::EngineCrash,
         format!("the engine crashed while running this snippet ({message}); a fresh one has started"),
     )
-}
-
-/// Replaces a pane's idle worker whose heap has grown (see `RECYCLE_LIVE_BYTES`).
-fn recycle(pane: &mut Pane, side: Side, effects: &mut Vec<Effect>) {
-    pane.worker = WorkerState::Starting;
-    pane.recycled += 1;
-    effects.push(Effect::RestartWorker(side));
 }

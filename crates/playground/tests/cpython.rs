@@ -68,7 +68,8 @@ fn checking_before_a_run_runs_first_and_agrees_with_cpython() {
     let effects = s.apply(Action::Cpython(Side::A, FromCpython::Ready { engine: cpython() }));
     let runs = posted(&effects);
     assert!(matches!(&runs[..], [(Side::A, 1, code)] if code.contains("sum([")), "{runs:?}");
-    assert!(effects.iter().any(|e| matches!(e, Effect::CpythonWatchdog { side: Side::A, run_id: 1, .. })));
+    let watchdog = Action::CpythonWatchdog { side: Side::A, run_id: 1 };
+    assert!(effects.iter().any(|e| matches!(e, Effect::After { action, .. } if **action == watchdog)));
     s.apply(Action::Cpython(Side::B, FromCpython::Ready { engine: cpython() }));
     s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: Box::new(report(4_000_000)) }));
     let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: Box::new(report(700)) }));

@@ -9,18 +9,24 @@ fn engine() -> EngineInfo {
 }
 
 fn starts(effects: &[Effect]) -> Vec<Side> {
-    effects.iter().filter_map(|e| if let Effect::RestartWorker(s) = e { Some(*s) } else { None }).collect()
+    effects.iter().filter_map(Effect::starts_worker).collect()
 }
 
 /// The panes whose workers are given back, terminated or handed on.
 fn releases(effects: &[Effect]) -> Vec<Side> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::ReleaseWorker(s) | Effect::HandOverWorker(s) => Some(*s),
-            _ => None,
-        })
-        .collect()
+    let mut sides = dropped(effects);
+    sides.extend(shelved(effects));
+    sides.sort_by_key(|s| s.index());
+    sides
+}
+
+fn dropped(effects: &[Effect]) -> Vec<Side> {
+    effects.iter().filter_map(|e| if let Effect::DropWorker(s) = e { Some(*s) } else { None }).collect()
+}
+
+/// The panes whose workers are handed on, onto the embed's shelf.
+fn shelved(effects: &[Effect]) -> Vec<Side> {
+    effects.iter().filter_map(|e| if let Effect::ShelveWorker { side, .. } = e { Some(*side) } else { None }).collect()
 }
 
 /// Both panes' workers say they are ready; returns the runs they were sent.
@@ -122,7 +128,8 @@ fn an_idle_embed_off_screen_gives_its_workers_back_and_keeps_its_results() {
     let mut s = embed_after_a_run();
     let shown = s.results_view();
     let effects = s.apply(Action::Visible(false));
-    let Some(Effect::IdleTimer { generation, ms }) = effects.first().cloned() else { panic!("{effects:?}") };
+    let Some(Effect::After { ms, action }) = effects.first().cloned() else { panic!("{effects:?}") };
+    let Action::IdleTimer { generation } = *action else { panic!("{action:?}") };
     assert_eq!(ms, IDLE_OFF_SCREEN_MS);
     // Back on screen before the timer: the timer is void.
     s.apply(Action::Visible(true));
@@ -197,8 +204,8 @@ fn an_embed_hands_small_ready_workers_on_and_terminates_grown_ones() {
     s.apply(Action::Worker(Side::A, FromWorker::Idle { heap: heap(HAND_OVER_MEMORY_BYTES - 65536) }));
     s.apply(Action::Worker(Side::B, FromWorker::Idle { heap: heap(HAND_OVER_MEMORY_BYTES) }));
     let effects = s.apply(Action::OtherEngineClaimed);
-    assert!(effects.contains(&Effect::HandOverWorker(Side::A)), "{effects:?}");
-    assert!(effects.contains(&Effect::ReleaseWorker(Side::B)), "a grown worker is not carried on: {effects:?}");
+    assert_eq!(shelved(&effects), vec![Side::A], "{effects:?}");
+    assert_eq!(dropped(&effects), vec![Side::B], "a grown worker is not carried on: {effects:?}");
     // Back to work: the heap reports of the workers given back are forgotten.
     assert_eq!(s.pane(Side::A).heap, None);
 
@@ -206,7 +213,7 @@ fn an_embed_hands_small_ready_workers_on_and_terminates_grown_ones() {
     // starting is not.
     let mut s = embed_after_a_run();
     let effects = s.apply(Action::OtherEngineClaimed);
-    assert!(effects.contains(&Effect::HandOverWorker(Side::A)) && effects.contains(&Effect::HandOverWorker(Side::B)));
+    assert_eq!(shelved(&effects), vec![Side::A, Side::B], "{effects:?}");
     let mut starting = State::embedded();
     starting.apply(Action::Visible(true));
     starting.apply(Action::Run);
@@ -214,5 +221,5 @@ fn an_embed_hands_small_ready_workers_on_and_terminates_grown_ones() {
     starting.apply(Action::Stop);
     assert_eq!(starting.pane(Side::A).worker, WorkerState::Starting);
     let effects = starting.apply(Action::OtherEngineClaimed);
-    assert_eq!(effects, vec![Effect::ReleaseWorker(Side::A), Effect::ReleaseWorker(Side::B)]);
+    assert_eq!(effects, vec![Effect::DropWorker(Side::A), Effect::DropWorker(Side::B)]);
 }

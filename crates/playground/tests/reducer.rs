@@ -33,7 +33,7 @@ fn event(s: &mut State, side: Side, event: EngineEvent) -> Vec<Effect> {
 }
 
 fn restarts(effects: &[Effect]) -> Vec<Side> {
-    effects.iter().filter_map(|e| if let Effect::RestartWorker(s) = e { Some(*s) } else { None }).collect()
+    effects.iter().filter_map(Effect::starts_worker).collect()
 }
 
 #[test]
@@ -73,7 +73,9 @@ fn a_full_run_streams_output_and_ends_in_a_comparison() {
     assert_eq!(effects.iter().filter(|e| matches!(e, Effect::StartRun { .. })).count(), 2);
     let started = event(&mut s, Side::A, EngineEvent::Started);
     let limit = Limits::default().time_ms;
-    assert!(matches!(started[..], [Effect::Watchdog { side: Side::A, run_id: 1, ms }] if ms > limit));
+    let [Effect::After { ms, action }] = &started[..] else { panic!("{started:?}") };
+    assert_eq!(**action, Action::Watchdog { side: Side::A, run_id: 1 });
+    assert!(*ms > limit);
     event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "4999".into() });
     event(&mut s, Side::A, EngineEvent::Output { stderr: false, text: "8\n".into() });
     event(&mut s, Side::A, EngineEvent::Output { stderr: true, text: "warn\n".into() });

@@ -133,7 +133,7 @@ fn stop_ends_the_sweep_and_keeps_the_points_done() {
     finish(&mut s, Side::B, 1_000, None);
     finish(&mut s, Side::A, 2_000, None);
     let effects = s.apply(Action::Stop);
-    assert_eq!(effects.iter().filter(|e| matches!(e, Effect::RestartWorker(_))).count(), 2);
+    assert_eq!(effects.iter().filter(|e| e.starts_worker().is_some()).count(), 2);
     let sweep = swept(&effects).expect("Stop hands out what was done");
     let done = |b: bool| {
         sweep.points.iter().filter(|p| if b { &p.b } else { &p.a }.as_ref().is_some_and(|r| r.error.is_none())).count()
