@@ -2,7 +2,7 @@
 //! effects it returns (workers, timers, autosave, the script API).
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, Mode, State, WorkerHeaps, page_url};
+use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, HONESTY_NOTE, Mode, PageView, State, WorkerHeaps};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
@@ -40,7 +40,7 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let state = match address::mode() {
+        let mut state = match address::mode() {
             Mode::Page => State::new(storage::load(DRAFT_KEY).and_then(|t| Draft::from_json(&t))),
             Mode::Embed => {
                 let mut state = State::embedded();
@@ -49,6 +49,7 @@ impl Component for App {
                 state
             }
         };
+        state.page_base = address::base();
         theme::apply(state.theme);
         let actions = ctx.link().callback(Msg::Act);
         let api = api::Handle::default();
@@ -100,15 +101,27 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let s = &self.state;
-        let [view_a, view_b] = memplay_model::Side::BOTH.map(|side| s.pane_view(side));
-        let on_run = ctx.link().callback(|()| Msg::Act(Action::Run));
-        let on_stop = ctx.link().callback(|()| Msg::Act(Action::Stop));
-        let on_sweep = ctx.link().callback(|()| Msg::Act(Action::Sweep));
-        let on_check = ctx.link().callback(|()| Msg::Act(Action::CheckCpython));
-        let notice = s.notice.clone().map(|notice| {
-            let on_restore = ctx.link().callback(|()| Msg::Act(Action::RestorePrevious));
-            let on_dismiss = ctx.link().callback(|()| Msg::Act(Action::DismissNotice));
+        let PageView {
+            mode,
+            theme,
+            toolbar,
+            notice,
+            load,
+            panes: [view_a, view_b],
+            results,
+            sweep_form,
+            sweep,
+            headline,
+            share,
+            playground_url,
+            settings,
+            live_engines,
+        } = self.state.view();
+        let link = ctx.link();
+        let act = |action: Action| link.callback(move |()| Msg::Act(action.clone()));
+        let (on_run, on_stop, on_sweep) = (act(Action::Run), act(Action::Stop), act(Action::Sweep));
+        let notice = notice.map(|notice| {
+            let (on_restore, on_dismiss) = (act(Action::RestorePrevious), act(Action::DismissNotice));
             html! { <NoticeBar {notice} {on_restore} {on_dismiss} /> }
         });
         let panes = html! {
@@ -117,57 +130,43 @@ impl Component for App {
                 { self.pane(ctx, view_b) }
             </main>
         };
-        let (toolbar, load, results, theme) = (s.toolbar_view(), s.load_view(), s.results_view(), s.theme);
-        let sweep = |show_form: bool| {
-            html! {
-                <SweepPanel form={s.sweep_form_view()} view={s.sweep_view()} {theme} {show_form}
-                    on_range={ctx.link().callback(|r| Msg::Act(Action::SetSweepRange(r)))}
-                    on_figure={ctx.link().callback(|f| Msg::Act(Action::ShowSweepFigure(f)))} />
-            }
+        let results = html! { <ResultsPanel view={results} {theme} on_check={act(Action::CheckCpython)} /> };
+        let sweep = html! {
+            <SweepPanel form={sweep_form} view={sweep} {theme} show_form={mode == Mode::Page}
+                on_range={link.callback(|r| Msg::Act(Action::SetSweepRange(r)))}
+                on_figure={link.callback(|f| Msg::Act(Action::ShowSweepFigure(f)))} />
         };
-        if s.mode == Mode::Embed {
-            let playground_url = match s.share_fragment(false, false) {
-                Ok(fragment) => page_url(&address::base(), &fragment),
-                Err(_) => address::base(),
-            };
+        if mode == Mode::Embed {
             return html! {
-                <div class="app embed" data-engines={s.live_engines().to_string()}>
-                    <EmbedBar headline={s.headline()} view={toolbar} {playground_url} {on_run} {on_stop} {on_sweep} />
+                <div class="app embed" data-engines={live_engines.to_string()}>
+                    <EmbedBar {headline} view={toolbar} {playground_url} {on_run} {on_stop} {on_sweep} />
                     { for notice }
                     <LoadBar view={load} />
                     { panes }
-                    <ResultsPanel view={results} {theme} on_check={on_check.clone()} />
-                    { sweep(false) }
+                    { results }
+                    { sweep }
                 </div>
             };
         }
         html! {
-            <div class="app" data-engines={s.live_engines().to_string()}>
+            <div class="app" data-engines={live_engines.to_string()}>
                 <Toolbar
                     view={toolbar}
-                    on_preset={ctx.link().callback(|id| Msg::Act(Action::LoadPreset(id)))}
+                    on_preset={link.callback(|id| Msg::Act(Action::LoadPreset(id)))}
                     {on_run}
                     {on_stop}
                     {on_sweep}
-                    on_theme={ctx.link().callback(|t| Msg::Act(Action::SetTheme(t)))}
+                    on_theme={link.callback(|t| Msg::Act(Action::SetTheme(t)))}
                     on_share={Callback::from(|()| share_panel::reveal())}
                 />
                 { for notice }
                 <LoadBar view={load} />
                 { panes }
-                <ResultsPanel view={results} {theme} {on_check} />
-                { sweep(true) }
-                <SharePanel shared={s.shared()} headline={s.headline()} />
-                <SettingsPanel
-                    settings={s.settings.clone()}
-                    on_change={ctx.link().callback(|v| Msg::Act(Action::SetSettings(v)))}
-                />
-                <footer class="note" data-testid="honesty-note">
-                    { "Figures are RustPython's, measured by counting every allocation of the interpreter \
-                       running in your browser (32-bit WebAssembly: pointers are 4 bytes). CPython's absolute \
-                       sizes differ; \u{201c}Check on CPython\u{201d} runs both snippets under CPython's \
-                       tracemalloc (Pyodide) and says whether it agrees." }
-                </footer>
+                { results }
+                { sweep }
+                <SharePanel view={share} on_options={link.callback(|o| Msg::Act(Action::SetShareOptions(o)))} />
+                <SettingsPanel {settings} on_change={link.callback(|v| Msg::Act(Action::SetSettings(v)))} />
+                <footer class="note" data-testid="honesty-note">{ HONESTY_NOTE }</footer>
             </div>
         }
     }

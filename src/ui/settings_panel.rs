@@ -1,6 +1,6 @@
 //! Limits and options, in a panel that stays folded until opened.
 
-use memplay_playground::Settings;
+use memplay_playground::{NumberSetting, Settings};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,15 +13,13 @@ pub struct Props {
 #[component]
 pub fn SettingsPanel(p: &Props) -> Html {
     let s = &p.settings;
-    let l = s.limits();
-    // `get` reads the field back, so a value outside the bounds shows as the clamped one.
-    let number = |f: fn(Settings, u64) -> Settings, get: fn(&Settings) -> u64| {
+    // The field shows the value read back, so a value outside the bounds shows clamped.
+    let number = |field: NumberSetting| {
         let (settings, cb) = (s.clone(), p.on_change.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Ok(v) = input.value().trim().parse::<u64>() {
-                let next = f(settings.clone(), v);
-                input.set_value(&get(&next).to_string());
+            if let Some(next) = settings.clone().with_number_text(field, &input.value()) {
+                input.set_value(&next.number(field).to_string());
                 cb.emit(next);
             }
         })
@@ -32,14 +30,13 @@ pub fn SettingsPanel(p: &Props) -> Html {
             cb.emit(f(settings.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()));
         })
     };
-    let (t, m, o) = (Settings::TIME_S, Settings::MEMORY_MIB, Settings::OUTPUT_KIB);
     // The number fields are not bound to `value`: Yew rewrites a bound value on every
     // render, and the page renders often while the engine loads or a run streams, which
     // would undo what a person is typing. Their text is set only when the settings change.
     let refs = [use_node_ref(), use_node_ref(), use_node_ref()];
     {
         let refs = refs.clone();
-        let values = [l.time_ms / 1000, l.memory_bytes >> 20, l.output_bytes >> 10];
+        let values = NumberSetting::ALL.map(|field| s.number(field));
         use_effect_with(values, move |values| {
             for (r, v) in refs.iter().zip(values) {
                 if let Some(input) = r.cast::<HtmlInputElement>() {
@@ -52,18 +49,15 @@ pub fn SettingsPanel(p: &Props) -> Html {
         <details class="settings" data-testid="settings">
             <summary>{ "Settings: limits and options" }</summary>
             <div class="settings-grid">
-                <label>{ "Time limit (s)" }
-                    <input type="number" min={t.0.to_string()} max={t.1.to_string()} data-testid="setting-time"
-                        ref={refs[0].clone()} onchange={number(Settings::with_time_s, |s| s.limits().time_ms / 1000)} />
-                </label>
-                <label>{ "Memory limit (MiB)" }
-                    <input type="number" min={m.0.to_string()} max={m.1.to_string()} data-testid="setting-memory"
-                        ref={refs[1].clone()} onchange={number(Settings::with_memory_mib, |s| s.limits().memory_bytes >> 20)} />
-                </label>
-                <label>{ "Output kept (KiB)" }
-                    <input type="number" min={o.0.to_string()} max={o.1.to_string()} data-testid="setting-output"
-                        ref={refs[2].clone()} onchange={number(Settings::with_output_kib, |s| s.limits().output_bytes >> 10)} />
-                </label>
+                { for NumberSetting::ALL.into_iter().zip(refs).map(|(field, node)| {
+                    let (min, max) = field.bounds();
+                    html! {
+                        <label>{ field.label() }
+                            <input type="number" min={min.to_string()} max={max.to_string()} data-testid={field.testid()}
+                                ref={node} onchange={number(field)} />
+                        </label>
+                    }
+                }) }
                 <label class="check">
                     <input type="checkbox" checked={s.options.warm_imports} onchange={check(Settings::with_warm_imports)} data-testid="setting-warm" />
                     { "Import modules before measuring (their loading cost is not counted)" }

@@ -1,12 +1,12 @@
 //! "Share & embed": the link to the current snippets (optionally running on open) and the
 //! embed code for a blog post, each with a copy button.
 
-use memplay_playground::{Link, Shared, embed_code, page_url, readable_embed_code};
+use memplay_playground::{ShareOptions, ShareView};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use super::{address, page_js};
+use super::page_js;
 
 const PANEL_ID: &str = "share-panel";
 const LINK_ID: &str = "share-link";
@@ -30,23 +30,15 @@ pub fn reveal() {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub shared: Shared,
-    /// "A vs B", the embed's title.
-    pub headline: String,
+    pub view: ShareView,
+    /// The reader ticked or unticked "Run when opened" or "Scale when opened".
+    pub on_options: Callback<ShareOptions>,
 }
 
 #[component]
 pub fn SharePanel(p: &Props) -> Html {
-    let run = use_state(|| false);
-    let sweep = use_state(|| false);
     let status = use_state(String::new);
-    let base = address::base();
-    let (link, embed) = match (Link { sweep: *sweep, ..p.shared.clone().link(*run) }).fragment() {
-        Ok(fragment) => (Ok(page_url(&base, &fragment)), embed_code(&base, &fragment, &p.headline)),
-        Err(e) => (Err(format!("No link: {e}.")), String::new()),
-    };
-    let (a, b) = (&p.shared.a, &p.shared.b);
-    let readable = readable_embed_code(&base, (&a.title, &a.code), (&b.title, &b.code), *run, *sweep);
+    let ShareView { run, sweep, link, embed, readable } = p.view.clone();
     let copy = |what: &'static str, text: String| {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
@@ -57,9 +49,13 @@ pub fn SharePanel(p: &Props) -> Html {
             });
         })
     };
-    let toggle = |flag: &UseStateHandle<bool>| {
-        let flag = flag.clone();
-        Callback::from(move |e: Event| flag.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    let toggle = |set: fn(&mut ShareOptions, bool)| {
+        let on_options = p.on_options.clone();
+        Callback::from(move |e: Event| {
+            let mut options = ShareOptions { run, sweep };
+            set(&mut options, e.target_unchecked_into::<HtmlInputElement>().checked());
+            on_options.emit(options);
+        })
     };
     html! {
         <details class="share" id={PANEL_ID} data-testid="share">
@@ -76,11 +72,11 @@ pub fn SharePanel(p: &Props) -> Html {
                         <div class="share-actions">
                             <button data-testid="copy-link" onclick={copy("Link", url.clone())}>{ "Copy link" }</button>
                             <label class="check">
-                                <input type="checkbox" checked={*run} onchange={toggle(&run)} data-testid="share-run" />
+                                <input type="checkbox" checked={run} onchange={toggle(|o, v| o.run = v)} data-testid="share-run" />
                                 { "Run when opened" }
                             </label>
                             <label class="check">
-                                <input type="checkbox" checked={*sweep} onchange={toggle(&sweep)} data-testid="share-sweep" />
+                                <input type="checkbox" checked={sweep} onchange={toggle(|o, v| o.sweep = v)} data-testid="share-sweep" />
                                 { "Scale when opened" }
                             </label>
                         </div>

@@ -1,6 +1,6 @@
 use memplay_model::{Figure, FromCpython, FromWorker, Side, SweepRange};
 
-use crate::{Settings, Theme};
+use crate::{Settings, ShareOptions, Theme};
 
 /// Everything that can happen to the page: what a person does, what a worker says, what
 /// a timer or the engine download reports.
@@ -85,6 +85,8 @@ pub enum Action {
     SetTitle(Side, String),
     LoadPreset(String),
     SetSettings(Settings),
+    /// "Run when opened" and "Scale when opened" in "Share & embed".
+    SetShareOptions(ShareOptions),
     SetTheme(Theme),
     /// The address's fragment, on load or when it changes: a share link to open.
     OpenLink(String),

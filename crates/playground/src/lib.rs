@@ -39,13 +39,13 @@ pub use on_demand::{Autostart, Demand, IDLE_OFF_SCREEN_MS, IDLE_RANGE_MS, idle_m
 pub use pane::{ConsoleChunk, Pane, WorkerState};
 pub use reduce::crash_error;
 pub use series::{Bar, BarChart, PeakMark, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};
-pub use settings::{Settings, Theme};
+pub use settings::{NumberSetting, Settings, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 pub use sweep::{SweepRun, spaced};
 pub use view::{
-    AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, KindsView, LoadView,
-    PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, StackRowView, SweepChart,
-    SweepChartPoint, SweepFormView, SweepView, ToolbarView, glossary,
+    AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, HONESTY_NOTE, KindsView,
+    LoadView, PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, ShareOptions, ShareView,
+    StackRowView, SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView, glossary,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

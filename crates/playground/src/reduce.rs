@@ -135,6 +135,7 @@ impl State {
             Action::OpenLink(fragment) => self.open_link(&fragment, &mut effects),
             Action::RestorePrevious => self.restore_previous(&mut effects),
             Action::DismissNotice => self.notice = None,
+            Action::SetShareOptions(options) => self.share = options,
         }
         self.yield_if_asked(&mut effects);
         if !self.announced_ready && self.ready() {

@@ -74,6 +74,27 @@ impl Settings {
         &self.options.limits
     }
 
+    /// A number field's value, in the field's unit.
+    pub fn number(&self, field: NumberSetting) -> u64 {
+        let l = self.limits();
+        match field {
+            NumberSetting::TimeS => l.time_ms / 1000,
+            NumberSetting::MemoryMib => l.memory_bytes >> 20,
+            NumberSetting::OutputKib => l.output_bytes >> 10,
+        }
+    }
+
+    /// The settings with a number field set from what a person typed, clamped to the
+    /// field's bounds; none when the text is not a whole number.
+    pub fn with_number_text(self, field: NumberSetting, text: &str) -> Option<Self> {
+        let v = text.trim().parse::<u64>().ok()?;
+        Some(match field {
+            NumberSetting::TimeS => self.with_time_s(v),
+            NumberSetting::MemoryMib => self.with_memory_mib(v),
+            NumberSetting::OutputKib => self.with_output_kib(v),
+        })
+    }
+
     /// Settings read from a saved draft, clamped into the panel's bounds. The sweep's
     /// range is kept as it is: a range that does not make a sweep is said when Scale is
     /// pressed, not changed behind the person's back.
@@ -89,6 +110,44 @@ impl Settings {
     }
 }
 
+/// The settings panel's number fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberSetting {
+    TimeS,
+    MemoryMib,
+    OutputKib,
+}
+
+impl NumberSetting {
+    pub const ALL: [NumberSetting; 3] = [NumberSetting::TimeS, NumberSetting::MemoryMib, NumberSetting::OutputKib];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NumberSetting::TimeS => "Time limit (s)",
+            NumberSetting::MemoryMib => "Memory limit (MiB)",
+            NumberSetting::OutputKib => "Output kept (KiB)",
+        }
+    }
+
+    /// The field's `data-testid`.
+    pub fn testid(self) -> &'static str {
+        match self {
+            NumberSetting::TimeS => "setting-time",
+            NumberSetting::MemoryMib => "setting-memory",
+            NumberSetting::OutputKib => "setting-output",
+        }
+    }
+
+    /// The least and most a person can set.
+    pub fn bounds(self) -> (u64, u64) {
+        match self {
+            NumberSetting::TimeS => Settings::TIME_S,
+            NumberSetting::MemoryMib => Settings::MEMORY_MIB,
+            NumberSetting::OutputKib => Settings::OUTPUT_KIB,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +158,17 @@ mod tests {
         assert_eq!(s.limits().time_ms, 1000);
         assert_eq!(s.limits().memory_bytes, 2048 << 20);
         assert_eq!(s.limits().output_bytes, 4096);
+    }
+
+    #[test]
+    fn number_fields_read_what_a_person_types_within_bounds() {
+        let s = Settings::default();
+        let s = s.with_number_text(NumberSetting::MemoryMib, " 64 ").unwrap();
+        assert_eq!(s.number(NumberSetting::MemoryMib), 64);
+        let s = s.with_number_text(NumberSetting::TimeS, "500").unwrap();
+        assert_eq!(s.number(NumberSetting::TimeS), NumberSetting::TimeS.bounds().1);
+        assert_eq!(s.clone().with_number_text(NumberSetting::OutputKib, "lots"), None);
+        assert_eq!(s.clone().with_number_text(NumberSetting::OutputKib, "-1"), None);
     }
 
     #[test]

@@ -99,6 +99,11 @@ pub struct State {
     /// The preset whose title each pane still wears, until its code stops being the
     /// preset's (then the title falls back to "A"/"B") or the person retitles it.
     pub(crate) titled_by: [Option<String>; 2],
+    /// The playground page's address without query or fragment, which share links and embed
+    /// code are built on (the shell sets it from the page's location).
+    pub page_base: String,
+    /// The reader's choices in "Share & embed".
+    pub share: crate::ShareOptions,
 }
 
 impl State {
@@ -134,6 +139,8 @@ impl State {
             announced_ready: false,
             demand: Demand { requested: true, visible: true, ..Demand::default() },
             titled_by: [draft.preset.clone(), draft.preset.clone()],
+            page_base: String::new(),
+            share: crate::ShareOptions::default(),
         }
     }
 

@@ -314,3 +314,27 @@ fn a_deep_stack_reads_as_its_ends_and_the_calls_between() {
     // The recursion's repeated frames are one row each side of the calls left out.
     assert_eq!(frames, ["the snippet, line 3", "f, line 2 (×3)", "… 578 more calls", "f, line 2 (×19)"]);
 }
+
+#[test]
+fn share_and_embed_follow_the_readers_choices_in_the_page_view() {
+    use memplay_playground::{Link, LinkContent, ShareOptions};
+    let mut s = State::new(None);
+    s.page_base = "https://memplay.example/play/".into();
+    let opened = |url: &str| {
+        let fragment = url.strip_prefix("https://memplay.example/play/").expect("on the page's base");
+        Link::parse(fragment).ok().flatten().expect("a link the page opens")
+    };
+    let v = s.view();
+    let link = opened(v.share.link.as_ref().unwrap());
+    assert!(!link.run && !link.sweep, "{link:?}");
+    assert!(v.share.embed.contains("https://memplay.example/play/?embed"), "{}", v.share.embed);
+    assert!(v.share.readable.contains(&s.pane(Side::A).code.lines().next().unwrap().to_string()));
+    assert!(matches!(opened(&v.playground_url).content, LinkContent::Preset(_) | LinkContent::Snippets(_)));
+
+    s.apply(Action::SetShareOptions(ShareOptions { run: true, sweep: true }));
+    let v = s.view();
+    assert!(v.share.run && v.share.sweep);
+    let link = opened(v.share.link.as_ref().unwrap());
+    assert!(link.run && link.sweep, "{link:?}");
+    assert!(!opened(&v.playground_url).run, "an embed's link to the playground never runs on open");
+}

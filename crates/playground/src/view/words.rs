@@ -4,6 +4,12 @@
 
 use memplay_model::{Figure, TIME_NOISE_MS};
 
+/// The full page's footnote: whose figures these are, and what the CPython check is for.
+pub const HONESTY_NOTE: &str = "Figures are RustPython's, measured by counting every allocation of the interpreter \
+    running in your browser (32-bit WebAssembly: pointers are 4 bytes). CPython's absolute sizes differ; \
+    \u{201c}Check on CPython\u{201d} runs both snippets under CPython's tracemalloc (Pyodide) and says whether it \
+    agrees.";
+
 /// (word, meaning), in the order a reader meets them on the page.
 pub fn glossary() -> Vec<(&'static str, String)> {
     let mut words: Vec<(&'static str, String)> =
