@@ -14,121 +14,70 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
-use memplay_model::{Comparison, CpythonCheck, Results, Side, Sweep, SweepRange};
-use memplay_playground::{Action, WorkerHeaps};
+use memplay_model::{Results, Side, SweepRange};
+use memplay_playground::{Action, Announcement, State};
 use wasm_bindgen::{JsValue, closure::Closure};
 use yew::Callback;
 
 use crate::convert;
 
-/// What the API's functions read and wait on; the app keeps it current.
+/// The page's state, owned by the app and read by the API when a script asks.
+pub type SharedState = Rc<RefCell<State>>;
+
+/// The promises the API has handed out and not settled yet: what it keeps of its own.
 #[derive(Default)]
-pub struct ApiState {
-    results: Option<Comparison>,
-    sweep: Option<Sweep>,
-    check: Option<CpythonCheck>,
-    heap: WorkerHeaps,
-    ready: bool,
-    failed: Option<String>,
-    ready_waiters: Vec<(Function, Function)>,
-    run_waiters: Vec<(Function, Function)>,
-    sweep_waiters: Vec<(Function, Function)>,
-    check_waiters: Vec<(Function, Function)>,
+pub struct Waiters {
+    ready: Vec<(Function, Function)>,
+    run: Vec<(Function, Function)>,
+    sweep: Vec<(Function, Function)>,
+    check: Vec<(Function, Function)>,
 }
 
-pub type Handle = Rc<RefCell<ApiState>>;
+pub type Handle = Rc<RefCell<Waiters>>;
 
-impl ApiState {
-    /// Python is ready: resolves every `ready()` promise, now and later.
-    pub fn set_ready(&mut self) {
-        self.ready = true;
-        for (resolve, _) in self.ready_waiters.drain(..) {
-            let _ = resolve.call0(&JsValue::NULL);
+impl Waiters {
+    /// Settles what waits for `announced`, with what the state now holds.
+    pub fn announce(&mut self, state: &State, announced: &Announcement) {
+        match announced {
+            Announcement::Ready => resolve(&mut self.ready, &JsValue::NULL),
+            Announcement::Compared => resolve(&mut self.run, &convert::to_js(&state.comparison_with_output())),
+            Announcement::Swept => resolve(&mut self.sweep, &convert::to_js(&state.script_results().sweep)),
+            Announcement::SweepFailed(message) => reject(self.sweep.drain(..), message),
+            Announcement::Checked => resolve(&mut self.check, &results(state)),
+            Announcement::CheckFailed(message) => reject(self.check.drain(..), message),
+            Announcement::EngineFailed(message) => reject(
+                self.ready.drain(..).chain(self.run.drain(..)).chain(self.sweep.drain(..)).chain(self.check.drain(..)),
+                message,
+            ),
         }
     }
+}
 
-    /// A comparison finished: it is `results()` now and resolves every `run()` promise.
-    pub fn set_results(&mut self, comparison: &Comparison) {
-        let value = convert::to_js(comparison);
-        for (resolve, _) in self.run_waiters.drain(..) {
-            let _ = resolve.call1(&JsValue::NULL, &value);
-        }
-        self.results = Some(comparison.clone());
-        self.check = None;
+fn resolve(waiters: &mut Vec<(Function, Function)>, value: &JsValue) {
+    for (resolve, _) in waiters.drain(..) {
+        let _ = resolve.call1(&JsValue::NULL, value);
     }
+}
 
-    /// The CPython check finished: it is `results().cpython` now and resolves every
-    /// `run({cpython: true})` with the comparison and the check.
-    pub fn set_check(&mut self, check: &CpythonCheck) {
-        self.check = Some(check.clone());
-        let value = self.results();
-        for (resolve, _) in self.check_waiters.drain(..) {
-            let _ = resolve.call1(&JsValue::NULL, &value);
-        }
+fn reject(waiters: impl Iterator<Item = (Function, Function)>, message: &str) {
+    let error = JsValue::from(js_sys::Error::new(message));
+    for (_, reject) in waiters {
+        let _ = reject.call1(&JsValue::NULL, &error);
     }
+}
 
-    /// The CPython check ended without both reports.
-    pub fn check_failed(&mut self, message: &str) {
-        let error = JsValue::from(js_sys::Error::new(message));
-        for (_, reject) in self.check_waiters.drain(..) {
-            let _ = reject.call1(&JsValue::NULL, &error);
-        }
+/// `results()`: the last comparison with its check and the last sweep as members (either
+/// may be missing), or null before there is either.
+fn results(state: &State) -> JsValue {
+    let r = state.script_results();
+    if r.comparison.is_none() && r.sweep.is_none() {
+        return JsValue::NULL;
     }
-
-    /// A sweep ended: it is `results().sweep` now and resolves every `sweep()` promise.
-    pub fn set_sweep(&mut self, sweep: &Sweep) {
-        let value = convert::to_js(sweep);
-        for (resolve, _) in self.sweep_waiters.drain(..) {
-            let _ = resolve.call1(&JsValue::NULL, &value);
-        }
-        self.sweep = Some(sweep.clone());
-    }
-
-    /// A sweep could not start: every `sweep()` promise is rejected with the reason.
-    pub fn sweep_failed(&mut self, message: &str) {
-        let error = JsValue::from(js_sys::Error::new(message));
-        for (_, reject) in self.sweep_waiters.drain(..) {
-            let _ = reject.call1(&JsValue::NULL, &error);
-        }
-    }
-
-    /// The last comparison with the last sweep as its `sweep` member (either may be
-    /// missing), or null before there is either.
-    fn results(&self) -> JsValue {
-        if self.results.is_none() && self.sweep.is_none() {
-            return JsValue::NULL;
-        }
-        convert::to_js(&Results {
-            value: self.results.as_ref(),
-            cpython: self.check.as_ref(),
-            sweep: self.sweep.as_ref(),
-        })
-    }
-
-    /// Each pane's worker as it last reported between runs, for `heap()` (plain data:
-    /// only `heap()` makes a JS value of it).
-    pub fn set_heap(&mut self, heap: WorkerHeaps) {
-        self.heap = heap;
-    }
-
-    /// The engine cannot load: every waiting promise is rejected with `message`.
-    pub fn set_failed(&mut self, message: &str) {
-        self.failed = Some(message.to_owned());
-        let error = JsValue::from(js_sys::Error::new(message));
-        let waiting = self
-            .ready_waiters
-            .drain(..)
-            .chain(self.run_waiters.drain(..))
-            .chain(self.sweep_waiters.drain(..))
-            .chain(self.check_waiters.drain(..));
-        for (_, reject) in waiting {
-            let _ = reject.call1(&JsValue::NULL, &error);
-        }
-    }
+    convert::to_js(&Results { value: r.comparison.as_ref(), cpython: r.check.as_ref(), sweep: r.sweep.as_ref() })
 }
 
 /// Puts `window.memplay` in place; `actions` feeds the app's reducer.
-pub fn install(shared: &Handle, actions: &Callback<Action>) {
+pub fn install(shared: &Handle, state: &SharedState, actions: &Callback<Action>) {
     let Some(window) = web_sys::window() else { return };
     let set_code = {
         let actions = actions.clone();
@@ -139,54 +88,54 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
         })
     };
     let run = {
-        let (shared, actions) = (shared.clone(), actions.clone());
+        let (shared, state, actions) = (shared.clone(), state.clone(), actions.clone());
         Closure::<dyn Fn(JsValue) -> Promise>::new(move |options: JsValue| {
             let cpython = !options.is_undefined()
                 && !options.is_null()
                 && js_sys::Reflect::get(&options, &JsValue::from_str("cpython")).is_ok_and(|v| v.is_truthy());
             if cpython {
-                let promise = waiting(&shared, |s| &mut s.check_waiters);
+                let promise = waiting(&shared, &state, |s| &mut s.check);
                 actions.emit(Action::Run);
                 actions.emit(Action::CheckCpython);
                 return promise;
             }
-            let promise = waiting(&shared, |s| &mut s.run_waiters);
+            let promise = waiting(&shared, &state, |s| &mut s.run);
             actions.emit(Action::Run);
             promise
         })
     };
     let sweep = {
-        let (shared, actions) = (shared.clone(), actions.clone());
+        let (shared, state, actions) = (shared.clone(), state.clone(), actions.clone());
         Closure::<dyn Fn(JsValue) -> Result<Promise, JsValue>>::new(move |options: JsValue| {
             if !options.is_undefined() && !options.is_null() {
                 let range: SweepRange =
                     convert::from_js(options).map_err(|e| js_sys::Error::new(&format!("sweep options: {e}")))?;
                 actions.emit(Action::SetSweepRange(range));
             }
-            let promise = waiting(&shared, |s| &mut s.sweep_waiters);
+            let promise = waiting(&shared, &state, |s| &mut s.sweep);
             actions.emit(Action::Sweep);
             Ok(promise)
         })
     };
     let results = {
-        let shared = shared.clone();
-        Closure::<dyn Fn() -> JsValue>::new(move || shared.borrow().results())
+        let state = state.clone();
+        Closure::<dyn Fn() -> JsValue>::new(move || results(&state.borrow()))
     };
     let ready = {
-        let (shared, actions) = (shared.clone(), actions.clone());
+        let (shared, state, actions) = (shared.clone(), state.clone(), actions.clone());
         Closure::<dyn Fn() -> Promise>::new(move || {
-            if shared.borrow().ready {
+            if state.borrow().python_was_ready() {
                 return Promise::resolve(&JsValue::NULL);
             }
-            let promise = waiting(&shared, |s| &mut s.ready_waiters);
+            let promise = waiting(&shared, &state, |s| &mut s.ready);
             // An embed starts its engine on demand: a script waiting for Python asks for it.
             actions.emit(Action::Wake);
             promise
         })
     };
     let heap = {
-        let shared = shared.clone();
-        Closure::<dyn Fn() -> JsValue>::new(move || convert::to_js(&shared.borrow().heap))
+        let state = state.clone();
+        Closure::<dyn Fn() -> JsValue>::new(move || convert::to_js(&state.borrow().worker_heaps()))
     };
     let api = convert::object(&[
         ("setCode", set_code.as_ref()),
@@ -208,13 +157,16 @@ pub fn install(shared: &Handle, actions: &Callback<Action>) {
 
 /// A promise settled later through the list `waiters` picks, or rejected now if the
 /// engine has already failed.
-fn waiting(shared: &Handle, waiters: fn(&mut ApiState) -> &mut Vec<(Function, Function)>) -> Promise {
-    Promise::new(&mut |resolve, reject| {
-        let mut s = shared.borrow_mut();
-        if let Some(message) = &s.failed {
+fn waiting(
+    shared: &Handle,
+    state: &SharedState,
+    waiters: fn(&mut Waiters) -> &mut Vec<(Function, Function)>,
+) -> Promise {
+    let failed = state.borrow().engine.error.clone();
+    Promise::new(&mut |resolve, reject| match &failed {
+        Some(message) => {
             let _ = reject.call1(&JsValue::NULL, &js_sys::Error::new(message).into());
-        } else {
-            waiters(&mut s).push((resolve, reject));
         }
+        None => waiters(&mut shared.borrow_mut()).push((resolve, reject)),
     })
 }

@@ -2,7 +2,9 @@
 //! effects it returns (workers, timers, autosave, the script API).
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-use memplay_playground::{Action, DRAFT_KEY, Draft, Effect, HONESTY_NOTE, Mode, PageView, State, WorkerHeaps};
+use std::{cell::RefCell, rc::Rc};
+
+use memplay_playground::{Action, Announcement, DRAFT_KEY, Draft, Effect, HONESTY_NOTE, Mode, PageView, State};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
@@ -24,7 +26,7 @@ pub enum Msg {
 }
 
 pub struct App {
-    state: State,
+    state: api::SharedState,
     workers: Workers,
     cpython: CpythonWorkers,
     api: api::Handle,
@@ -53,16 +55,18 @@ impl Component for App {
         theme::apply(state.theme);
         let actions = ctx.link().callback(Msg::Act);
         let api = api::Handle::default();
-        api::install(&api, &actions);
+        let state = Rc::new(RefCell::new(state));
+        api::install(&api, &state, &actions);
         let progress = progress_closure(actions.clone());
-        if state.demand.requested {
+        if state.borrow().demand.requested {
             load_engine(ctx.link().clone(), &progress);
         }
         let fragment = address::fragment();
         if !fragment.is_empty() {
             actions.emit(Action::OpenLink(fragment));
         }
-        let (hash, signals) = match state.mode {
+        let mode = state.borrow().mode;
+        let (hash, signals) = match mode {
             Mode::Page => (Some(link_changes(actions.clone())), None),
             Mode::Embed => {
                 page_js::report_height();
@@ -92,11 +96,10 @@ impl Component for App {
                 Action::EngineCompiled
             }
         };
-        let effects = self.state.apply(action);
+        let effects = self.state.borrow_mut().apply(action);
         for effect in effects {
             self.carry_out(ctx, effect);
         }
-        self.api.borrow_mut().set_heap(WorkerHeaps::of(&self.state.panes));
         true
     }
 
@@ -116,7 +119,7 @@ impl Component for App {
             playground_url,
             settings,
             live_engines,
-        } = self.state.view();
+        } = self.state.borrow().view();
         let link = ctx.link();
         let act = |action: Action| link.callback(move |()| Msg::Act(action.clone()));
         let (on_run, on_stop, on_sweep) = (act(Action::Run), act(Action::Stop), act(Action::Sweep));
@@ -202,23 +205,18 @@ impl App {
             Effect::After { ms, action } => after(ctx, ms, *action),
             Effect::SaveDraft(draft) => storage::save(DRAFT_KEY, &draft.to_json()),
             Effect::ClearFragment => address::clear_fragment(),
-            Effect::Compared(comparison) => {
-                perf_marks::mark("memplay:result");
-                self.api.borrow_mut().set_results(&comparison);
-            }
-            Effect::Swept(sweep) => self.api.borrow_mut().set_sweep(&sweep),
             Effect::StartCpythonWorker(side) => self.cpython.start(side),
             Effect::StopCpythonWorker(side) => self.cpython.stop(side),
             Effect::PostCpython { side, message } => self.cpython.post(side, &message),
-            Effect::CpythonChecked(check) => self.api.borrow_mut().set_check(&check),
-            Effect::CpythonFailed(message) => self.api.borrow_mut().check_failed(&message),
-            Effect::SweepFailed(message) => self.api.borrow_mut().sweep_failed(&message),
             Effect::ApplyTheme(t) => theme::apply(t),
-            Effect::PythonReady => {
-                perf_marks::mark("memplay:ready");
-                self.api.borrow_mut().set_ready();
+            Effect::Announce(announced) => {
+                match announced {
+                    Announcement::Ready => perf_marks::mark("memplay:ready"),
+                    Announcement::Compared => perf_marks::mark("memplay:result"),
+                    _ => {}
+                }
+                self.api.borrow_mut().announce(&self.state.borrow(), &announced);
             }
-            Effect::EngineFailed(message) => self.api.borrow_mut().set_failed(&message),
         }
     }
 }

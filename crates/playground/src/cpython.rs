@@ -10,7 +10,7 @@ use memplay_model::{
     ToCpython,
 };
 
-use crate::{Action, Effect, State, WATCHDOG_GRACE_MS};
+use crate::{Action, Announcement, Effect, State, WATCHDOG_GRACE_MS};
 
 /// A CPython worker, as far as the page knows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -235,10 +235,13 @@ impl State {
         match (&c.reports, &self.comparison) {
             ([Some(a), Some(b)], Some(ours)) => {
                 let check = CpythonCheck::new(a.clone(), b.clone(), ours);
-                c.check = Some(check.clone());
-                effects.push(Effect::CpythonChecked(Box::new(check)));
+                c.check = Some(check);
+                effects.push(Effect::Announce(Announcement::Checked));
             }
-            _ => effects.push(Effect::CpythonFailed(format!("the CPython check did not finish ({})", c.why_ended()))),
+            _ => {
+                let why = format!("the CPython check did not finish ({})", c.why_ended());
+                effects.push(Effect::Announce(Announcement::CheckFailed(why)));
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-use memplay_model::{Comparison, CpythonCheck, FromWorker, RunOptions, Side, Sweep, ToCpython};
+use memplay_model::{FromWorker, RunOptions, Side, ToCpython};
 use serde::Serialize;
 
 use crate::{Action, Draft, Pane, Theme};
@@ -61,14 +61,6 @@ pub enum Effect {
     SaveDraft(Draft),
     /// Take the link out of the address: the snippets are no longer the link's.
     ClearFragment,
-    /// Both panes have finished: here is the comparison, with both runs' output (for
-    /// `window.memplay.run()` and `results()`).
-    Compared(Box<Comparison>),
-    /// Both panes' sweeps have ended (done, at a limit, or stopped): the sweep, fitted
-    /// on peak memory (for `window.memplay.sweep()` and `results()`).
-    Swept(Box<Sweep>),
-    /// A sweep could not start; the text says why (for `window.memplay.sweep()`).
-    SweepFailed(String),
     /// Start the pane's CPython worker (Pyodide; downloaded on the first check).
     StartCpythonWorker(Side),
     /// Terminate the pane's CPython worker.
@@ -77,15 +69,29 @@ pub enum Effect {
         side: Side,
         message: ToCpython,
     },
-    /// The CPython check is done (for `window.memplay.run({cpython: true})`).
-    CpythonChecked(Box<CpythonCheck>),
-    /// The CPython check ended without both reports; the text says why.
-    CpythonFailed(String),
     /// Show the page in this colour scheme.
     ApplyTheme(Theme),
-    /// Python is ready for the first time (resolves `window.memplay.ready()`).
-    PythonReady,
-    /// The engine cannot load (rejects what waits on `window.memplay`).
+    /// Tell the page's scripts (`window.memplay`'s promises) what has just happened; what
+    /// they read is the state's (`State::script_results`).
+    Announce(Announcement),
+}
+
+/// What the page's scripts wait for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Announcement {
+    /// Python is ready for the first time (`ready()`).
+    Ready,
+    /// Both panes have finished: the comparison is handed out (`run()`).
+    Compared,
+    /// Both panes' sweeps have ended: done, at a limit, or stopped (`sweep()`).
+    Swept,
+    /// A sweep could not start; the text says why.
+    SweepFailed(String),
+    /// The CPython check is done (`run({cpython: true})`).
+    Checked,
+    /// The CPython check ended without both reports; the text says why.
+    CheckFailed(String),
+    /// The engine cannot load: everything waiting is rejected.
     EngineFailed(String),
 }
 

@@ -5,7 +5,9 @@ use memplay_model::{
 };
 
 use crate::lifecycle::after;
-use crate::{Action, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState};
+use crate::{
+    Action, Announcement, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, State, WATCHDOG_GRACE_MS, WorkerState,
+};
 
 impl State {
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -27,7 +29,7 @@ impl State {
             Action::EngineFailed(message) => {
                 self.engine.error = Some(message.clone());
                 effects.push(Effect::ForgetEngineDownload);
-                effects.push(Effect::EngineFailed(message.clone()));
+                effects.push(Effect::Announce(Announcement::EngineFailed(message.clone())));
                 for side in Side::BOTH {
                     self.pane_mut(side).worker = WorkerState::Failed(message.clone());
                     self.pane_mut(side).queued = false;
@@ -140,7 +142,7 @@ impl State {
         self.yield_if_asked(&mut effects);
         if !self.announced_ready && self.ready() {
             self.announced_ready = true;
-            effects.push(Effect::PythonReady);
+            effects.push(Effect::Announce(Announcement::Ready));
         }
         effects
     }
@@ -265,9 +267,7 @@ impl State {
                 let [ran_a, ran_b] = &self.ran;
                 let compared = Comparison::of_code(figures(a), figures(b), ran_a, ran_b);
                 self.comparison = Some(compared.judged_on(self.preset_metric()));
-                if let Some(handed_out) = self.comparison_with_output() {
-                    effects.push(Effect::Compared(Box::new(handed_out)));
-                }
+                effects.push(Effect::Announce(Announcement::Compared));
                 if self.cpython.pending {
                     self.start_check(effects);
                 }

@@ -6,7 +6,7 @@ use memplay_model::{
     ErrorKind, Figure, RunReport, Side, SizeSite, Sweep, SweepPlan, SweepPoint, group_thousands, slim,
 };
 
-use crate::{Effect, State};
+use crate::{Announcement, Effect, State};
 
 /// The sweep under way, or the last one.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,18 +85,19 @@ impl State {
 
     pub(crate) fn start_sweep(&mut self, effects: &mut Vec<Effect>) {
         if let Some(error) = &self.engine.error {
-            effects.push(Effect::SweepFailed(format!("the engine could not load: {error}")));
+            effects.push(Effect::Announce(Announcement::SweepFailed(format!("the engine could not load: {error}"))));
             return;
         }
         if self.running() {
-            effects.push(Effect::SweepFailed("a run is under way: wait for it, or press Stop".into()));
+            let why = "a run is under way: wait for it, or press Stop";
+            effects.push(Effect::Announce(Announcement::SweepFailed(why.into())));
             return;
         }
         let [a, b] = &self.panes;
         match self.settings.sweep.plan(&a.code, &b.code) {
             Err(message) => {
                 self.sweep_error = Some(message.clone());
-                effects.push(Effect::SweepFailed(message));
+                effects.push(Effect::Announce(Announcement::SweepFailed(message)));
             }
             Ok(plan) => {
                 self.sweep_error = None;
@@ -142,8 +143,8 @@ impl State {
 
     /// Hands the sweep out once both sides have ended.
     fn sweep_maybe_done(&mut self, effects: &mut Vec<Effect>) {
-        if let Some(sweep) = self.sweep.as_ref().filter(|s| !s.running()) {
-            effects.push(Effect::Swept(Box::new(sweep.sweep(Figure::Peak))));
+        if self.sweep.as_ref().is_some_and(|s| !s.running()) {
+            effects.push(Effect::Announce(Announcement::Swept));
         }
     }
 }

@@ -6,7 +6,7 @@
 use memplay_model::{
     CheckProgress, CheckReport, EngineEvent, EngineInfo, FromCpython, FromWorker, Limits, RunReport, Side, ToCpython,
 };
-use memplay_playground::{Action, Effect, State};
+use memplay_playground::{Action, Announcement, Effect, State};
 
 fn engine() -> EngineInfo {
     EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
@@ -73,10 +73,8 @@ fn checking_before_a_run_runs_first_and_agrees_with_cpython() {
     s.apply(Action::Cpython(Side::B, FromCpython::Ready { engine: cpython() }));
     s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: Box::new(report(4_000_000)) }));
     let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: Box::new(report(700)) }));
-    let check = effects
-        .iter()
-        .find_map(|e| if let Effect::CpythonChecked(c) = e { Some(c.clone()) } else { None })
-        .expect("the check is handed out");
+    assert!(effects.contains(&Effect::Announce(Announcement::Checked)));
+    let check = s.script_results().check.expect("the check is handed out");
     assert_eq!(check.agrees, Some(true));
     let view = s.results_view_cpython();
     assert_eq!(view.agreement, "agrees");
@@ -130,7 +128,8 @@ fn a_disagreement_is_said_and_stop_replaces_a_busy_cpython_worker() {
     }
     s.apply(Action::Cpython(Side::A, FromCpython::Done { run_id: 1, report: Box::new(report(9_000)) }));
     let effects = s.apply(Action::Cpython(Side::B, FromCpython::Done { run_id: 1, report: Box::new(report(1_000)) }));
-    assert!(effects.iter().any(|e| matches!(e, Effect::CpythonChecked(c) if c.agrees == Some(false))));
+    assert!(effects.contains(&Effect::Announce(Announcement::Checked)));
+    assert_eq!(s.script_results().check.and_then(|c| c.agrees), Some(false));
     assert_eq!(s.results_view_cpython().agreement, "disagrees");
     assert!(s.results_view_cpython().verdict.unwrap().contains("disagrees: there B peaks"));
 
@@ -141,7 +140,9 @@ fn a_disagreement_is_said_and_stop_replaces_a_busy_cpython_worker() {
     let effects = s.apply(Action::Stop);
     let stopped = effects.iter().filter(|e| matches!(e, Effect::StopCpythonWorker(_))).count();
     assert_eq!((stopped, starts(&effects)), (2, 2), "{effects:?}");
-    assert!(effects.iter().any(|e| matches!(e, Effect::CpythonFailed(m) if m.contains("Stop was pressed"))));
+    let failed =
+        |e: &Effect| matches!(e, Effect::Announce(Announcement::CheckFailed(m)) if m.contains("Stop was pressed"));
+    assert!(effects.iter().any(failed));
     let view = s.results_view_cpython();
     assert!(!view.running);
     assert!(view.status.contains("stopped (Stop was pressed)"), "{}", view.status);
@@ -224,13 +225,8 @@ fn stop_keeps_the_figures_and_output_a_cpython_run_reported_so_far() {
     ));
     let effects = s.apply(Action::Stop);
     assert_eq!(starts(&effects), 1, "a fresh worker replaces the stopped one");
-    let check = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::CpythonChecked(c) => Some(c.clone()),
-            _ => None,
-        })
-        .expect("the check is made with what A did so far");
+    assert!(effects.contains(&Effect::Announce(Announcement::Checked)), "{effects:?}");
+    let check = s.script_results().check.expect("the check is made with what A did so far");
     assert_eq!((check.a.peak_bytes, check.a.retained_bytes), (3_000_000, 2_500_000));
     assert_eq!(check.a.stdout, "started\nstill going\n");
     let error = check.a.error.as_ref().unwrap();

@@ -2,7 +2,9 @@
 //! back when idle off screen or when another embed starts, and loses nothing doing so.
 
 use memplay_model::{EngineEvent, EngineInfo, FromWorker, Limits, RunReport};
-use memplay_playground::{Action, Autostart, Effect, IDLE_OFF_SCREEN_MS, LoadView, Side, State, WorkerState};
+use memplay_playground::{
+    Action, Announcement, Autostart, Effect, IDLE_OFF_SCREEN_MS, LoadView, Side, State, WorkerState,
+};
 
 fn engine() -> EngineInfo {
     EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
@@ -192,7 +194,7 @@ fn a_script_waiting_for_python_wakes_the_embed() {
     assert!(effects.contains(&Effect::LoadEngine), "{effects:?}");
     s.apply(Action::EngineCompiled);
     let effects = workers_ready(&mut s);
-    assert!(effects.contains(&Effect::PythonReady), "{effects:?}");
+    assert!(effects.contains(&Effect::Announce(Announcement::Ready)), "{effects:?}");
 }
 
 #[test]

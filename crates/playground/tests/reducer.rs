@@ -4,8 +4,8 @@ use memplay_model::{
     EngineEvent, EngineInfo, ErrorKind, FromWorker, LimitKind, Limits, RunError, RunReport, WorkerHeap,
 };
 use memplay_playground::{
-    Action, DEFAULT_PRESET, Draft, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, Settings, Side, State,
-    WorkerState, crash_error,
+    Action, Announcement, DEFAULT_PRESET, Draft, Effect, RECYCLE_LIVE_BYTES, RECYCLE_MEMORY_BYTES, Settings, Side,
+    State, WorkerState, crash_error,
 };
 
 fn engine() -> EngineInfo {
@@ -85,7 +85,8 @@ fn a_full_run_streams_output_and_ends_in_a_comparison() {
     assert_eq!(s.pane(Side::A).shown_report().map(|r| r.peak_bytes), Some(10));
     assert!(event(&mut s, Side::A, EngineEvent::Done(Box::new(report(9_000_000)))).is_empty(), "B still runs");
     let effects = event(&mut s, Side::B, EngineEvent::Done(Box::new(report(1_000))));
-    let Some(Effect::Compared(c)) = effects.first() else { panic!("no comparison: {effects:?}") };
+    assert_eq!(effects.first(), Some(&Effect::Announce(Announcement::Compared)), "{effects:?}");
+    let c = s.script_results().comparison.expect("the comparison is handed out");
     assert!(c.verdict.starts_with("B peaks"), "{}", c.verdict);
     assert_eq!(s.comparison.as_ref().map(|c| c.a.peak_bytes), Some(9_000_000));
     assert!(!s.running());
@@ -171,7 +172,7 @@ fn stop_keeps_partial_results_and_replaces_only_busy_workers() {
     assert_eq!(a.error.unwrap().kind, "Stopped");
     assert_eq!(s.pane(Side::B).result.as_ref().map(|r| r.peak_bytes), Some(100), "the other pane's result stays");
     assert_eq!(s.pane(Side::A).worker, WorkerState::Starting);
-    assert!(effects.iter().any(|e| matches!(e, Effect::Compared(_))));
+    assert!(effects.iter().any(|e| *e == Effect::Announce(Announcement::Compared)));
 }
 
 #[test]

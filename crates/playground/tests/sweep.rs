@@ -5,7 +5,7 @@
 use memplay_model::{
     EngineEvent, EngineInfo, ErrorKind, Figure, FromWorker, LimitKind, Limits, RunError, RunReport, SweepRange,
 };
-use memplay_playground::{Action, Effect, Link, Side, State};
+use memplay_playground::{Action, Announcement, Effect, Link, Side, State};
 
 fn engine() -> EngineInfo {
     EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
@@ -42,8 +42,9 @@ fn finish(s: &mut State, side: Side, peak: u64, error: Option<RunError>) -> Vec<
     s.apply(Action::Worker(side, FromWorker::Run { run_id, event: EngineEvent::done(r) }))
 }
 
-fn swept(effects: &[Effect]) -> Option<&memplay_model::Sweep> {
-    effects.iter().find_map(|e| if let Effect::Swept(s) = e { Some(s.as_ref()) } else { None })
+/// The sweep handed out to the page's scripts, if `effects` announce one.
+fn swept(s: &State, effects: &[Effect]) -> Option<memplay_model::Sweep> {
+    effects.contains(&Effect::Announce(Announcement::Swept)).then(|| s.script_results().sweep).flatten()
 }
 
 #[test]
@@ -75,7 +76,7 @@ fn scale_runs_every_size_in_both_panes_and_fits_them() {
             assert!(started(&a).iter().any(|(side, c)| *side == Side::A && c.starts_with(&next)), "{a:?}");
         }
     }
-    let sweep = swept(&last).expect("the sweep is handed out when both panes end");
+    let sweep = swept(&s, &last).expect("the sweep is handed out when both panes end");
     assert_eq!(sweep.points.len(), 8);
     assert_eq!(sweep.fit.a.class, memplay_model::Growth::Linear);
     assert_eq!(sweep.fit.b.class, memplay_model::Growth::Constant);
@@ -116,7 +117,7 @@ fn a_limit_ends_that_panes_sweep_and_the_other_goes_on() {
     for _ in 0..4 {
         last = finish(&mut s, Side::B, 900, None);
     }
-    let sweep = swept(&last).expect("done when B ends");
+    let sweep = swept(&s, &last).expect("done when B ends");
     assert_eq!(sweep.points.len(), 4);
     assert!(sweep.points[1].a.as_ref().unwrap().error.is_some(), "the point at the limit is kept");
     assert!(sweep.points[2].a.is_none());
@@ -134,7 +135,7 @@ fn stop_ends_the_sweep_and_keeps_the_points_done() {
     finish(&mut s, Side::A, 2_000, None);
     let effects = s.apply(Action::Stop);
     assert_eq!(effects.iter().filter(|e| e.starts_worker().is_some()).count(), 2);
-    let sweep = swept(&effects).expect("Stop hands out what was done");
+    let sweep = swept(&s, &effects).expect("Stop hands out what was done");
     let done = |b: bool| {
         sweep.points.iter().filter(|p| if b { &p.b } else { &p.a }.as_ref().is_some_and(|r| r.error.is_none())).count()
     };
@@ -157,7 +158,7 @@ fn a_snippet_without_a_size_says_how_to_add_one() {
     let effects = s.apply(Action::Sweep);
     assert!(started(&effects).is_empty());
     let message = match &effects[..] {
-        [Effect::SweepFailed(m)] => m.clone(),
+        [Effect::Announce(Announcement::SweepFailed(m))] => m.clone(),
         other => panic!("{other:?}"),
     };
     assert!(message.contains("N = 100_000"), "{message}");
@@ -165,7 +166,10 @@ fn a_snippet_without_a_size_says_how_to_add_one() {
     // A range that does not make a sweep is a message too, and nothing runs.
     s.apply(Action::SetCode(Side::A, "N = 5\nx = [0] * N\n".into()));
     let effects = s.apply(Action::Sweep);
-    assert!(matches!(&effects[..], [Effect::SweepFailed(m)] if m.contains("from 10 is not below to 5")), "{effects:?}");
+    assert!(
+        matches!(&effects[..], [Effect::Announce(Announcement::SweepFailed(m))] if m.contains("from 10 is not below to 5")),
+        "{effects:?}"
+    );
     assert!(!s.running());
 }
 
@@ -232,7 +236,10 @@ fn tutorial_code_as_written_sweeps_its_largest_number() {
     let mut s = ready_state();
     s.apply(Action::SetCode(Side::A, "print('hi')\n".into()));
     let effects = s.apply(Action::Sweep);
-    assert!(matches!(&effects[..], [Effect::SweepFailed(m)] if m.contains("no size to sweep")), "{effects:?}");
+    assert!(
+        matches!(&effects[..], [Effect::Announce(Announcement::SweepFailed(m))] if m.contains("no size to sweep")),
+        "{effects:?}"
+    );
 }
 
 #[test]

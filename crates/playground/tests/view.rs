@@ -2,7 +2,7 @@
 //! in Rust so the Yew components only render it.
 
 use memplay_model::{EngineEvent, EngineInfo, ErrorKind, FromWorker, Limits, RunError, RunReport};
-use memplay_playground::{Action, Effect, FiguresView, LoadView, ResultsView, Side, State, Theme};
+use memplay_playground::{Action, Announcement, Effect, FiguresView, LoadView, ResultsView, Side, State, Theme};
 
 fn engine() -> EngineInfo {
     EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
@@ -37,22 +37,22 @@ fn the_load_bar_counts_the_download_then_says_ready() {
     s.apply(Action::EngineCompiled);
     assert_eq!(s.load_view(), LoadView::Loading { text: "Starting Python…".into(), percent: Some(100) });
     let effects = s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
-    assert!(!effects.contains(&Effect::PythonReady), "one worker is not Python ready");
+    assert!(!effects.contains(&Effect::Announce(Announcement::Ready)), "one worker is not Python ready");
     let effects = s.apply(Action::Worker(Side::B, FromWorker::Ready { engine: engine() }));
-    assert!(effects.contains(&Effect::PythonReady));
+    assert!(effects.contains(&Effect::Announce(Announcement::Ready)));
     assert_eq!(s.load_view(), LoadView::Ready);
     assert!(s.view().toolbar.can_run);
     // Ready is announced once, not again when a replaced worker comes back.
     s.apply(Action::WorkerCrashed(Side::A, "gone".into()));
     let effects = s.apply(Action::Worker(Side::A, FromWorker::Ready { engine: engine() }));
-    assert!(!effects.contains(&Effect::PythonReady));
+    assert!(!effects.contains(&Effect::Announce(Announcement::Ready)));
 }
 
 #[test]
 fn a_failed_engine_is_said_and_announced() {
     let mut s = State::new(None);
     let effects = s.apply(Action::EngineFailed("HTTP 404".into()));
-    assert!(effects.contains(&Effect::EngineFailed("HTTP 404".into())));
+    assert!(effects.contains(&Effect::Announce(Announcement::EngineFailed("HTTP 404".into()))));
     let LoadView::Failed(text) = s.load_view() else { panic!("{:?}", s.load_view()) };
     assert!(text.contains("HTTP 404") && text.contains("Reload"), "{text}");
     assert_eq!(s.pane_view(Side::A).status, "engine unavailable");
