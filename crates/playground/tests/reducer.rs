@@ -172,7 +172,7 @@ fn stop_keeps_partial_results_and_replaces_only_busy_workers() {
     assert_eq!(a.error.unwrap().kind, "Stopped");
     assert_eq!(s.pane(Side::B).result.as_ref().map(|r| r.peak_bytes), Some(100), "the other pane's result stays");
     assert_eq!(s.pane(Side::A).worker, WorkerState::Starting);
-    assert!(effects.iter().any(|e| *e == Effect::Announce(Announcement::Compared)));
+    assert!(effects.contains(&Effect::Announce(Announcement::Compared)));
 }
 
 #[test]
