@@ -32,6 +32,11 @@ for f in pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-
 done
 cp www/cpython-worker.js dist/cpython/worker.js
 cp www/cpython-measure.js dist/cpython/measure.js
-cp crates/model/py/cpython_driver.py dist/cpython/cpython_driver.py
+# The driver: its parts joined in their names' order, as memplay_model::CPYTHON_DRIVER joins
+# them for the command line (a test holds the two together).
+LC_ALL=C cat crates/model/py/cpython/*.py > dist/cpython/cpython_driver.py
+# memplay's sample files, made by the same Rust as the engine's, for a snippet that reads
+# data/ under the check (the worker fetches them only then).
+cargo run -q -p memplay-model --bin memplay-samples -- dist/cpython/data
 node scripts/externalize-scripts.mjs dist
 node scripts/precompress.mjs dist

@@ -1,7 +1,8 @@
 // The CPython check's worker: CPython compiled to WebAssembly (Pyodide, from npm, served
 // from this page's own cpython/ folder) running memplay's driver (cpython_driver.py, the
-// file the command line's --cpython runs). Started only when a reader asks for the check,
-// and for one snippet: the page replaces it after its report.
+// script the command line's --cpython runs, joined from crates/model/py/cpython/).
+// Started only when a reader asks for the check, and for one snippet: the page replaces it
+// after its report.
 //
 // In:  {type: "run", run_id, request} (memplay_model::CheckRequest)
 // Out: {key, message}, message one of (memplay_model::FromCpython)
@@ -39,6 +40,9 @@ const post = self.postMessage.bind(self);
 const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 const send = (message) => post({ key, message });
 const listen = self.addEventListener.bind(self);
+// Kept in module scope, which Python cannot name, for memplay's sample files only (see
+// putSamples): `fetch` itself is gone from the global object before any snippet runs.
+const fetchFile = self.fetch.bind(self);
 
 const KEEP = new Set([
   // ECMAScript's own
@@ -122,9 +126,24 @@ let runJson = null;
 let heapBytes = () => 0;
 let ran = false;
 let meter = null;
+let pyodideFs = null;
+let base = null;
+
+// memplay's sample files, where the request says (memplay_model::SampleFiles): made by
+// memplay's build (`memplay-samples`) into this folder's data/, and sent only for a snippet
+// that names that folder. The driver copies them into the run's data/.
+async function putSamples(samples) {
+  if (!samples) return;
+  pyodideFs.mkdirTree(samples.dir);
+  for (const name of samples.files) {
+    const response = await fetchFile(new URL(`data/${name}`, base));
+    if (!response.ok) throw new Error(`could not load the sample file ${name} (${response.status})`);
+    pyodideFs.writeFile(`${samples.dir}/${name}`, new Uint8Array(await response.arrayBuffer()));
+  }
+}
 
 async function start() {
-  const base = new URL('./', import.meta.url).href;
+  base = new URL('./', import.meta.url).href;
   const py = await loadPyodide({ indexURL: base, stdout: () => {}, stderr: () => {} });
   const driver = await (await fetch(new URL('cpython_driver.py', base))).text();
   const ns = py.globals.get('dict')();
@@ -139,17 +158,24 @@ async function start() {
   const version = py.runPython('import platform; platform.python_version()');
   const module = py._module;
   heapBytes = () => module.HEAPU8.length;
+  pyodideFs = py.FS;
   // Before any snippet: tracemalloc's C entry points, held here where Python cannot reach.
   meter = takeTracemalloc(py);
   closeTheWorld();
   send({ type: 'ready', engine: { name: 'CPython', version } });
 }
 
-listen('message', (event) => {
+listen('message', async (event) => {
   const msg = event.data;
   if (!msg || msg.type !== 'run' || !runJson || ran) return;
   ran = true;
   const runId = msg.run_id;
+  try {
+    await putSamples(msg.request.samples);
+  } catch (e) {
+    send({ type: 'failed', message: String(e && e.message ? e.message : e) });
+    return;
+  }
   // The room for CPython's own arenas comes with the request (MEMORY_MARGIN_BYTES).
   heapCap = heapBytes() + Number(msg.request.limits.memory_bytes) + Number(msg.request.memory_margin);
   const run = meter.run(

@@ -5,7 +5,31 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use memplay_model::{CPYTHON_DRIVER, CPYTHON_MIN, CheckReport, CheckRequest, RunOptions};
+use memplay_model::{CPYTHON_DRIVER, CPYTHON_MIN, CheckReport, CheckRequest, RunOptions, SAMPLE_FILES};
+
+/// memplay's sample files in a folder of their own, for the driver to copy into the run's
+/// data/ (only for a snippet that wants them); removed when dropped.
+struct SampleDir(std::path::PathBuf);
+
+impl SampleDir {
+    fn write() -> std::io::Result<Self> {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("memplay-samples-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let kept = SampleDir(dir);
+        for (name, make) in SAMPLE_FILES {
+            std::fs::write(kept.0.join(name), make())?;
+        }
+        Ok(kept)
+    }
+}
+
+impl Drop for SampleDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
 
 /// The interpreter `--cpython` runs: `$MEMPLAY_PYTHON`, else `python3` on the PATH.
 fn program() -> String {
@@ -39,7 +63,13 @@ pub fn check_python() -> Result<(), String> {
 /// Runs `code` under CPython; a run that dies or never answers is reported as such.
 pub fn run(code: &str, options: &RunOptions) -> Result<CheckReport, String> {
     // The user's own python3, with their files and network: not sandboxed (--help says so).
-    let request = serde_json::to_value(CheckRequest::local(code, options)).map_err(|e| e.to_string())?;
+    let samples = if memplay_model::wants_sample_files(code) {
+        Some(SampleDir::write().map_err(|e| format!("cannot write the sample files: {e}"))?)
+    } else {
+        None
+    };
+    let dir = samples.as_ref().map(|s| s.0.to_string_lossy().into_owned()).unwrap_or_default();
+    let request = serde_json::to_value(CheckRequest::local(code, options, &dir)).map_err(|e| e.to_string())?;
     let mut child = Command::new(program())
         .args(["-I", "-c", CPYTHON_DRIVER])
         .stdin(Stdio::piped())

@@ -15,7 +15,7 @@ use core::alloc::{GlobalAlloc, Layout};
 use core::sync::atomic::{AtomicI64, Ordering::Relaxed};
 use std::alloc::System;
 
-use crate::header::Tag;
+use crate::header::{HEADER, Tag, tag_of};
 use crate::meter::{self, Admit};
 
 /// Bytes the process holds through the allocator right now, measured or not: what a
@@ -34,8 +34,6 @@ fn held(ptr: *mut u8, delta: i64) -> *mut u8 {
     }
     ptr
 }
-
-const HEADER: usize = core::mem::size_of::<Tag>();
 
 /// The wrapped allocator's layout for a block of `layout`, and where the block starts in
 /// it: after the header, aligned as the block asks.
@@ -61,18 +59,6 @@ unsafe fn tagged(base: *mut u8, offset: usize, tag: Tag) -> *mut u8 {
         block.sub(HEADER).cast::<Tag>().write_unaligned(tag);
         block
     }
-}
-
-#[inline(always)]
-pub(crate) unsafe fn tag_of(block: *mut u8) -> Tag {
-    // SAFETY: every block this allocator hands out has its header just before it.
-    unsafe { block.sub(HEADER).cast::<Tag>().read_unaligned() }
-}
-
-/// Rewrites the header of a block this allocator handed out.
-pub(crate) unsafe fn set_tag(block: *mut u8, tag: Tag) {
-    // SAFETY: as in `tag_of`.
-    unsafe { block.sub(HEADER).cast::<Tag>().write_unaligned(tag) }
 }
 
 pub struct CountingAlloc<A = System> {

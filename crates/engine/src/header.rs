@@ -30,6 +30,22 @@ impl Tag {
     }
 }
 
+/// The header's size: it sits just before every block the counting allocator hands out.
+pub(crate) const HEADER: usize = core::mem::size_of::<Tag>();
+
+/// The header of a block the counting allocator handed out.
+#[inline(always)]
+pub(crate) unsafe fn tag_of(block: *mut u8) -> Tag {
+    // SAFETY: every block this allocator hands out has its header just before it.
+    unsafe { block.sub(HEADER).cast::<Tag>().read_unaligned() }
+}
+
+/// Rewrites the header of a block the counting allocator handed out.
+pub(crate) unsafe fn set_tag(block: *mut u8, tag: Tag) {
+    // SAFETY: as in `tag_of`.
+    unsafe { block.sub(HEADER).cast::<Tag>().write_unaligned(tag) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,6 @@ mod kinds;
 mod live_at_peak;
 mod meter;
 mod run;
-mod sample_data;
 mod shadow_stack;
 mod shims;
 mod sites;

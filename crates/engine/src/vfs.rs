@@ -7,7 +7,12 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use crate::sample_data;
+use memplay_model::SAMPLE_FILES;
+
+/// Where a sample file is, relative to the working directory.
+fn sample_path(name: &str) -> String {
+    format!("data/{name}")
+}
 
 /// The snippet's working directory: relative paths resolve here.
 pub const CWD: &str = "/sandbox";
@@ -71,15 +76,9 @@ pub struct Vfs {
 }
 
 /// Sample files every run starts with, as (path relative to the working directory, bytes).
-fn samples() -> &'static [(&'static str, Vec<u8>)] {
-    static SAMPLES: OnceLock<Vec<(&'static str, Vec<u8>)>> = OnceLock::new();
-    SAMPLES.get_or_init(|| {
-        vec![
-            ("data/server.log", sample_data::server_log()),
-            ("data/measurements.csv", sample_data::measurements_csv()),
-            ("data/README.txt", sample_data::readme().into_bytes()),
-        ]
-    })
+fn samples() -> &'static [(String, Vec<u8>)] {
+    static SAMPLES: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    SAMPLES.get_or_init(|| SAMPLE_FILES.iter().map(|(name, make)| (sample_path(name), make())).collect())
 }
 
 /// Makes `path` absolute and normal (no `.`, `..` or doubled slashes).

@@ -14,6 +14,7 @@ mod protocol;
 mod report;
 mod request;
 mod results;
+mod sample_data;
 mod sandbox;
 mod svg;
 mod sweep;
@@ -22,8 +23,9 @@ mod tracker;
 mod verdict;
 
 pub use cpython::{
-    CPYTHON_DRIVER, CPYTHON_MIN, CheckLine, CheckProgress, CheckReport, CheckRequest, CpythonCheck, FromCpython,
-    KeyGate, LimitMessages, MEMORY_MARGIN_BYTES, Sealed, ToCpython,
+    CPYTHON_DRIVER, CPYTHON_DRIVER_PARTS, CPYTHON_MIN, CheckLine, CheckProgress, CheckReport, CheckRequest,
+    CpythonCheck, FromCpython, KeyGate, LimitMessages, MEMORY_MARGIN_BYTES, PYODIDE_SAMPLES_DIR, SampleFiles, Sealed,
+    ToCpython,
 };
 pub use figure::{Figure, Unit};
 pub use format::{format_bytes, format_held, format_ms};
@@ -44,6 +46,7 @@ pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{ENGINE_NAME, EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
 pub use request::{LimitKind, Limits, RunOptions};
 pub use results::Results;
+pub use sample_data::{SAMPLE_FILES, measurements_csv, readme, server_log, wants_sample_files};
 pub use sandbox::{SNIPPET_FILENAME, UNAVAILABLE, unavailable};
 pub use svg::{card_svg, card_svg_checked, svg, sweep_svg, timeline_percent, timeline_svg};
 pub use sweep::{

@@ -41,13 +41,13 @@ pub use pane::{ConsoleChunk, Pane, WorkerState};
 pub use reduce::crash_error;
 pub use script::ScriptResults;
 pub use series::{Bar, BarChart, PeakMark, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};
-pub use settings::{NumberSetting, Settings, Theme};
+pub use settings::{NumberSetting, Settings, ShareOptions, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 pub use sweep::{SweepRun, spaced};
 pub use view::{
     AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, HONESTY_NOTE, KindsView,
-    LoadView, PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, ShareOptions, ShareView,
-    StackRowView, SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView, glossary,
+    LoadView, PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, ShareView, StackRowView,
+    SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView, glossary,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

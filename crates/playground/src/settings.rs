@@ -110,6 +110,13 @@ impl Settings {
     }
 }
 
+/// The reader's choices in "Share & embed": what a shared link does when opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ShareOptions {
+    pub run: bool,
+    pub sweep: bool,
+}
+
 /// The settings panel's number fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberSetting {

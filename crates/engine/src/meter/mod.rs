@@ -200,7 +200,7 @@ impl Meter {
     pub(crate) fn adopt(&mut self, block: *const u8, bytes: usize, owner: rustpython_vm::alloc_owner::Owner) {
         // SAFETY: the interpreter hands over heap blocks it allocated through the counting
         // allocator, with the size it allocated them with.
-        let tag = unsafe { crate::alloc::tag_of(block.cast_mut()) };
+        let tag = unsafe { crate::header::tag_of(block.cast_mut()) };
         if tag.run != self.run {
             return;
         }
@@ -209,7 +209,7 @@ impl Meter {
         if key != tag.key() {
             self.held.moved(tag.key(), key, bytes);
             // SAFETY: as above.
-            unsafe { crate::alloc::set_tag(block.cast_mut(), Tag::new(self.run, key, tag.traced())) };
+            unsafe { crate::header::set_tag(block.cast_mut(), Tag::new(self.run, key, tag.traced())) };
         }
     }
 

@@ -1,5 +1,6 @@
 //! The CPython check: the same two snippets run under CPython's `tracemalloc` (the local
-//! `python3` for the command line, Pyodide in the page), by one driver, `py/cpython_driver.py`.
+//! `python3` for the command line, Pyodide in the page), by one driver, `py/cpython/`: one
+//! file per job, joined into one script (`CPYTHON_DRIVER`).
 //! Its reports have the shape of memplay's own, without the fields CPython cannot tell
 //! (allocations and bytes allocated over the run, the timeline, per-line hits and peaks):
 //! those are absent, never zero.
@@ -18,8 +19,23 @@ pub use worker::{FromCpython, KeyGate, Sealed, ToCpython};
 
 use crate::{EngineInfo, Figure, LimitKind, Limits, RunError, RunOptions, RunReport, SNIPPET_FILENAME, Truncated};
 
-/// The driver the command line and the page run CPython with.
-pub const CPYTHON_DRIVER: &str = include_str!("../../py/cpython_driver.py");
+/// The driver's parts, one job each, in the order they are joined: their names' order, so
+/// the page's build joins `py/cpython/*.py` the same way (a test holds the two together).
+pub const CPYTHON_DRIVER_PARTS: [&str; 6] =
+    ["0_driver.py", "1_closing.py", "2_samples.py", "3_run.py", "4_at_peak.py", "5_entry.py"];
+
+/// The driver the command line and the page run CPython with: its parts, joined.
+pub const CPYTHON_DRIVER: &str = concat!(
+    include_str!("../../py/cpython/0_driver.py"),
+    include_str!("../../py/cpython/1_closing.py"),
+    include_str!("../../py/cpython/2_samples.py"),
+    include_str!("../../py/cpython/3_run.py"),
+    include_str!("../../py/cpython/4_at_peak.py"),
+    include_str!("../../py/cpython/5_entry.py"),
+);
+
+/// Where the page's CPython worker puts the sample files in Pyodide's file system.
+pub const PYODIDE_SAMPLES_DIR: &str = "/memplay-samples";
 
 /// The oldest CPython the driver runs on (`tracemalloc.reset_peak` is 3.9; the command line
 /// asks for 3.10 to match what the page's Pyodide runs or newer).
@@ -46,6 +62,17 @@ pub struct CheckRequest {
     /// How far past the memory limit the check's process may grow for CPython's own
     /// arenas (`MEMORY_MARGIN_BYTES`): the page's worker and the driver both read it here.
     pub memory_margin: u64,
+    /// memplay's sample files, for the run's data/ folder, when the snippet names it
+    /// (`wants_sample_files`): the driver makes none of its own.
+    pub samples: Option<SampleFiles>,
+}
+
+/// Where the driver finds memplay's sample files (`crate::SAMPLE_FILES`), by name: the
+/// page's worker puts them there in Pyodide, the command line in a folder of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SampleFiles {
+    pub dir: String,
+    pub files: Vec<String>,
 }
 
 /// The room CPython gets past the memory limit for its own arenas, where the check
@@ -64,12 +91,13 @@ impl CheckRequest {
         let unavailable = crate::sandbox::unavailable_map();
         Self {
             unavailable: unavailable.into_iter().map(|(m, why)| (m.to_owned(), why.to_owned())).collect(),
-            ..Self::local(code, options)
+            ..Self::local(code, options, PYODIDE_SAMPLES_DIR)
         }
     }
 
-    /// The command line's request: the local python3, not sandboxed.
-    pub fn local(code: &str, options: &RunOptions) -> Self {
+    /// The command line's request: the local python3, not sandboxed; the sample files, if
+    /// the snippet wants them, are in `samples_dir`.
+    pub fn local(code: &str, options: &RunOptions, samples_dir: &str) -> Self {
         let limits = options.limits;
         Self {
             code: code.to_owned(),
@@ -82,6 +110,10 @@ impl CheckRequest {
             snippet: SNIPPET_FILENAME.to_owned(),
             unavailable: BTreeMap::new(),
             memory_margin: MEMORY_MARGIN_BYTES,
+            samples: crate::wants_sample_files(code).then(|| SampleFiles {
+                dir: samples_dir.to_owned(),
+                files: crate::SAMPLE_FILES.iter().map(|(name, _)| (*name).to_owned()).collect(),
+            }),
         }
     }
 }
@@ -326,7 +358,7 @@ pub(super) mod tests {
 
     #[test]
     fn the_command_line_runs_the_users_own_python_unclosed() {
-        let request = CheckRequest::local("x", &RunOptions::default());
+        let request = CheckRequest::local("x", &RunOptions::default(), "/tmp/s");
         assert!(request.unavailable.is_empty());
         assert_eq!(request.limit_messages.time, LimitKind::Time.message(&Limits::default()));
     }
@@ -334,7 +366,7 @@ pub(super) mod tests {
     #[test]
     fn the_request_carries_the_engines_import_list_indented_imports_too() {
         let code = "def parse():\n    import xml.dom.minidom\n    return 1\nimport json\n";
-        let request = CheckRequest::local(code, &RunOptions::default());
+        let request = CheckRequest::local(code, &RunOptions::default(), "/tmp/s");
         assert_eq!(request.imports, ["xml.dom.minidom", "json"]);
         assert_eq!(request.imports, crate::imported_modules(code));
         let off = RunOptions { warm_imports: false, ..RunOptions::default() };
@@ -374,7 +406,27 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn the_driver_is_the_python_file() {
+    fn the_driver_is_its_parts_joined_in_their_names_order() {
         assert!(CPYTHON_DRIVER.contains("def check(request, hook=None)"));
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/py/cpython");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".py"))
+            .collect();
+        names.sort();
+        assert_eq!(names, CPYTHON_DRIVER_PARTS, "every part is joined, in the order a glob lists them");
+        let joined: String =
+            CPYTHON_DRIVER_PARTS.iter().map(|n| std::fs::read_to_string(format!("{dir}/{n}")).unwrap()).collect();
+        assert_eq!(joined, CPYTHON_DRIVER);
+    }
+
+    #[test]
+    fn the_sample_files_come_with_a_snippet_that_names_their_folder() {
+        let request = CheckRequest::closed("open('data/server.log')", &RunOptions::default());
+        let samples = request.samples.expect("sent");
+        assert_eq!(samples.dir, PYODIDE_SAMPLES_DIR);
+        assert_eq!(samples.files, ["server.log", "measurements.csv", "README.txt"]);
+        assert_eq!(CheckRequest::local("x = 1", &RunOptions::default(), "/tmp/s").samples, None);
     }
 }

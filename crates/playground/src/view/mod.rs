@@ -15,7 +15,7 @@ pub use load::LoadView;
 pub use pane::{ErrorView, FigureCell, FiguresView, PaneView};
 pub use peak::{AlignedRowView, KindsView, PeakRowView, PeakSideView, PeakView, StackRowView};
 pub use results::{ComparisonView, CpythonView, ResultsView, RowView};
-pub use share::{ShareOptions, ShareView};
+pub use share::ShareView;
 pub use sweep::{FitView, SweepChart, SweepChartPoint, SweepFormView, SweepView};
 pub use toolbar::ToolbarView;
 pub use words::{HONESTY_NOTE, glossary};

@@ -1,7 +1,7 @@
 //! "Share & embed" (the full page) and an embed's link to the playground: the addresses and
 //! embed code of the current snippets, as the reader's choices ask.
 
-use crate::{Link, State, embed_code, page_url, readable_embed_code};
+use crate::{Link, ShareOptions, State, embed_code, page_url, readable_embed_code};
 
 /// What "Share & embed" shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,13 +15,6 @@ pub struct ShareView {
     pub embed: String,
     /// The snippets as text, for embed.js to make live.
     pub readable: String,
-}
-
-/// The reader's choices in "Share & embed".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ShareOptions {
-    pub run: bool,
-    pub sweep: bool,
 }
 
 impl State {

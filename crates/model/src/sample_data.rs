@@ -1,4 +1,19 @@
-//! Deterministic sample files for the "process a large file line by line" examples.
+//! Deterministic sample files for the "process a large file line by line" examples: every
+//! engine run finds them in data/, and the CPython check gets the same bytes (the request's
+//! `samples`; the page's build writes them beside the driver with `memplay-samples`).
+
+/// How a sample file's bytes are made.
+pub type MakeSample = fn() -> Vec<u8>;
+
+/// The sample files, as a snippet finds them in data/: name and how they are made.
+pub const SAMPLE_FILES: [(&str, MakeSample); 3] =
+    [("server.log", server_log), ("measurements.csv", measurements_csv), ("README.txt", readme)];
+
+/// Whether the CPython check brings the sample files for `code` (it names the folder): the
+/// files are 7 MB to write for each run, and most snippets never open them.
+pub fn wants_sample_files(code: &str) -> bool {
+    code.contains("data")
+}
 
 const PATHS: [&str; 8] =
     ["/", "/api/items", "/api/items/42", "/login", "/static/app.js", "/api/search?q=memory", "/health", "/api/orders"];
@@ -36,17 +51,15 @@ pub fn measurements_csv() -> Vec<u8> {
     out.into_bytes()
 }
 
-pub fn readme() -> String {
-    "Sample files for memplay snippets:\n\
-     server.log        100000 lines of a web server log (about 2% ERROR lines)\n\
-     measurements.csv  20000 sensor readings: timestamp,sensor,temperature,humidity\n"
-        .to_owned()
+pub fn readme() -> Vec<u8> {
+    b"Sample files for memplay snippets:\n\
+      server.log        100000 lines of a web server log (about 2% ERROR lines)\n\
+      measurements.csv  20000 sensor readings: timestamp,sensor,temperature,humidity\n"
+        .to_vec()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn log_has_100k_lines_some_errors_and_is_stable() {
         let log = super::server_log();
@@ -62,27 +75,5 @@ mod tests {
         let csv = String::from_utf8(super::measurements_csv()).unwrap();
         assert!(csv.starts_with("timestamp,sensor,temperature,humidity\n"));
         assert_eq!(csv.lines().count(), 20_001);
-    }
-
-    /// The CPython check's driver makes the same files for CPython (crates/model/py/
-    /// cpython_driver.py, which runs where this crate is not linked): byte for byte.
-    #[test]
-    fn the_cpython_driver_makes_the_same_sample_files() {
-        let driver = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/py/cpython_driver.py");
-        let script = format!(
-            "import importlib.util, sys\n\
-             spec = importlib.util.spec_from_file_location('driver', {driver:?})\n\
-             d = importlib.util.module_from_spec(spec)\n\
-             spec.loader.exec_module(d)\n\
-             sys.stdout.buffer.write(b'\\0'.join(t.encode() for t in (d._server_log(), d._measurements_csv(), d._README)))\n"
-        );
-        let out = std::process::Command::new("python3").args(["-c", &script]).output().expect("python3 runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let ours = [server_log(), measurements_csv(), readme().into_bytes()];
-        let theirs: Vec<&[u8]> = out.stdout.split(|b| *b == 0).collect();
-        assert_eq!(theirs.len(), 3);
-        for ((name, ours), theirs) in ["server.log", "measurements.csv", "README.txt"].iter().zip(&ours).zip(theirs) {
-            assert!(ours.as_slice() == theirs, "data/{name} differs between src/sample_data.rs and the driver");
-        }
     }
 }
