@@ -5,7 +5,9 @@
 //! the view; it decides nothing itself.
 
 mod action;
+mod check_state;
 mod cpython;
+mod demand;
 mod draft;
 mod effect;
 mod exports;
@@ -21,10 +23,12 @@ mod series;
 mod settings;
 mod state;
 mod sweep;
+mod sweep_run;
 mod view;
 
 pub use action::Action;
-pub use cpython::{CpythonState, CpythonWorker};
+pub use check_state::{CpythonState, CpythonWorker};
+pub use demand::{Autostart, Demand, IDLE_OFF_SCREEN_MS, IDLE_RANGE_MS, idle_ms_from_query};
 pub use draft::{DRAFT_KEY, Draft, PaneDraft};
 pub use effect::{Announcement, Effect, WorkerHeaps, WorkerReport};
 pub use exports::{EXPORT_URL_MS, EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
@@ -36,14 +40,13 @@ pub use link::{
     readable_embed_code,
 };
 pub use memplay_model::Side;
-pub use on_demand::{Autostart, Demand, IDLE_OFF_SCREEN_MS, IDLE_RANGE_MS, idle_ms_from_query};
 pub use pane::{ConsoleChunk, Pane, WorkerState};
 pub use reduce::crash_error;
 pub use script::ScriptResults;
 pub use series::{Bar, BarChart, PeakMark, Tick, TimelineChart, TimelinePoint, bars, byte_ticks, charts, timeline};
 pub use settings::{NumberSetting, Settings, ShareOptions, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
-pub use sweep::{SweepRun, spaced};
+pub use sweep_run::{SweepRun, spaced};
 pub use view::{
     AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, HONESTY_NOTE, KindsView,
     LoadView, PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, ShareView, StackRowView,
