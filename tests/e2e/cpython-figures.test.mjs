@@ -109,3 +109,16 @@ test('an indented import is loaded first under the check, as the engine loads it
   assert.ok(hi - lo <= hi * 0.1, `top ${a.peak_bytes} B, inner ${b.peak_bytes} B`);
   assert.deepEqual(page.errors, []);
 });
+
+test('under the check, a snippet reads the sample files the engine gives it, byte for byte', { timeout: CHECK_TIMEOUT }, async () => {
+  const read = 'import hashlib\n' +
+    "for name in ['server.log', 'measurements.csv', 'README.txt']:\n" +
+    "    with open('data/' + name, 'rb') as f:\n" +
+    "        print(name, hashlib.sha256(f.read()).hexdigest())\n";
+  const { page, c } = await check(read, 'x = 1\n');
+  assert.equal(c.a.error, null, JSON.stringify(c.a.error));
+  assert.equal(c.cpython.a.error, null, JSON.stringify(c.cpython.a.error));
+  assert.match(c.a.stdout, /^server\.log [0-9a-f]{64}\nmeasurements\.csv [0-9a-f]{64}\nREADME\.txt [0-9a-f]{64}\n$/);
+  assert.equal(c.cpython.a.stdout, c.a.stdout, 'the same files under CPython as under the engine');
+  assert.deepEqual(page.errors, []);
+});
