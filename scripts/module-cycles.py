@@ -57,7 +57,7 @@ def edges(src):
     for path, text in mods.items():
         if not path:
             continue
-        text = re.sub(r'#\[cfg\(test\)\]\s*mod tests \{.*', '', text, flags=re.S)
+        text = re.sub(r'#\[cfg\(test\)\]\s*(?:pub(?:\([^)]*\))?\s+)?mod tests \{.*', '', text, flags=re.S)
         out = graph.setdefault(path[0], {})
         for name in named(text):
             target = name if name in tops else reexported.get(name)

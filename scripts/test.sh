@@ -24,8 +24,8 @@ count() { # "passed failed" from a cargo test or node --test log
 step "format check"
 cargo fmt --all -- --check
 
-step "module cycles (scripts/module-cycles.py; memplay-model's layers are still tangled: issue 32)"
-python3 scripts/module-cycles.py crates/engine/src crates/playground/src crates/cli/src src
+step "module cycles (scripts/module-cycles.py)"
+python3 scripts/module-cycles.py crates/*/src src
 
 step "clippy (native)"
 cargo clippy --workspace --all-targets --profile fast-test -- -D warnings

@@ -5,25 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::table::{Align, Table};
-use crate::{AtPeak, Comparison, CpythonCheck, format_bytes, group_thousands};
-
-/// Kinds listed in a table before the rest go into "other kinds".
-const LISTED: usize = 8;
+use crate::{AtPeak, PeakType, format_bytes, group_thousands};
 
 /// The row of memory that belongs to no Python object.
 pub const INTERPRETER: &str = "(interpreter)";
-
-/// Objects of one type alive at the peak: `{"type", "count", "bytes"}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PeakType {
-    #[serde(rename = "type")]
-    pub name: String,
-    /// Objects of the type alive at the peak (0 for `(interpreter)`).
-    pub count: i64,
-    /// Their bytes: the objects and the storage they own.
-    pub bytes: i64,
-}
 
 /// One type in A and B at their own peaks: `{"type", "a_count", "a_bytes", "b_count",
 /// "b_bytes"}` (`compare --json`'s `peak_types`).
@@ -138,64 +123,10 @@ pub fn kinds_sentence(letter: &str, at: &AtPeak) -> String {
     format!("At its peak, {letter} held {listed}{made}.")
 }
 
-/// "What kind": one row per type, A's objects and bytes beside B's, with bytes per object;
-/// and CPython's bytes per object where the check counted its objects by type. `None`
-/// when neither run told types.
-pub fn kinds_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table> {
-    use Align::{Left, Right};
-    if c.peak_types.is_empty() {
-        return None;
-    }
-    let theirs =
-        check.filter(|k| [&k.a, &k.b].iter().any(|r| r.at_peak.as_ref().is_some_and(|a| !a.by_type.is_empty())));
-    let mut head: Vec<String> =
-        ["Kind", "A objects", "A holds", "A each", "B objects", "B holds", "B each"].map(String::from).into();
-    let mut align = vec![Left, Right, Right, Right, Right, Right, Right];
-    if let Some(k) = theirs {
-        let name = k.engine.short_label();
-        head.extend([format!("{name} A each ≈"), format!("{name} B each ≈")]);
-        align.extend([Right, Right]);
-    }
-    let count = |n: i64| if n > 0 { group_thousands(n as u64) } else { "–".to_owned() };
-    let their_each = |r: &crate::CheckReport, name: &str| {
-        let t = r.at_peak.as_ref().and_then(|a| a.by_type.iter().find(|t| t.name == name));
-        t.map(|t| each_text(t.count, t.bytes).trim_end_matches(" each").to_owned()).filter(|s| !s.is_empty())
-    };
-    let mut rows = Vec::new();
-    // The kinds of objects, largest first, the rest in one row; then the interpreter's.
-    let (objects, interpreter): (Vec<&TypeRow>, Vec<&TypeRow>) =
-        c.peak_types.iter().partition(|r| r.name != INTERPRETER);
-    let (shown, rest) = objects.split_at(objects.len().min(LISTED));
-    let other = rest.iter().fold(TypeRow { name: "other kinds".into(), ..TypeRow::default() }, |mut o, r| {
-        o.a_count += r.a_count;
-        o.a_bytes += r.a_bytes;
-        o.b_count += r.b_count;
-        o.b_bytes += r.b_bytes;
-        o
-    });
-    for r in shown.iter().copied().chain((!rest.is_empty()).then_some(&other)).chain(interpreter) {
-        let each = |n: i64, b: i64| each_text(n, b).trim_end_matches(" each").to_owned();
-        let mut cells = vec![
-            r.name.clone(),
-            count(r.a_count),
-            crate::format_held(r.a_bytes),
-            each(r.a_count, r.a_bytes),
-            count(r.b_count),
-            crate::format_held(r.b_bytes),
-            each(r.b_count, r.b_bytes),
-        ];
-        if let Some(k) = theirs {
-            cells.extend([&k.a, &k.b].map(|side| their_each(side, &r.name).unwrap_or_else(|| "–".into())));
-        }
-        rows.push(cells);
-    }
-    Some(Table { head, align, rows })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::PeakLine;
+    use crate::{Comparison, PeakLine, kinds_table};
 
     fn t(name: &str, count: i64, bytes: i64) -> PeakType {
         PeakType { name: name.into(), count, bytes }

@@ -7,6 +7,7 @@ mod figure;
 mod format;
 mod imports;
 mod kinds;
+mod limit_kind;
 mod markdown;
 mod peak;
 mod presets;
@@ -14,6 +15,7 @@ mod protocol;
 mod report;
 mod request;
 mod results;
+mod rows;
 mod sample_data;
 mod sandbox;
 mod svg;
@@ -28,24 +30,21 @@ pub use cpython::{
     ToCpython,
 };
 pub use figure::{Figure, Unit};
-pub use format::{format_bytes, format_held, format_ms};
+pub use format::{format_bytes, format_held, format_ms, group_thousands};
 pub use imports::imported_modules;
-pub use kinds::{
-    INTERPRETER, PeakType, TypeRow, each_text, kinds_sentence, kinds_table, kinds_text, peak_types, rank_types,
-};
-pub use markdown::{
-    Row, SO_FAR, TIME_NOISE_MS, UNMEASURED, change, figure_change, figures, group_thousands, markdown, partial_text,
-    rows,
-};
+pub use kinds::{INTERPRETER, TypeRow, each_text, kinds_sentence, kinds_text, peak_types, rank_types};
+pub use limit_kind::LimitKind;
+pub use markdown::markdown;
 pub use peak::{
-    AtPeak, FRAMES_LISTED, ListedLine, PeakLine, PeakRow, PeakStack, STACKS_LISTED, align_lines, elided_calls,
-    line_text, listed_frames, listed_lines, peak_lines, rank_lines,
+    AtPeak, FRAMES_LISTED, ListedLine, PeakLine, PeakRow, PeakStack, PeakType, STACKS_LISTED, align_lines,
+    elided_calls, line_text, listed_frames, listed_lines, peak_lines, rank_lines,
 };
 pub use presets::{Metric, PRESETS, Preset, Side, preset, still_the_preset};
 pub use protocol::{EngineEvent, FromWorker, ToWorker, WorkerHeap};
 pub use report::{ENGINE_NAME, EngineInfo, ErrorKind, LineStat, RunError, RunReport, TimelinePoint, Truncated};
-pub use request::{LimitKind, Limits, RunOptions};
+pub use request::{Limits, RunOptions};
 pub use results::Results;
+pub use rows::{Row, SO_FAR, TIME_NOISE_MS, UNMEASURED, change, figure_change, figures, partial_text, rows};
 pub use sample_data::{SAMPLE_FILES, measurements_csv, readme, server_log, wants_sample_files};
 pub use sandbox::{SNIPPET_FILENAME, UNAVAILABLE, unavailable};
 pub use svg::{card_svg, card_svg_checked, svg, sweep_svg, timeline_percent, timeline_svg};
@@ -54,7 +53,7 @@ pub use sweep::{
     SweepRange, counterpart, crossover, default_site, default_size_var, fit, literals, sites_in_both, size_vars, sizes,
     slim, sweep_markdown, with_size,
 };
-pub use table::{Align, Table, column_head, cpython_held, figures_table, peak_table};
+pub use table::{Align, Table, column_head, cpython_held, figures_table, kinds_table, peak_table};
 pub use tracker::RunTracker;
 pub use verdict::{
     CLOSE_CALL_NOTE, CLOSE_CALL_RATIO, Comparison, close_call, short_verdict, verdict, verdict_on, winner, winner_on,

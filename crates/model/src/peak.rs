@@ -56,7 +56,7 @@ pub struct AtPeak {
     /// storage they own, and memory that belongs to no object as `(interpreter)`
     /// (`kinds.rs`). Empty where the engine could not tell types.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub by_type: Vec<crate::PeakType>,
+    pub by_type: Vec<PeakType>,
     /// Set where the figures are not exact (the CPython check's).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
@@ -69,7 +69,7 @@ pub struct PeakLine {
     pub blocks: i64,
     /// What kinds of objects the line made that were alive at the peak, largest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub types: Vec<crate::PeakType>,
+    pub types: Vec<PeakType>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,6 +271,17 @@ pub fn peak_lines(code_a: &str, code_b: &str, a: Option<&AtPeak>, b: Option<&AtP
         })
         .filter(|r| r.a_bytes != 0 || r.b_bytes != 0)
         .collect()
+}
+
+/// Objects of one type alive at the peak: `{"type", "count", "bytes"}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeakType {
+    #[serde(rename = "type")]
+    pub name: String,
+    /// Objects of the type alive at the peak (0 for `(interpreter)`).
+    pub count: i64,
+    /// Their bytes: the objects and the storage they own.
+    pub bytes: i64,
 }
 
 #[cfg(test)]

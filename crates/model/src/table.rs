@@ -4,7 +4,10 @@
 //! the check has run), and "At the peak" (each line of A beside its counterpart in B, with
 //! CPython's figures for the same lines where the check explained its peaks).
 
-use crate::{AtPeak, CheckReport, Comparison, CpythonCheck, PeakRow, format_bytes, rows};
+use crate::{
+    AtPeak, CheckReport, Comparison, CpythonCheck, INTERPRETER, PeakRow, TypeRow, each_text, format_bytes,
+    group_thousands, rows,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -168,6 +171,63 @@ fn inline_code(cell: &str) -> String {
         Some((a, b)) => format!("{}{}{}", code(a), crate::peak::B_CODE, code(b)),
         None => code(cell),
     }
+}
+
+/// Kinds listed in the kinds table before the rest go into "other kinds".
+const KINDS_LISTED: usize = 8;
+
+/// "What kind": one row per type, A's objects and bytes beside B's, with bytes per object;
+/// and CPython's bytes per object where the check counted its objects by type. `None`
+/// when neither run told types.
+pub fn kinds_table(c: &Comparison, check: Option<&CpythonCheck>) -> Option<Table> {
+    use Align::{Left, Right};
+    if c.peak_types.is_empty() {
+        return None;
+    }
+    let theirs =
+        check.filter(|k| [&k.a, &k.b].iter().any(|r| r.at_peak.as_ref().is_some_and(|a| !a.by_type.is_empty())));
+    let mut head: Vec<String> =
+        ["Kind", "A objects", "A holds", "A each", "B objects", "B holds", "B each"].map(String::from).into();
+    let mut align = vec![Left, Right, Right, Right, Right, Right, Right];
+    if let Some(k) = theirs {
+        let name = k.engine.short_label();
+        head.extend([format!("{name} A each ≈"), format!("{name} B each ≈")]);
+        align.extend([Right, Right]);
+    }
+    let count = |n: i64| if n > 0 { group_thousands(n as u64) } else { "–".to_owned() };
+    let their_each = |r: &crate::CheckReport, name: &str| {
+        let t = r.at_peak.as_ref().and_then(|a| a.by_type.iter().find(|t| t.name == name));
+        t.map(|t| each_text(t.count, t.bytes).trim_end_matches(" each").to_owned()).filter(|s| !s.is_empty())
+    };
+    let mut rows = Vec::new();
+    // The kinds of objects, largest first, the rest in one row; then the interpreter's.
+    let (objects, interpreter): (Vec<&TypeRow>, Vec<&TypeRow>) =
+        c.peak_types.iter().partition(|r| r.name != INTERPRETER);
+    let (shown, rest) = objects.split_at(objects.len().min(KINDS_LISTED));
+    let other = rest.iter().fold(TypeRow { name: "other kinds".into(), ..TypeRow::default() }, |mut o, r| {
+        o.a_count += r.a_count;
+        o.a_bytes += r.a_bytes;
+        o.b_count += r.b_count;
+        o.b_bytes += r.b_bytes;
+        o
+    });
+    for r in shown.iter().copied().chain((!rest.is_empty()).then_some(&other)).chain(interpreter) {
+        let each = |n: i64, b: i64| each_text(n, b).trim_end_matches(" each").to_owned();
+        let mut cells = vec![
+            r.name.clone(),
+            count(r.a_count),
+            crate::format_held(r.a_bytes),
+            each(r.a_count, r.a_bytes),
+            count(r.b_count),
+            crate::format_held(r.b_bytes),
+            each(r.b_count, r.b_bytes),
+        ];
+        if let Some(k) = theirs {
+            cells.extend([&k.a, &k.b].map(|side| their_each(side, &r.name).unwrap_or_else(|| "–".into())));
+        }
+        rows.push(cells);
+    }
+    Some(Table { head, align, rows })
 }
 
 #[cfg(test)]

@@ -49,29 +49,6 @@ impl Comparison {
         let peak_types = crate::peak_types(a.at_peak.as_ref(), b.at_peak.as_ref());
         Self { peak_lines, peak_types, ..Self::new(a, b) }
     }
-
-    /// The one-line headline: the verdict, or, once CPython's check disagrees with it,
-    /// both engines' answers ("RustPython: A 1.2× lower · CPython 3.14: B 2.2× lower").
-    pub fn headline(&self, check: Option<&crate::CpythonCheck>) -> String {
-        match check {
-            // Each engine's answer on the figure the comparison is judged on.
-            Some(k) if k.agrees == Some(false) => {
-                let brief = |peaks: (u64, u64), retained: (i64, i64)| match self.metric {
-                    Some(Metric::Retained) => {
-                        short_verdict_as(kept_bytes(retained.0), kept_bytes(retained.1), "less kept")
-                    }
-                    _ => short_verdict(peaks.0, peaks.1),
-                };
-                format!(
-                    "RustPython: {} \u{b7} {}: {}",
-                    brief((self.a.peak_bytes, self.b.peak_bytes), (self.a.retained_bytes, self.b.retained_bytes)),
-                    k.engine.short_label(),
-                    brief((k.a.peak_bytes, k.b.peak_bytes), (k.a.retained_bytes, k.b.retained_bytes))
-                )
-            }
-            _ => self.verdict.clone(),
-        }
-    }
 }
 
 /// Peaks closer than this (the higher over the lower) are a close call. On real tutorial
@@ -101,7 +78,7 @@ pub fn short_verdict(a: u64, b: u64) -> String {
 }
 
 /// The same, with the word for the lower side ("less kept").
-fn short_verdict_as(a: u64, b: u64, lower: &str) -> String {
+pub(crate) fn short_verdict_as(a: u64, b: u64, lower: &str) -> String {
     match lower_side(a, b) {
         None => "about the same".into(),
         Some(side) => format!("{} {} {lower}", side.letter().to_uppercase(), times(a.min(b), a.max(b))),
@@ -131,7 +108,7 @@ fn kept(r: &RunReport) -> u64 {
     kept_bytes(r.retained_bytes)
 }
 
-fn kept_bytes(retained: i64) -> u64 {
+pub(crate) fn kept_bytes(retained: i64) -> u64 {
     retained.max(0) as u64
 }
 

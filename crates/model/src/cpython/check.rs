@@ -58,3 +58,29 @@ fn lower_first(s: &str) -> String {
         None => s.to_owned(),
     }
 }
+impl Comparison {
+    /// The one-line headline: the verdict, or, once CPython's check disagrees with it,
+    /// both engines' answers ("RustPython: A 1.2× lower · CPython 3.14: B 2.2× lower").
+    pub fn headline(&self, check: Option<&CpythonCheck>) -> String {
+        match check {
+            // Each engine's answer on the figure the comparison is judged on.
+            Some(k) if k.agrees == Some(false) => {
+                let brief = |peaks: (u64, u64), retained: (i64, i64)| match self.metric {
+                    Some(crate::Metric::Retained) => crate::verdict::short_verdict_as(
+                        crate::verdict::kept_bytes(retained.0),
+                        crate::verdict::kept_bytes(retained.1),
+                        "less kept",
+                    ),
+                    _ => crate::short_verdict(peaks.0, peaks.1),
+                };
+                format!(
+                    "RustPython: {} \u{b7} {}: {}",
+                    brief((self.a.peak_bytes, self.b.peak_bytes), (self.a.retained_bytes, self.b.retained_bytes)),
+                    k.engine.short_label(),
+                    brief((k.a.peak_bytes, k.b.peak_bytes), (k.a.retained_bytes, k.b.retained_bytes))
+                )
+            }
+            _ => self.verdict.clone(),
+        }
+    }
+}

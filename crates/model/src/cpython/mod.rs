@@ -257,7 +257,7 @@ impl CheckReport {
         // A run that ended before it measured (a timeout at the start) has no figures;
         // one cut short has figures so far.
         let measured = self.error.is_none() || self.peak_bytes > 0 || self.wall_ms > 0.0;
-        Some(crate::markdown::partial_text(figure.unit().format(value), measured, self.error.is_none()))
+        Some(crate::partial_text(figure.unit().format(value), measured, self.error.is_none()))
     }
 
     /// The figures the verdict reads, as a memplay report.

@@ -2,7 +2,7 @@
 //! larger value, labelled with the formatted figures.
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
-use crate::markdown::rows;
+use crate::rows::rows;
 use crate::{Comparison, Figure};
 
 const WIDTH: f64 = 640.0;

@@ -4,7 +4,7 @@
 
 use super::{COLOR_A, COLOR_B, clip, escape, open};
 use crate::kinds::kinds_text;
-use crate::markdown::rows;
+use crate::rows::rows;
 use crate::{Comparison, CpythonCheck, Figure, RunReport, Side};
 
 const WIDTH: f64 = 1200.0;
