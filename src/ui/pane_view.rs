@@ -18,7 +18,6 @@ pub struct Props {
 pub fn PaneView(p: &Props) -> Html {
     let (v, letter) = (&p.view, p.view.side.letter());
     let name = letter.to_uppercase();
-    let error_line = v.error.as_ref().and_then(|e| e.line);
     let on_title = p.on_title.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <section class={classes!("pane", format!("pane-{letter}"))} data-testid={format!("pane-{letter}")}
@@ -30,7 +29,7 @@ pub fn PaneView(p: &Props) -> Html {
                 <span class="status" data-testid={format!("status-{letter}")} role="status">{ &v.status }</span>
             </div>
             <Editor testid={format!("editor-{letter}")} label={format!("Python code of snippet {name}")}
-                code={v.code.clone()} marks={v.marks.clone()} {error_line} on_change={p.on_code.clone()} />
+                code={v.code.clone()} marks={v.marks.clone()} error_line={v.error_line} on_change={p.on_code.clone()} />
             <Figures side={v.side} figures={v.figures.clone()} />
             if let Some(e) = &v.error {
                 <div class="error" role="alert" data-testid={format!("error-{letter}")} data-line={e.line.map(|l| l.to_string())}>

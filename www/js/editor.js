@@ -14,13 +14,13 @@ import { guarded } from './guarded.js';
 
 const setMarks = StateEffect.define();
 
-// { marks, peakMarks: Map<line, {text, kind, detail}>, errorLine: number | null }; an edit clears them,
-// since they describe the code as it was run.
+// { marks, peakMarks: Map<line, {text, kind, detail}>, errorLine: number | null }, as the page
+// sets them: it takes them away once the code is edited (memplay_playground::PaneView).
 const marksField = StateField.define({
   create: () => ({ marks: new Map(), peakMarks: new Map(), errorLine: null }),
   update(value, tr) {
     for (const e of tr.effects) if (e.is(setMarks)) return e.value;
-    return tr.docChanged ? { marks: new Map(), peakMarks: new Map(), errorLine: null } : value;
+    return value;
   },
   provide: (field) => EditorView.decorations.from(field, (value) => (view) => {
     const n = value.errorLine;

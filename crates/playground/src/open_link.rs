@@ -78,7 +78,7 @@ impl State {
         for (side, d) in [(Side::A, a), (Side::B, b)] {
             let pane = self.pane_mut(side);
             pane.title.clone_from(&d.title);
-            pane.code.clone_from(&d.code);
+            pane.set_code(&d.code);
         }
         self.titled_by = [preset.clone(), preset.clone()];
         self.preset = preset;

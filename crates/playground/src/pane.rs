@@ -58,6 +58,9 @@ pub struct Pane {
     pub recycle_after_run: bool,
     /// Counts the changes of the pane's worker (see lifecycle.rs).
     pub turn: u32,
+    /// The code has changed since its last run started: the run's gutter marks and error
+    /// line describe code that is gone.
+    pub edited_since_run: bool,
 }
 
 impl Pane {
@@ -78,6 +81,15 @@ impl Pane {
             recycle_after_run: false,
             recycled: 0,
             turn: 0,
+            edited_since_run: false,
+        }
+    }
+
+    /// Puts `code` in the pane: an edit, a preset or a link.
+    pub(crate) fn set_code(&mut self, code: &str) {
+        if self.code != code {
+            code.clone_into(&mut self.code);
+            self.edited_since_run = true;
         }
     }
 

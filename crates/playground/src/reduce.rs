@@ -108,7 +108,7 @@ impl State {
             }
             Action::SetCode(side, code) => {
                 if self.pane(side).code != code {
-                    self.pane_mut(side).code = code;
+                    self.pane_mut(side).set_code(&code);
                     self.retitle(side);
                     self.preset = None;
                     self.edited(&mut effects);
@@ -179,6 +179,9 @@ impl State {
         pane.tracker = Some(RunTracker::new(options.limits, engine));
         pane.run_code = code;
         pane.sweep_point = sweep_point;
+        if !sweep_point {
+            pane.edited_since_run = false;
+        }
         if pane.worker == WorkerState::Ready {
             pane.worker = WorkerState::Busy;
             effects.push(Effect::StartRun { side, run_id: pane.run_id, code: pane.run_code.clone(), options });

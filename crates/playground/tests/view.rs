@@ -338,3 +338,41 @@ fn share_and_embed_follow_the_readers_choices_in_the_page_view() {
     assert!(link.run && link.sweep, "{link:?}");
     assert!(!opened(&v.playground_url).run, "an embed's link to the playground never runs on open");
 }
+
+#[test]
+fn an_edit_takes_the_marks_and_the_error_line_away_until_the_next_run() {
+    let mut s = ready_state();
+    let ran = |s: &mut State| {
+        s.apply(Action::Run);
+        for side in Side::BOTH {
+            let mut r = report(5000);
+            r.lines = vec![memplay_model::LineStat {
+                line: 1,
+                hits: 1,
+                allocations: 3,
+                allocated_bytes: 4096,
+                net_bytes: 4096,
+                peak_bytes: 4096,
+            }];
+            r.error = Some(RunError { line: Some(2), ..RunError::plain(ErrorKind::Python("ValueError".into()), "x") });
+            event(s, side, EngineEvent::Started);
+            event(s, side, EngineEvent::done(r));
+        }
+    };
+    ran(&mut s);
+    let v = s.pane_view(Side::A);
+    assert_eq!((v.marks.len(), v.error_line), (1, Some(2)), "{:?}", v.marks);
+    let code = format!("{}# edited\n", s.pane(Side::A).code);
+    s.apply(Action::SetCode(Side::A, code));
+    let v = s.pane_view(Side::A);
+    assert!(v.marks.is_empty() && v.error_line.is_none(), "they describe code that is gone");
+    assert!(v.error.is_some(), "the error itself stays said");
+    assert_eq!(s.pane_view(Side::B).marks.len(), 1, "the other pane was not edited");
+    // The same text again is no edit; a preset is one; the next run brings marks back.
+    s.apply(Action::SetCode(Side::B, s.pane(Side::B).code.clone()));
+    assert_eq!(s.pane_view(Side::B).marks.len(), 1);
+    ran(&mut s);
+    assert_eq!(s.pane_view(Side::A).marks.len(), 1);
+    s.apply(Action::LoadPreset("raw-vs-zlib".into()));
+    assert!(s.pane_view(Side::A).marks.is_empty() && s.pane_view(Side::B).marks.is_empty());
+}

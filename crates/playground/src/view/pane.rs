@@ -12,7 +12,11 @@ pub struct PaneView {
     /// "running…", "done in 12 ms", "ended: MemoryError", …
     pub status: String,
     pub figures: FiguresView,
+    /// The gutter's marks, and the line the error points at for the editor to highlight:
+    /// none once the code has been edited since its run, since they describe code that is
+    /// gone.
     pub marks: Vec<GutterMark>,
+    pub error_line: Option<u32>,
     pub error: Option<ErrorView>,
     pub console: Vec<ConsoleChunk>,
     /// Nothing has been printed and nothing runs: the console shows its placeholder.
@@ -59,14 +63,16 @@ impl State {
         let shown = pane.shown_report();
         let sweep_progress = self.sweep.as_ref().and_then(|s| s.progress(side));
         let running_here = pane.running() && sweep_progress.is_none();
+        let error = pane.result.as_ref().and_then(|r| r.error.as_ref());
         PaneView {
             side,
             title: pane.title.clone(),
             code: pane.code.clone(),
             status: sweep_progress.map_or_else(|| status(pane), |p| format!("sweeping {p}")),
             figures: figures(shown, running_here),
-            marks: shown.map(gutter).unwrap_or_default(),
-            error: pane.result.as_ref().and_then(|r| r.error.as_ref()).map(ErrorView::from),
+            marks: shown.filter(|_| !pane.edited_since_run).map(gutter).unwrap_or_default(),
+            error_line: error.and_then(|e| e.line).filter(|_| !pane.edited_since_run),
+            error: error.map(ErrorView::from),
             console: pane.console.clone(),
             console_placeholder: pane.console.is_empty() && !running_here,
             cut_notice: pane.output_cut_notice(),
