@@ -8,11 +8,14 @@ import init from './worker.js';
 // engine marks `memplay:instantiated` and `memplay:warmed` itself.
 performance.mark('memplay:boot');
 
+// An engine that cannot start is reported as an uncaught error: the page hears it as the
+// worker's `error` event, as it hears a crash (memplay_playground's lifecycle.rs decides what
+// follows), so this script writes no message of the protocol's.
 self.onmessage = async (event) => {
   self.onmessage = null;
   try {
     await init({ module_or_path: event.data.module });
   } catch (err) {
-    self.postMessage({ type: 'failed', message: 'the engine failed to start: ' + String(err && err.message || err) });
+    reportError(new Error('the engine failed to start: ' + String(err && err.message || err)));
   }
 };

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, screenshot } from './harness.mjs';
+import { Playground } from './playground.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -37,4 +38,29 @@ test('a panic and a trap in the engine become a clear message and a fresh worker
     assert.equal(next.b.stdout, 'still fine\n');
   }
   assert.deepEqual(page.errors, []);
+});
+
+test('an engine that cannot start says so once, instead of starting workers for ever', async () => {
+  const page = await env.newPage();
+  let started = 0;
+  // The engine's own script (worker-boot.js imports it), as a broken build would serve it.
+  await page.context().route(/\/worker\.js$/, async (route) => {
+    started += 1;
+    await route.fulfill({
+      contentType: 'text/javascript',
+      body: "export default async function init() { throw new Error('a broken build'); }\n",
+    });
+  });
+  const pg = new Playground(page, env.url);
+  await pg.open({ fresh: false });
+  const why = await page.evaluate(() => window.memplay.ready().then(() => 'ready', (e) => e.message));
+  assert.match(why, /the engine could not start/);
+  assert.match(why, /the engine failed to start: a broken build/);
+  const seen = started;
+  assert.ok(seen >= 3 && seen <= 6, `a few tries, not more: ${seen}`);
+  await page.waitForTimeout(1500);
+  assert.equal(started, seen, 'no worker starts after the engine is said to have failed');
+  assert.equal(await page.locator('[data-engines]').getAttribute('data-engines'), '0');
+  assert.match(await pg.testid('engine-error').innerText(), /could not start/);
+  await screenshot(page, 'crash-engine-cannot-start');
 });

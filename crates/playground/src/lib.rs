@@ -33,7 +33,7 @@ pub use draft::{DRAFT_KEY, Draft, PaneDraft};
 pub use effect::{Announcement, Effect, WorkerHeaps, WorkerReport};
 pub use exports::{EXPORT_URL_MS, EXPORTS, Export, Exported, SWEEP_EXPORTS, file_name};
 pub use gutter::{GutterMark, MarkKind, gutter};
-pub use lifecycle::{KEEP_ENGINE_AFTER_MS, KEEP_ENGINE_WITHIN_MS, SHELF_MS};
+pub use lifecycle::{KEEP_ENGINE_AFTER_MS, KEEP_ENGINE_WITHIN_MS, MAX_FAILED_STARTS, SHELF_MS};
 pub use link::{
     CPYTHON_FLAG, EMBED_HEIGHT, EMBED_QUERY, IDLE_QUERY, Link, LinkContent, LinkError, MAX_DECODED, MAX_FRAGMENT,
     MAX_TITLE, PRESET_PART, RUN_FLAG, SWEEP_FLAG, Shared, VERSION, embed_code, embed_js_table, embed_url, page_url,

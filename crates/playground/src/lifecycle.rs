@@ -27,6 +27,11 @@ pub const KEEP_ENGINE_AFTER_MS: u64 = 4_000;
 /// … when the browser is next idle, at the latest this long after that.
 pub const KEEP_ENGINE_WITHIN_MS: u64 = 5_000;
 
+/// A pane's workers failing this many times in a row before they say ready means the engine
+/// cannot start here (a broken build, or no memory to instantiate it): the page says so
+/// rather than starting workers for ever.
+pub const MAX_FAILED_STARTS: u32 = 3;
+
 /// What a frame's shell is told of a worker it takes over.
 const OWNER_GONE: &str = "the embed that started this worker was removed";
 
@@ -73,6 +78,21 @@ impl State {
             Action::KeepEngine => effects.push(Effect::KeepEngine { within_ms: KEEP_ENGINE_WITHIN_MS }),
             _ => {}
         }
+    }
+
+    /// The pane's worker died before it said ready: one failed start more. The last one
+    /// allowed (`MAX_FAILED_STARTS`) fails the engine; returns whether it did.
+    pub(crate) fn start_failed(&mut self, side: Side, message: &str, effects: &mut Vec<Effect>) -> bool {
+        let pane = self.pane_mut(side);
+        if pane.worker != WorkerState::Starting {
+            return false;
+        }
+        pane.failed_starts += 1;
+        if pane.failed_starts < MAX_FAILED_STARTS {
+            return false;
+        }
+        self.engine_failed(format!("the engine could not start ({message})"), effects);
+        true
     }
 
     /// The pane's turn is `turn`, and its worker is still starting.

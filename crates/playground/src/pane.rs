@@ -58,6 +58,8 @@ pub struct Pane {
     pub recycle_after_run: bool,
     /// Counts the changes of the pane's worker (see lifecycle.rs).
     pub turn: u32,
+    /// Workers of this pane that failed before saying ready, in a row (lifecycle.rs).
+    pub failed_starts: u32,
     /// The code has changed since its last run started: the run's gutter marks and error
     /// line describe code that is gone.
     pub edited_since_run: bool,
@@ -82,6 +84,7 @@ impl Pane {
             recycled: 0,
             turn: 0,
             edited_since_run: false,
+            failed_starts: 0,
         }
     }
 

@@ -26,20 +26,13 @@ impl State {
             Action::Visible(visible) => self.set_visible(visible, &mut effects),
             Action::IdleTimer { generation } => self.idle_timer(generation, &mut effects),
             Action::OtherEngineClaimed => self.sleep(&mut effects),
-            Action::EngineFailed(message) => {
-                self.engine.error = Some(message.clone());
-                effects.push(Effect::ForgetEngineDownload);
-                effects.push(Effect::Announce(Announcement::EngineFailed(message.clone())));
-                for side in Side::BOTH {
-                    self.pane_mut(side).worker = WorkerState::Failed(message.clone());
-                    self.pane_mut(side).queued = false;
-                }
-            }
+            Action::EngineFailed(message) => self.engine_failed(message, &mut effects),
             Action::Worker(side, FromWorker::Ready { engine }) => {
                 self.engine.info = engine;
                 let options = self.settings.options.clone();
                 let pane = self.pane_mut(side);
                 pane.worker = WorkerState::Ready;
+                pane.failed_starts = 0;
                 pane.recycle_after_run = false;
                 if pane.queued {
                     pane.queued = false;
@@ -229,13 +222,27 @@ impl State {
     /// The pane's worker died: its run, if any, ends with what it had, and a fresh worker
     /// takes its place.
     pub(crate) fn worker_crashed(&mut self, side: Side, message: String, effects: &mut Vec<Effect>) {
-        let pane = self.pane(side);
-        if pane.worker == WorkerState::Asleep {
-            // The last word of a worker the embed already gave back.
-        } else if pane.running() {
+        if matches!(self.pane(side).worker, WorkerState::Asleep | WorkerState::Failed(_)) {
+            // The last word of a worker the embed already gave back, or of one whose
+            // engine has failed.
+        } else if self.start_failed(side, &message, effects) {
+            // The engine cannot start here: said once, not retried for ever.
+        } else if self.pane(side).running() {
             self.cut_short(side, crash_error(&message), effects);
         } else {
             self.restart_worker(side, effects);
+        }
+    }
+
+    /// The engine cannot be used: every pane says so, and what waits on it is told.
+    pub(crate) fn engine_failed(&mut self, message: String, effects: &mut Vec<Effect>) {
+        self.engine.error = Some(message.clone());
+        effects.push(Effect::ForgetEngineDownload);
+        effects.push(Effect::Announce(Announcement::EngineFailed(message.clone())));
+        for side in Side::BOTH {
+            self.pane_mut(side).worker = WorkerState::Failed(message.clone());
+            self.pane_mut(side).queued = false;
+            effects.push(Effect::DropWorker(side));
         }
     }
 

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 
 use memplay_model::{EngineEvent, EngineInfo, FromWorker, Limits, RunReport, WorkerHeap};
 use memplay_playground::{
-    Action, Effect, HAND_OVER_MEMORY_BYTES, KEEP_ENGINE_AFTER_MS, SHELF_MS, Side, State, WorkerState,
+    Action, Effect, HAND_OVER_MEMORY_BYTES, KEEP_ENGINE_AFTER_MS, MAX_FAILED_STARTS, SHELF_MS, Side, State, WorkerState,
 };
 
 struct Worker {
@@ -40,6 +40,8 @@ struct Post {
     timers: Vec<(u64, usize, Action)>,
     clock: u64,
     downloads: usize,
+    /// Workers fail as they start (a broken build, no memory to instantiate the engine).
+    broken: bool,
 }
 
 fn engine() -> EngineInfo {
@@ -109,7 +111,12 @@ impl Post {
                 assert!(self.frames[f].state.engine.compiled, "a worker is spawned only from a compiled engine");
                 self.workers.push(Worker { owner: f, alive: true });
                 self.frames[f].slots[side.index()] = Some(self.workers.len() - 1);
-                self.queue.push_back((f, Action::Worker(side, FromWorker::Ready { engine: engine() })));
+                let said = if self.broken {
+                    FromWorker::Failed { message: "the engine failed to start: broken".into() }
+                } else {
+                    FromWorker::Ready { engine: engine() }
+                };
+                self.queue.push_back((f, Action::Worker(side, said)));
             }
             Effect::TakeWorker { side, turn } => self.take(f, side, turn),
             Effect::ShelveWorker { side, id, ready } => {
@@ -368,4 +375,33 @@ fn the_frame_that_downloaded_the_engine_keeps_it_after_the_start() {
     post.advance(1);
     assert!(post.frames[0].kept_engine);
     assert!(!post.frames[1].kept_engine, "a frame that followed another's download keeps nothing");
+}
+
+#[test]
+fn workers_that_cannot_start_fail_the_engine_instead_of_starting_for_ever() {
+    let mut post = Post::with_embeds(1);
+    post.broken = true;
+    post.act(0, Action::Run);
+    post.finish_download(0, true);
+    post.advance(0);
+    let starts_left = post.timers.iter().filter(|(_, _, a)| matches!(a, Action::StartWorker { .. })).count();
+    assert!(post.queue.is_empty() && starts_left == 0, "nothing more is started");
+    let spawned = post.workers.len();
+    assert!(spawned <= 2 * MAX_FAILED_STARTS as usize, "{spawned} workers started");
+    let error = post.state(0).engine.error.clone().expect("the engine is said to have failed");
+    assert!(error.contains("could not start") && error.contains("broken"), "{error}");
+    assert!(post.state(0).panes.iter().all(|p| matches!(p.worker, WorkerState::Failed(_))));
+    assert!(!post.state(0).running(), "the run waiting for the workers is not left waiting");
+    assert_eq!(post.alive(), 0);
+
+    // A worker that fails once and then starts is an accident, not a broken engine.
+    let mut post = Post::with_embeds(1);
+    post.broken = true;
+    post.act(0, Action::Run);
+    post.finish_download(0, true);
+    post.broken = false;
+    post.advance(0);
+    assert_eq!(post.state(0).engine.error, None);
+    post.finish_runs(0);
+    assert!(post.state(0).comparison.is_some());
 }
