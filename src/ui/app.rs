@@ -135,7 +135,7 @@ impl Component for App {
         };
         let results = html! { <ResultsPanel view={results} {theme} on_check={act(Action::CheckCpython)} /> };
         let sweep = html! {
-            <SweepPanel form={sweep_form} view={sweep} {theme} show_form={mode == Mode::Page}
+            <SweepPanel form={sweep_form} view={sweep} {theme}
                 on_range={link.callback(|r| Msg::Act(Action::SetSweepRange(r)))}
                 on_figure={link.callback(|f| Msg::Act(Action::ShowSweepFigure(f)))} />
         };

@@ -12,25 +12,24 @@ use super::exports::{ExportSource, Exports};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub form: SweepFormView,
+    /// The range form (the full page; an embed shows only the result).
+    pub form: Option<SweepFormView>,
     pub view: Option<Result<SweepView, String>>,
     pub theme: Theme,
-    /// The full page shows the range form; an embed shows only the result.
-    pub show_form: bool,
     pub on_range: Callback<SweepRange>,
     pub on_figure: Callback<Figure>,
 }
 
 #[component]
 pub fn SweepPanel(p: &Props) -> Html {
-    if !p.show_form && p.view.is_none() {
+    if p.form.is_none() && p.view.is_none() {
         return html! {};
     }
     html! {
         <section class="sweep" data-testid="sweep" aria-label="Scale: memory against N">
             <h2>{ "Scale" }</h2>
-            if p.show_form {
-                <RangeForm form={p.form.clone()} on_range={p.on_range.clone()} />
+            if let Some(form) = &p.form {
+                <RangeForm form={form.clone()} on_range={p.on_range.clone()} />
             }
             { match &p.view {
                 None => html! {

@@ -376,3 +376,9 @@ fn an_edit_takes_the_marks_and_the_error_line_away_until_the_next_run() {
     s.apply(Action::LoadPreset("raw-vs-zlib".into()));
     assert!(s.pane_view(Side::A).marks.is_empty() && s.pane_view(Side::B).marks.is_empty());
 }
+
+#[test]
+fn the_scale_form_is_the_full_pages_and_an_embed_shows_only_results() {
+    assert!(State::new(None).view().sweep_form.is_some());
+    assert_eq!(State::embedded().view().sweep_form, None);
+}

@@ -35,8 +35,8 @@ pub struct PageView {
     pub load: LoadView,
     pub panes: [PaneView; 2],
     pub results: ResultsView,
-    /// The Scale settings (the full page).
-    pub sweep_form: SweepFormView,
+    /// The Scale settings: the full page's (an embed shows only a sweep's result).
+    pub sweep_form: Option<SweepFormView>,
     /// The sweep section (after Scale): why it could not start, or the sweep.
     pub sweep: Option<Result<SweepView, String>>,
     /// "A title vs B title", for an embed's bar.
@@ -61,7 +61,7 @@ impl State {
             load: self.load_view(),
             panes: Side::BOTH.map(|side| self.pane_view(side)),
             results: self.results_view(),
-            sweep_form: self.sweep_form_view(),
+            sweep_form: (self.mode == Mode::Page).then(|| self.sweep_form_view()),
             sweep: self.sweep_view(),
             headline: self.headline(),
             share: self.share_view(),
