@@ -4,7 +4,9 @@
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::{cell::RefCell, rc::Rc};
 
-use memplay_playground::{Action, Announcement, DRAFT_KEY, Draft, Effect, HONESTY_NOTE, Mode, PageView, State};
+use memplay_playground::{
+    Action, Announcement, DRAFT_KEY, Draft, Effect, FrameView, HONESTY_NOTE, Mode, PageView, State, SweepFormView,
+};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use yew::prelude::*;
 
@@ -105,19 +107,15 @@ impl Component for App {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let PageView {
-            mode,
+            frame,
             theme,
             toolbar,
             notice,
             load,
             panes: [view_a, view_b],
             results,
-            sweep_form,
-            sweep,
+            sweep: swept,
             headline,
-            share,
-            playground_url,
-            settings,
             live_engines,
         } = self.state.borrow().view();
         let link = ctx.link();
@@ -134,23 +132,28 @@ impl Component for App {
             </main>
         };
         let results = html! { <ResultsPanel view={results} {theme} on_check={act(Action::CheckCpython)} /> };
-        let sweep = html! {
-            <SweepPanel form={sweep_form} view={sweep} {theme}
-                on_range={link.callback(|r| Msg::Act(Action::SetSweepRange(r)))}
-                on_figure={link.callback(|f| Msg::Act(Action::ShowSweepFigure(f)))} />
+        let sweep = |form: Option<SweepFormView>| {
+            html! {
+                <SweepPanel {form} view={swept.clone()} {theme}
+                    on_range={link.callback(|r| Msg::Act(Action::SetSweepRange(r)))}
+                    on_figure={link.callback(|f| Msg::Act(Action::ShowSweepFigure(f)))} />
+            }
         };
-        if mode == Mode::Embed {
-            return html! {
-                <div class="app embed" data-engines={live_engines.to_string()}>
-                    <EmbedBar {headline} view={toolbar} {playground_url} {on_run} {on_stop} {on_sweep} />
-                    { for notice }
-                    <LoadBar view={load} />
-                    { panes }
-                    { results }
-                    { sweep }
-                </div>
-            };
-        }
+        let (sweep_form, share, settings) = match frame {
+            FrameView::Page { sweep_form, share, settings } => (sweep_form, share, settings),
+            FrameView::Embed { playground_url } => {
+                return html! {
+                    <div class="app embed" data-engines={live_engines.to_string()}>
+                        <EmbedBar {headline} view={toolbar} {playground_url} {on_run} {on_stop} {on_sweep} />
+                        { for notice }
+                        <LoadBar view={load} />
+                        { panes }
+                        { results }
+                        { sweep(None) }
+                    </div>
+                };
+            }
+        };
         html! {
             <div class="app" data-engines={live_engines.to_string()}>
                 <Toolbar
@@ -166,7 +169,7 @@ impl Component for App {
                 <LoadBar view={load} />
                 { panes }
                 { results }
-                { sweep }
+                { sweep(Some(sweep_form)) }
                 <SharePanel view={share} on_options={link.callback(|o| Msg::Act(Action::SetShareOptions(o)))} />
                 <SettingsPanel {settings} on_change={link.callback(|v| Msg::Act(Action::SetSettings(v)))} />
                 <footer class="note" data-testid="honesty-note">{ HONESTY_NOTE }</footer>

@@ -48,9 +48,9 @@ pub use settings::{NumberSetting, Settings, ShareOptions, Theme};
 pub use state::{DEFAULT_PRESET, EngineLoad, Mode, Notice, State};
 pub use sweep_run::{SweepRun, spaced};
 pub use view::{
-    AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, HONESTY_NOTE, KindsView,
-    LoadView, PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, ShareView, StackRowView,
-    SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView, glossary,
+    AlignedRowView, ComparisonView, CpythonView, ErrorView, FigureCell, FiguresView, FitView, FrameView, HONESTY_NOTE,
+    KindsView, LoadView, PageView, PaneView, PeakRowView, PeakSideView, PeakView, ResultsView, RowView, ShareView,
+    StackRowView, SweepChart, SweepChartPoint, SweepFormView, SweepView, ToolbarView, glossary,
 };
 
 /// Slack past the time limit before the page stops a worker that did not stop itself.

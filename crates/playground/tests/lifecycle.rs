@@ -213,15 +213,18 @@ impl Post {
     /// Frame `f`'s workers end the runs they were given.
     fn finish_runs(&mut self, f: usize) {
         for side in Side::BOTH {
-            let pane = self.frames[f].state.pane(side);
-            if pane.worker != WorkerState::Busy {
-                continue;
+            if self.frames[f].state.pane(side).worker == WorkerState::Busy {
+                self.finish_run(f, side);
             }
-            let run_id = pane.run_id;
-            let report = RunReport::empty(Limits::default(), engine());
-            self.act(f, Action::Worker(side, FromWorker::Run { run_id, event: EngineEvent::Started }));
-            self.act(f, Action::Worker(side, FromWorker::Run { run_id, event: EngineEvent::done(report) }));
         }
+    }
+
+    /// Frame `f`'s worker in `side` ends the run it was given.
+    fn finish_run(&mut self, f: usize, side: Side) {
+        let run_id = self.frames[f].state.pane(side).run_id;
+        let report = RunReport::empty(Limits::default(), engine());
+        self.act(f, Action::Worker(side, FromWorker::Run { run_id, event: EngineEvent::Started }));
+        self.act(f, Action::Worker(side, FromWorker::Run { run_id, event: EngineEvent::done(report) }));
     }
 
     fn live_frames(&self) -> impl Iterator<Item = usize> + '_ {
@@ -325,10 +328,7 @@ fn a_removed_frames_workers_are_replaced_where_they_are_in_use() {
     post.act(1, Action::Run);
     post.advance(0);
     // The second embed runs on the first embed's workers; A is busy, B has finished.
-    let run_id = post.state(1).pane(Side::B).run_id;
-    post.act(1, Action::Worker(Side::B, FromWorker::Run { run_id, event: EngineEvent::Started }));
-    let report = RunReport::empty(Limits::default(), engine());
-    post.act(1, Action::Worker(Side::B, FromWorker::Run { run_id, event: EngineEvent::done(report) }));
+    post.finish_run(1, Side::B);
     assert_eq!(post.state(1).pane(Side::A).worker, WorkerState::Busy);
 
     post.remove(0);

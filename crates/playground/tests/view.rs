@@ -2,7 +2,9 @@
 //! in Rust so the Yew components only render it.
 
 use memplay_model::{EngineEvent, EngineInfo, ErrorKind, FromWorker, Limits, RunError, RunReport};
-use memplay_playground::{Action, Announcement, Effect, FiguresView, LoadView, ResultsView, Side, State, Theme};
+use memplay_playground::{
+    Action, Announcement, Effect, FiguresView, FrameView, LoadView, ResultsView, Side, State, Theme,
+};
 
 fn engine() -> EngineInfo {
     EngineInfo { name: memplay_model::ENGINE_NAME.into(), version: "test".into() }
@@ -324,19 +326,23 @@ fn share_and_embed_follow_the_readers_choices_in_the_page_view() {
         let fragment = url.strip_prefix("https://memplay.example/play/").expect("on the page's base");
         Link::parse(fragment).ok().flatten().expect("a link the page opens")
     };
-    let v = s.view();
-    let link = opened(v.share.link.as_ref().unwrap());
+    let share = |s: &State| match s.view().frame {
+        FrameView::Page { share, .. } => share,
+        FrameView::Embed { .. } => panic!("the full page shares"),
+    };
+    let v = share(&s);
+    let link = opened(v.link.as_ref().unwrap());
     assert!(!link.run && !link.sweep, "{link:?}");
-    assert!(v.share.embed.contains("https://memplay.example/play/?embed"), "{}", v.share.embed);
-    assert!(v.share.readable.contains(&s.pane(Side::A).code.lines().next().unwrap().to_string()));
-    assert!(matches!(opened(&v.playground_url).content, LinkContent::Preset(_) | LinkContent::Snippets(_)));
+    assert!(v.embed.contains("https://memplay.example/play/?embed"), "{}", v.embed);
+    assert!(v.readable.contains(&s.pane(Side::A).code.lines().next().unwrap().to_string()));
+    assert!(matches!(opened(&s.playground_url()).content, LinkContent::Preset(_) | LinkContent::Snippets(_)));
 
     s.apply(Action::SetShareOptions(ShareOptions { run: true, sweep: true }));
-    let v = s.view();
-    assert!(v.share.run && v.share.sweep);
-    let link = opened(v.share.link.as_ref().unwrap());
+    let v = share(&s);
+    assert!(v.run && v.sweep);
+    let link = opened(v.link.as_ref().unwrap());
     assert!(link.run && link.sweep, "{link:?}");
-    assert!(!opened(&v.playground_url).run, "an embed's link to the playground never runs on open");
+    assert!(!opened(&s.playground_url()).run, "an embed's link to the playground never runs on open");
 }
 
 #[test]
@@ -379,6 +385,6 @@ fn an_edit_takes_the_marks_and_the_error_line_away_until_the_next_run() {
 
 #[test]
 fn the_scale_form_is_the_full_pages_and_an_embed_shows_only_results() {
-    assert!(State::new(None).view().sweep_form.is_some());
-    assert_eq!(State::embedded().view().sweep_form, None);
+    assert!(matches!(State::new(None).view().frame, FrameView::Page { .. }));
+    assert!(matches!(State::embedded().view().frame, FrameView::Embed { .. }));
 }

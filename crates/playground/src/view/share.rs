@@ -1,7 +1,7 @@
 //! "Share & embed" (the full page) and an embed's link to the playground: the addresses and
 //! embed code of the current snippets, as the reader's choices ask.
 
-use crate::{Link, ShareOptions, State, embed_code, page_url, readable_embed_code};
+use crate::{ShareOptions, State, embed_code, page_url, readable_embed_code};
 
 /// What "Share & embed" shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,7 +22,7 @@ impl State {
         let ShareOptions { run, sweep } = self.share;
         let base = &self.page_base;
         let shared = self.shared();
-        let (link, embed) = match (Link { sweep, ..shared.clone().link(run) }).fragment() {
+        let (link, embed) = match self.share_fragment(run, sweep) {
             Ok(fragment) => (Ok(page_url(base, &fragment)), embed_code(base, &fragment, &self.headline())),
             Err(e) => (Err(format!("No link: {e}.")), String::new()),
         };
