@@ -3,6 +3,11 @@
 //! binary with the same counting allocator (which only forwards when no run is measured).
 //! Prints the median of several runs and the ratio, and what a fresh interpreter costs (a
 //! whole run of `pass`: build, boot script, compile, finalize). `cargo bench -p memplay-engine`.
+//!
+//! `overhead --one N MODE` runs snippet N (0-based, in the table's order), `pass` or a file once in MODE
+//! (`off`, `lines`, `stacks`) and prints its time in milliseconds: what
+//! `scripts/instructions-modes.sh` counts under callgrind, where this machine's clock cannot
+//! move the figure, and what `scripts/whose-time.py` times.
 
 use memplay_engine::{Counting, CountingAlloc, Host, NativeHost, run_counting};
 use memplay_model::RunOptions;
@@ -50,7 +55,40 @@ fn medians_ms(code: &str) -> [f64; 3] {
     })
 }
 
+/// `--one N MODE`: one run of one snippet in one mode.
+fn one(args: &[String]) -> Option<(String, Counting, bool)> {
+    let which = args.get(1)?;
+    let mode = match args.get(2)?.as_str() {
+        "off" => MODES[0],
+        "lines" => MODES[1],
+        "stacks" => MODES[2],
+        _ => return None,
+    };
+    let code = match which.parse::<usize>() {
+        Ok(n) => SNIPPETS.get(n)?.1.to_owned(),
+        Err(_) if which == "pass" => "pass".to_owned(),
+        Err(_) => std::fs::read_to_string(which).ok()?,
+    };
+    Some((code, mode.0, mode.1))
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip_while(|a| a != "--one").collect();
+    if !args.is_empty() {
+        let (code, counting, stacks) = one(&args).expect("--one N|pass|FILE off|lines|stacks");
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(move || {
+                let options = RunOptions { stacks, ..RunOptions::default() };
+                let r = run_counting(&code, &options, &mut NativeHost::default(), counting);
+                assert!(r.error.is_none(), "{:?}", r.error);
+                println!("{:.3}", r.wall_ms);
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        return;
+    }
     // A big stack, as every run gets; and one thread, so runs never overlap.
     std::thread::Builder::new()
         .stack_size(256 << 20)

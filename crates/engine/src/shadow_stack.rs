@@ -28,6 +28,14 @@ thread_local! {
     static TARGET: Cell<usize> = const { Cell::new(0) };
     /// Running frames (their address) with their callers' place, innermost last.
     static STACK: RefCell<Vec<(usize, Place)>> = const { RefCell::new(Vec::new()) };
+    /// The stack's last entry, `(0, (0, 0))` when it is empty: what every allocation reads,
+    /// kept apart so that reading it borrows nothing.
+    static TOP: Cell<(usize, Place)> = const { Cell::new((0, (0, 0))) };
+}
+
+/// Sets `TOP` to the stack's last entry.
+fn keep_top(stack: &[(usize, Place)]) {
+    TOP.set(stack.last().copied().unwrap_or((0, (0, 0))));
 }
 
 /// While alive, frames that enter and leave on this thread are followed for the snippet
@@ -41,6 +49,7 @@ impl Following {
             s.clear();
             s.reserve_exact(DEPTH);
         });
+        TOP.set((0, (0, 0)));
         TARGET.with(|t| t.set(target));
         frame_place::set_hooks(entered, leaving);
         Self(())
@@ -51,6 +60,7 @@ impl Drop for Following {
     fn drop(&mut self) {
         let _ = TARGET.try_with(|t| t.set(0));
         let _ = STACK.try_with(|s| s.borrow_mut().clear());
+        let _ = TOP.try_with(|t| t.set((0, (0, 0))));
     }
 }
 
@@ -72,6 +82,7 @@ fn entered(frame: &InterpreterFrame) {
     STACK.with_borrow_mut(|s| {
         if s.len() < s.capacity() {
             s.push((address(frame), callers));
+            TOP.set((address(frame), callers));
         }
     });
 }
@@ -82,15 +93,18 @@ fn leaving(frame: &InterpreterFrame) {
         return;
     }
     let frame = address(frame);
-    STACK.with_borrow_mut(|s| match s.last() {
-        Some(&(top, _)) if top == frame => {
-            s.pop();
-        }
-        _ => {
-            if let Some(at) = s.iter().rposition(|&(f, _)| f == frame) {
-                s.truncate(at);
+    STACK.with_borrow_mut(|s| {
+        match s.last() {
+            Some(&(top, _)) if top == frame => {
+                s.pop();
+            }
+            _ => {
+                if let Some(at) = s.iter().rposition(|&(f, _)| f == frame) {
+                    s.truncate(at);
+                }
             }
         }
+        keep_top(s);
     });
 }
 
@@ -122,13 +136,9 @@ fn is_snippets(code: &PyCode, target: usize) -> bool {
 /// The place `frame` was called from: the top of the stack, or read from the chain.
 #[inline(always)]
 fn callers_of(frame: &InterpreterFrame, target: usize) -> Place {
-    let kept = STACK.with_borrow(|s| match s.last() {
-        Some(&(top, callers)) if top == address(frame) => Some(callers),
-        _ => None,
-    });
-    match kept {
-        Some(callers) => callers,
-        None => callers_from_chain(frame, target),
+    match TOP.get() {
+        (top, callers) if top == address(frame) => callers,
+        _ => callers_from_chain(frame, target),
     }
 }
 

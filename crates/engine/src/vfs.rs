@@ -1,5 +1,6 @@
 //! The in-memory file system snippets see through `open()` and `os`. Sample data files are
-//! built once per process and shared; files a snippet writes live until the run ends.
+//! built once per process and shared, the first time a snippet names their folder; files a
+//! snippet writes live until the run ends.
 //! Files are disk, not memory: their contents are kept with the meter paused (see
 //! shims/vfs.rs), so they do not count in a run's figures, and the file system has its own
 //! quota, `FILE_QUOTA`: past it, a write fails with ENOSPC as a full disk would.
@@ -7,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use memplay_model::SAMPLE_FILES;
+use memplay_model::{SAMPLE_FILES, wants_sample_files};
 
 /// Where a sample file is, relative to the working directory.
 fn sample_path(name: &str) -> String {
@@ -117,12 +118,26 @@ impl Default for Vfs {
 }
 
 impl Vfs {
-    /// A file system holding the working directory and the sample files.
-    pub fn new() -> Self {
+    /// The file system `code` starts with: the sample files only when it names their folder,
+    /// the rule the CPython check follows too (`wants_sample_files`). They are 7 MB, built
+    /// the first time a process needs them: a worker that never runs such a snippet neither
+    /// builds nor holds them.
+    pub fn for_snippet(code: &str) -> Self {
+        if wants_sample_files(code) { Self::new() } else { Self::empty() }
+    }
+
+    /// The working directory and nothing in it.
+    pub fn empty() -> Self {
         let mut vfs = Self { files: BTreeMap::new(), dirs: BTreeMap::new() };
         for dir in ["/", "/tmp", CWD] {
             vfs.dirs.insert(dir.to_owned(), ());
         }
+        vfs
+    }
+
+    /// A file system holding the working directory and the sample files.
+    pub fn new() -> Self {
+        let mut vfs = Self::empty();
         for (path, bytes) in samples() {
             let path = normalize(path);
             vfs.dirs.insert(parent(&path).to_owned(), ());
@@ -294,6 +309,14 @@ mod tests {
         assert!(vfs.size("data/server.log").unwrap() > 1_000_000);
         assert_eq!(vfs.list("data").unwrap(), ["README.txt", "measurements.csv", "server.log"]);
         assert_eq!(vfs.list(".").unwrap(), ["data"]);
+    }
+
+    #[test]
+    fn only_a_snippet_that_names_the_folder_gets_the_samples() {
+        assert_eq!(Vfs::for_snippet("print(open('data/README.txt').read())").list(".").unwrap(), ["data"]);
+        let bare = Vfs::for_snippet("x = [1, 2, 3]");
+        assert_eq!(bare.list(".").unwrap(), Vec::<String>::new());
+        assert_eq!(bare.size("data/server.log"), None);
     }
 
     #[test]

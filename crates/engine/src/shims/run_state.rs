@@ -18,7 +18,7 @@ pub(crate) struct RunState {
 
 impl RunState {
     pub fn new() -> Self {
-        Self { vfs: Vfs::new(), random: 0x9E37_79B9_7F4A_7C15, source: String::new(), base_heap: None }
+        Self { vfs: Vfs::empty(), random: 0x9E37_79B9_7F4A_7C15, source: String::new(), base_heap: None }
     }
 
     pub fn next_random(&mut self) -> u64 {
@@ -37,7 +37,8 @@ thread_local! {
 
 /// Installs a fresh state for the run about to start on this thread.
 pub(crate) fn reset(source: &str) {
-    STATE.with(|s| *s.borrow_mut() = Some(RunState { source: source.to_owned(), ..RunState::new() }));
+    let vfs = Vfs::for_snippet(source);
+    STATE.with(|s| *s.borrow_mut() = Some(RunState { source: source.to_owned(), vfs, ..RunState::new() }));
 }
 
 /// Drops the run's state (its files) once the run has ended.
