@@ -1,15 +1,13 @@
 #!/usr/bin/env python3
 """Where the counting allocator's instructions go, instruction by instruction: runs the
-cargo bench binary once under callgrind (`--one N MODE`, as scripts/instructions-modes.sh
-does) and prints the machine code of one function (default `__rust_alloc`, into which the
+cargo bench binary (scripts/bench-binary.sh builds it) once under callgrind (`--one N
+MODE`, as scripts/instructions-modes.sh does) and prints the machine code of one function (default `__rust_alloc`, into which the
 meter is inlined) with how many times each instruction ran, hottest path only.
 
-    cargo bench -p memplay-engine --no-run
     python3 scripts/alloc-asm.py [--snippet N|FILE] [--mode off|lines|stacks] [--function NAME] [--min COUNT]
 """
 import argparse
 import collections
-import glob
 import os
 import re
 import subprocess
@@ -51,8 +49,8 @@ def main():
     p.add_argument("--function", default="__rustc::__rust_alloc")
     p.add_argument("--min", type=int, default=100_000)
     a = p.parse_args()
-    bench = max((b for b in glob.glob(os.path.join(ROOT, "target/release/deps/overhead-*")) if not b.endswith(".d")),
-                key=os.path.getmtime)
+    bench = os.path.join(ROOT, subprocess.run([os.path.join(ROOT, "scripts/bench-binary.sh")], capture_output=True,
+                                              text=True, check=True).stdout.strip())
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "cg")
         subprocess.run(["valgrind", "--tool=callgrind", "--dump-instr=yes", f"--callgrind-out-file={out}",

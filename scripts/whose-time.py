@@ -12,7 +12,7 @@ start-up). Prints per snippet: RustPython off against CPython untraced (the inte
 own speed), counting on against off (memplay's share), and on against CPython traced (what
 the page's comparison with Pyodide measures, natively).
 
-    cargo bench -p memplay-engine --no-run && python3 scripts/whose-time.py [--runs N]
+    python3 scripts/whose-time.py [--runs N]   (builds the bench first: scripts/bench-binary.sh)
 """
 import glob
 import os
@@ -22,10 +22,8 @@ import sys
 
 RUNS = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BENCH = max(
-    (p for p in glob.glob(os.path.join(ROOT, "target/release/deps/overhead-*")) if not p.endswith(".d")),
-    key=os.path.getmtime,
-)
+BENCH = os.path.join(ROOT, subprocess.run([os.path.join(ROOT, "scripts/bench-binary.sh")], capture_output=True,
+                                          text=True, check=True).stdout.strip())
 CPYTHON = r"""
 import io, sys, time, tracemalloc, contextlib
 src = open(sys.argv[1]).read()

@@ -28,14 +28,17 @@ thread_local! {
     static TARGET: Cell<usize> = const { Cell::new(0) };
     /// Running frames (their address) with their callers' place, innermost last.
     static STACK: RefCell<Vec<(usize, Place)>> = const { RefCell::new(Vec::new()) };
-    /// The stack's last entry, `(0, (0, 0))` when it is empty: what every allocation reads,
+    /// The stack's last entry (`NO_TOP` when it is empty): what every allocation reads,
     /// kept apart so that reading it borrows nothing.
-    static TOP: Cell<(usize, Place)> = const { Cell::new((0, (0, 0))) };
+    static TOP: Cell<(usize, Place)> = const { Cell::new(NO_TOP) };
 }
+
+/// `TOP` of an empty stack: no frame is at address 0.
+const NO_TOP: (usize, Place) = (0, (0, 0));
 
 /// Sets `TOP` to the stack's last entry.
 fn keep_top(stack: &[(usize, Place)]) {
-    TOP.set(stack.last().copied().unwrap_or((0, (0, 0))));
+    TOP.set(stack.last().copied().unwrap_or(NO_TOP));
 }
 
 /// While alive, frames that enter and leave on this thread are followed for the snippet
@@ -49,7 +52,7 @@ impl Following {
             s.clear();
             s.reserve_exact(DEPTH);
         });
-        TOP.set((0, (0, 0)));
+        TOP.set(NO_TOP);
         TARGET.with(|t| t.set(target));
         frame_place::set_hooks(entered, leaving);
         Self(())
@@ -60,7 +63,7 @@ impl Drop for Following {
     fn drop(&mut self) {
         let _ = TARGET.try_with(|t| t.set(0));
         let _ = STACK.try_with(|s| s.borrow_mut().clear());
-        let _ = TOP.try_with(|t| t.set((0, (0, 0))));
+        let _ = TOP.try_with(|t| t.set(NO_TOP));
     }
 }
 
@@ -82,7 +85,7 @@ fn entered(frame: &InterpreterFrame) {
     STACK.with_borrow_mut(|s| {
         if s.len() < s.capacity() {
             s.push((address(frame), callers));
-            TOP.set((address(frame), callers));
+            keep_top(s);
         }
     });
 }

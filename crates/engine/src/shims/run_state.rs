@@ -17,8 +17,14 @@ pub(crate) struct RunState {
 }
 
 impl RunState {
-    pub fn new() -> Self {
-        Self { vfs: Vfs::empty(), random: 0x9E37_79B9_7F4A_7C15, source: String::new(), base_heap: None }
+    /// The state a run of `source` starts with (its file system: `Vfs::for_snippet`).
+    pub fn new(source: &str) -> Self {
+        Self {
+            vfs: Vfs::for_snippet(source),
+            random: 0x9E37_79B9_7F4A_7C15,
+            source: source.to_owned(),
+            base_heap: None,
+        }
     }
 
     pub fn next_random(&mut self) -> u64 {
@@ -37,8 +43,7 @@ thread_local! {
 
 /// Installs a fresh state for the run about to start on this thread.
 pub(crate) fn reset(source: &str) {
-    let vfs = Vfs::for_snippet(source);
-    STATE.with(|s| *s.borrow_mut() = Some(RunState { source: source.to_owned(), vfs, ..RunState::new() }));
+    STATE.with(|s| *s.borrow_mut() = Some(RunState::new(source)));
 }
 
 /// Drops the run's state (its files) once the run has ended.
@@ -47,5 +52,5 @@ pub(crate) fn clear() {
 }
 
 pub(crate) fn with_state<R>(f: impl FnOnce(&mut RunState) -> R) -> R {
-    STATE.with(|s| f(s.borrow_mut().get_or_insert_with(RunState::new)))
+    STATE.with(|s| f(s.borrow_mut().get_or_insert_with(|| RunState::new(""))))
 }
